@@ -1,0 +1,173 @@
+"""Build the knowledge graph: read reports, extract, convert to RDF, validate, write ``out/``.
+
+Examples
+--------
+>>> result = build([DEFAULT_REPORT], out_dir=None)   # doctest: +SKIP
+>>> result.summary()["triples"] > 1000                # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .model import Extraction, Report, top_class
+from .output import write_text
+from .text import clean, read_metadata
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REPORT = ROOT / "corpus" / "wujing-2026.txt"
+DEFAULT_OUT = ROOT / "out"
+
+
+class BuildError(Exception):
+    """A problem the user can fix: bad input, invalid graph, unwritable output."""
+
+
+@dataclass
+class BuildResult:
+    extractions: list[Extraction]
+    dataset: Dataset
+    union: Graph
+    seconds: float = 0.0
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        entities = Counter(top_class(e.cls) for ex in self.extractions for e in ex.entities.values())
+        relations = Counter(r.predicate for ex in self.extractions for r in ex.relations)
+        relations["hasMilestone"] = sum(len(ex.milestones) for ex in self.extractions)
+        return {
+            "reports": len(self.extractions),
+            "entities": dict(sorted(entities.items())),
+            "relations": dict(sorted(relations.items())),
+            "triples": len(self.union),
+            "graphs": sum(1 for _ in self.dataset.contexts()),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def report_slug(path: Path) -> str:
+    """The name of a report in IRIs, from its file name: ``corpus/wujing-2026.txt`` -> ``wujing-2026``."""
+    stem = re.sub(r"[^A-Za-z0-9\u4e00-\u9fff-]+", "-", path.stem).strip("-").lower()
+    return stem or "report"
+
+
+def read_report(path: Path) -> Report:
+    """Read a UTF-8 text report and its metadata."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BuildError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise BuildError(f"{path}: is a directory, not a report file") from None
+    except OSError as exc:
+        raise BuildError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    text = clean(text)
+    if not text.strip():
+        raise BuildError(f"{path}: the report is empty")
+    meta = read_metadata(text)
+    return Report(slug=report_slug(path), text=text, source=path.name, **meta)
+
+
+def shacl_summary(text: str) -> str:
+    """The first violation of a pyshacl report, on one line: its focus node and message."""
+    focus = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if "Focus Node:" in ln), "?")
+    message = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if "Message:" in ln), "?")
+    count = re.search(r"Results \((\d+)\)", text)
+    return f"{count.group(1) if count else '?'} violation(s), first: {focus}: {message}"
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of all graphs, as one Graph (what ``out/wujing.ttl`` holds)."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True)
+    for ctx in ds.contexts():
+        for triple in ctx:
+            g.add(triple)
+    return g
+
+
+def entities_csv(extractions: list[Extraction]) -> str:
+    """One row per entity: IRI, class, Chinese label, pinyin, aliases, number of mentions."""
+    from .iri import entity_iri, pinyin
+
+    rows: dict[str, list] = {}
+    for ex in extractions:
+        for name, e in ex.entities.items():
+            row = rows.setdefault(name, [str(entity_iri(name)), e.cls, name, pinyin(name), set(), 0])
+            row[4] |= set(e.aliases)
+            row[5] += len(e.mentions)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["iri", "class", "label", "pinyin", "aliases", "mentions"])
+    for name in sorted(rows):
+        iri, cls, label, py, aliases, n = rows[name]
+        w.writerow([iri, cls, label, py, "|".join(sorted(aliases)), n])
+    return buf.getvalue()
+
+
+def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
+    """TriG and Turtle text, deterministic: rdflib sorts subjects and predicates when writing."""
+    return ds.serialize(format="trig"), union.serialize(format="turtle")
+
+
+def build(
+    inputs: list[Path] | None = None,
+    out_dir: Path | None = DEFAULT_OUT,
+    use_lexicon: bool = True,
+    validate_shapes: bool = True,
+) -> BuildResult:
+    """Build the graph of ``inputs`` (default: the bundled report) and write it to ``out_dir``.
+
+    Raises :class:`BuildError` with a one-line message for anything the user can fix.
+    """
+    from .extract.pipeline import extract
+    from .ontology import validate
+    from .rdf import to_rdf
+
+    t0 = time.perf_counter()
+    paths = [Path(p) for p in (inputs or [DEFAULT_REPORT])]
+    reports = [read_report(p) for p in paths]
+    slugs = Counter(r.slug for r in reports)
+    dupes = [s for s, n in slugs.items() if n > 1]
+    if dupes:
+        raise BuildError(f"two inputs have the same name {dupes[0]!r}: rename one")
+    reports.sort(key=lambda r: r.slug)  # the order of the inputs never changes the output
+    extractions = [extract(r, use_lexicon=use_lexicon) for r in reports]
+    ds = to_rdf(extractions)
+    union = union_graph(ds)
+    if validate_shapes:
+        conforms, text = validate(union)
+        if not conforms:
+            raise BuildError(f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}")
+    result = BuildResult(extractions, ds, union)
+    if out_dir is not None:
+        trig, ttl = serialize(ds, union)
+        out_dir = Path(out_dir)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            files = {
+                out_dir / "wujing.trig": trig,
+                out_dir / "wujing.ttl": ttl,
+                out_dir / "entities.csv": entities_csv(extractions),
+            }
+            for path, content in files.items():
+                write_text(path, content)
+        except OSError as exc:
+            raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
+        result.files = list(files)
+    result.seconds = time.perf_counter() - t0
+    return result

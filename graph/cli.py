@@ -1,0 +1,74 @@
+"""The ``wujing-kg`` command line.  Commands are thin: each calls one library function.
+
+Every command turns a :class:`~graph.build.BuildError` (or another error the user can fix) into one
+line on stderr and a non-zero exit status; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .build import DEFAULT_OUT, BuildError, build as build_graph
+
+
+class UserError(click.ClickException):
+    """One line for the user, exit status 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"wujing-kg: error: {self.format_message()}", err=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err = UserError(message)
+    err.exit_code = code
+    raise err
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """wujing-kg: a knowledge graph of the Wujing Town work report (and others like it)."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def print_summary(summary: dict, out_dir: Path | None) -> None:
+    """Print a build summary: entities per class, relations per property, triples, time."""
+    click.echo(f"reports: {summary['reports']}")
+    click.echo("entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items())
+               + f" (total {sum(summary['entities'].values())})")
+    click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in summary["relations"].items()))
+    click.echo(f"triples: {summary['triples']} in {summary['graphs']} graphs")
+    if out_dir is not None:
+        click.echo(f"written to: {out_dir}")
+    click.echo(f"time: {summary['seconds']:.2f} s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Directory for the built files.")
+@click.option("--no-lexicon", is_flag=True, help="Extract with patterns only, without the curated lexicon.")
+@click.pass_context
+def build(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, no_lexicon: bool) -> None:
+    """Build the graph from INPUTS (default: the bundled report corpus/wujing-2026.txt)."""
+    try:
+        result = build_graph(list(inputs) or None, out_dir=out_dir, use_lexicon=not no_lexicon)
+    except BuildError as exc:
+        if ctx.obj.get("debug"):
+            raise
+        fail(str(exc))
+    print_summary(result.summary(), out_dir)
+
+
+def run() -> None:
+    """Entry point that also turns Ctrl-C into a short message."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("wujing-kg: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,461 @@
+"""spaCy components that find entity names in one sentence.
+
+Each component adds candidate spans to ``doc.spans["wj_candidates"]`` (label = class, ``id_`` = the
+rule that found it, ``kb_id_`` = the canonical name when known); ``wj_resolve`` keeps the longest
+non-overlapping ones in ``doc.spans["wj_entities"]`` and adds nested owner names
+(宁德时代 inside 宁德时代未来能源研究院).
+
+The components work on characters: a blank ``zh`` pipeline with the default character segmenter
+makes every character a token, so every character offset is a token boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .patterns import (
+    COMPANY_ENDINGS,
+    COMPOSING_HEADS,
+    ENUMERATION_HEADS,
+    GENERIC_SUFFIXES,
+    INTRODUCING,
+    LEFT_CONTEXT,
+    MILESTONE_FILLER,
+    MILESTONE_OPENERS,
+    NAME_BREAK,
+    NOT_NAMES,
+    RIGHT_CONTEXT,
+    STAGE_WORDS,
+    SUFFIX_CLASSES,
+    suffix_class,
+)
+
+CANDIDATES = "wj_candidates"
+ENTITIES = "wj_entities"
+
+_MULTI_LEFT = tuple(sorted((w for w in LEFT_CONTEXT if len(w) > 1), key=len, reverse=True))
+_RIGHT = tuple(sorted(RIGHT_CONTEXT, key=len, reverse=True))
+_LEVEL_PREFIX = re.compile(r"^(国家级|省级|市级|区级|全国首个|全市首个|国内首个|全国首批|全市首批|首个|首批)")
+_AWARD_VERBS = ("纳入", "入选", "获评", "列入", "荣获", "成为", "评为", "认定")
+_GENERIC = (
+    "方案", "机制", "政策", "模式", "规划", "计划", "体系", "工作", "行动", "服务", "人才", "成果",
+    "能力", "水平", "品质", "环境", "治理", "改革", "格局", "理念", "生态", "功能", "作用", "场景",
+    "活动", "指标", "任务", "资源", "名单", "需求", "领域", "经济", "板块", "问题", "效应", "企业",
+)
+_BAD_START = ("新", "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下")
+_PREPOSITIONS = "与以对在将为由向从把被让"
+_COUNTED = re.compile(r"\d+(?:条|个|家|所|处|台|座|幅|项|户|名|场|次)|\d{4}年")
+_AMOUNT_LEAD = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
+_ALL_SUFFIXES = frozenset(sfx for sfx, _ in SUFFIX_CLASSES) | frozenset(h for h, _ in ENUMERATION_HEADS)
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_SHORT_PARENS = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
+_METRO = re.compile(r"(?:轨交|轨道交通)?(\d{1,2})号线(南延伸段|北延伸段|东延伸段|西延伸段|主线)?")
+_COUNT = r"(?:[\d一二三四五六七八九十百两几]+(?:家|个|所|位|批|类)?)"
+_HEAD_AFTER_ETC = re.compile(
+    r"等(?:一批|各类|多家)?" + _COUNT + r"?(?:[^，。；：！？]{0,14}?)"
+    r"(?P<head>" + "|".join(h for h, _ in ENUMERATION_HEADS) + r")" + _COUNT + "?"
+)
+_HEAD_CLASSES = dict(ENUMERATION_HEADS)
+_PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学")
+_COOPERATION = re.compile(r"与")
+_SECTOR = re.compile(r"^(?P<name>[^，。、“”]{2,6})方面，")
+
+
+def _masked(text: str) -> str:
+    """The text with short parentheses turned into name characters, same length.
+
+    ``黄浦江防汛墙（二期）提标改造`` keeps its （二期） instead of breaking at the bracket.
+    """
+    return _SHORT_PARENS.sub(lambda m: "〔" + m.group(0)[1:-1] + "〕", text)
+
+
+def _left_boundary(text: str, end: int, min_core: int = 2) -> int:
+    """Where a name that ends before ``end`` starts: after the nearest break or verb.
+
+    A verb that would leave fewer than ``min_core`` characters of name is stepped over
+    (建设 in 平台建设项目 is part of the name).
+    """
+    i = end
+    while i > 0:
+        ch = text[i - 1]
+        if ch in NAME_BREAK:
+            return i
+        for verb in _MULTI_LEFT:
+            if text.startswith(verb, i - len(verb)) and end - i >= min_core:
+                return i
+        i -= 1
+    return 0
+
+
+def _right_ok(text: str, end: int) -> bool:
+    """True when a name may end at ``end``: a break, the end, or a word that follows names."""
+    if end >= len(text) or text[end] in NAME_BREAK:
+        return True
+    return text.startswith(_RIGHT, end)
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Move ``start`` past introducing verbs and level words at the start of a name."""
+    changed = True
+    while changed:
+        changed = False
+        for verb in _MULTI_LEFT:
+            if text.startswith(verb, start) and end - start - len(verb) >= 2:
+                start += len(verb)
+                changed = True
+                break
+    return start
+
+
+def _add(doc: Doc, start: int, end: int, cls: str, rule: str, canonical: str = "") -> None:
+    span = doc.char_span(start, end, label=cls, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return
+    span.id_ = rule
+    if canonical:
+        span.kb_id_ = canonical
+    doc.spans[CANDIDATES].append(span)
+
+
+def _is_name(name: str) -> bool:
+    """Whether a candidate string can be a name at all (not a category, count or clause)."""
+    core = _QUOTED.sub("", name)
+    if len(core) < 2 or len(name) > 40 or name in NOT_NAMES or name in _ALL_SUFFIXES:
+        return False
+    if name.startswith(_BAD_START) or name[0] in _PREPOSITIONS or name.endswith("型"):
+        return False
+    if _COUNTED.search(name):
+        return False
+    for sfx in GENERIC_SUFFIXES:
+        if name.endswith(sfx) and len(name) - len(sfx) < 3 and not re.search(r"[A-Za-z]", name):
+            return False
+    return not any(ch in NAME_BREAK for ch in name.replace("“", "").replace("”", ""))
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    """Skip a single-character preposition or an amount at the start of a name (与X, 总规模10亿元X)."""
+    amount = _AMOUNT_LEAD.match(text[start:end])
+    if amount and end - start - amount.end() >= 3:
+        start += amount.end()
+    if end - start > 3 and text[start] in _PREPOSITIONS:
+        start += 1
+    return start
+
+
+@Language.component("wj_init")
+def init_candidates(doc: Doc) -> Doc:
+    """Start an empty candidate group (the span ruler adds lexicon names to it)."""
+    if CANDIDATES not in doc.spans:
+        doc.spans[CANDIDATES] = []
+    return doc
+
+
+@Language.component("wj_suffix_names")
+def suffix_names(doc: Doc) -> Doc:
+    """Names typed by their ending: …研究院, …产业园, …孵化器, …基金, …中心 (innovation ones)."""
+    text = _masked(doc.text)
+    seen: set[tuple[int, int]] = set()
+    for suffix, _ in SUFFIX_CLASSES:
+        for m in re.finditer(re.escape(suffix), text):
+            end = m.end()
+            if not _right_ok(text, end):
+                continue
+            start = _left_boundary(text, end - len(suffix))
+            start = _trim_lead(text, _strip_lead(text, start, end), end)
+            if text[start - 1 : start] == "”" and "“" in text[:start]:
+                start = text.rfind("“", 0, start)  # “大零号湾”科技创新策源功能区: the quote is part of it
+            name = doc.text[start:end]
+            if (start, end) in seen or not _is_name(name):
+                continue
+            level = _LEVEL_PREFIX.match(name)
+            if level:
+                if doc.text[:start].endswith(_AWARD_VERBS) or level.end() >= len(name) - len(suffix):
+                    continue  # a title it was awarded (入选国家级…平台), not a name
+                start += level.end()
+                name = doc.text[start:end]
+            cls = suffix_class(_QUOTED.sub(lambda q: q.group(0)[1:-1], name))
+            if cls is None:
+                continue
+            seen.add((start, end))
+            _add(doc, start, end, cls, f"suffix:{suffix}")
+    return doc
+
+
+@Language.component("wj_metro_lines")
+def metro_lines(doc: Doc) -> Doc:
+    """Metro lines and their extensions (轨交23号线, 15号线南延伸段)."""
+    for m in _METRO.finditer(doc.text):
+        ext = m.group(2) if m.group(2) and m.group(2) != "主线" else ""
+        _add(doc, m.start(), m.end(), "MetroLine", "metro", f"{m.group(1)}号线{ext}")
+    return doc
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` on 、 into item spans, dropping quoted tails and lead verbs."""
+    out = []
+    pos = start
+    for piece in text[start:end].split("、"):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        s = _trim_lead(text, _strip_lead(text, s, e), e)
+        q = text.find("“", s, e)
+        if q > s:
+            e = q
+        if e - s >= 2:
+            out.append((s, e))
+    return out
+
+
+def _enumeration_start(text: str, end: int) -> int:
+    """Start of an enumeration ``A、B、C`` that ends at ``end`` (breaks other than 、 stop it)."""
+    i = end
+    depth = 0
+    while i > 0:
+        ch = text[i - 1]
+        if ch == "”":
+            depth += 1
+        elif ch == "“":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in NAME_BREAK and ch != "、":
+            break
+        elif depth == 0 and ch == "的":
+            break
+        i -= 1
+    return i
+
+
+@Language.component("wj_enumerations")
+def enumerations(doc: Doc) -> Doc:
+    """Items of an enumeration typed by its head: ``引进A、B等11家企业`` -> two enterprises."""
+    text = _masked(doc.text)
+    for m in _HEAD_AFTER_ETC.finditer(text):
+        head = m.group("head")
+        if "合作" in m.group(0):
+            continue  # 华东师大与奥锐特等11个校企合作项目: a cooperation, see wj_relations
+        start = _enumeration_start(text, m.start())
+        _type_items(doc, text, start, m.start(), head, "enum:等")
+    # A、B<count><head> with no 等: 衣恋、森马存量企业, 华东师大、上海交大两所“双一流”高校
+    heads = "|".join(h for h, _ in ENUMERATION_HEADS)
+    pattern = re.compile(r"、[^、，。；：等]{1,12}?(?:" + _COUNT + r"(?:“[^”]{1,8}”)?)?(?P<head>" + heads + ")")
+    for m in pattern.finditer(text):
+        head_start = m.start("head")
+        count = re.search(_COUNT + r"(?:“[^”]{1,8}”)?$", text[: head_start])
+        items_end = count.start() if count and count.start() > m.start() else head_start
+        if not (count and count.start() > m.start()) and m.group("head") in _PLAIN_HEADS:
+            continue  # 园区企业, 作业企业: a plain head needs a count (两所高校) to mark an enumeration
+        start = _enumeration_start(text, items_end)
+        _type_items(doc, text, start, items_end, m.group("head"), "enum:head")
+    # A、B、C相继落地 / 推动A、B落地: items typed by their own ending, else enterprises
+    for verb in INTRODUCING:
+        for m in re.finditer(r"(?:相继|成功|加速)?" + verb, text):
+            start = _enumeration_start(text, m.start())
+            opener = re.match(r"(推动|实现|促进|支持|吸引|推进)", text[start : m.start()])
+            if not opener and not m.group(0).startswith("相继"):
+                continue  # 推动X落地, X、Y相继落地; a bare "X落地" is too often a plan or a policy
+            _type_items(doc, text, start, m.start(), None, f"context:{verb}")
+    # 引进X、Y (items right after the verb, up to the next break)
+    for m in re.finditer("引进", text):
+        end = m.end()
+        while end < len(text) and (text[end] not in NAME_BREAK or text[end] == "、"):
+            end += 1
+        segment = text[m.end() : end]
+        if "等" in segment:
+            continue  # typed by the head
+        _type_items(doc, text, m.end(), end, None, "context:引进")
+    return doc
+
+
+def _project_name(name: str) -> str:
+    """The name of a project called after an enterprise: 恩德斯豪斯 -> 恩德斯豪斯项目."""
+    project_like = ("工程", "项目", "一期", "二期", "三期", "路", "线", "段", "站", "院区", "公寓", "学校",
+                    "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅",
+                    "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体")
+    return name if name.endswith(project_like) else name + "项目"
+
+
+def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rule: str) -> None:
+    items = _items(text, start, end)
+    if head is None and len(items) == 1:
+        s, e = items[0]
+        name = doc.text[s:e]
+        if suffix_class(name) is None and (len(name) > 8 or not name.endswith(COMPANY_ENDINGS) and len(name) > 6):
+            return
+    for s, e in items:
+        name = doc.text[s:e]
+        if not _is_name(name) or any(g in name for g in _GENERIC) and suffix_class(name) is None:
+            continue
+        if any(ch.isdigit() for ch in name) and "号线" not in name and not re.search(r"[A-Za-z]", name):
+            continue
+        own = suffix_class(name)
+        if head is None:
+            cls = own or "Enterprise"
+        else:
+            head_cls = _HEAD_CLASSES[head]
+            if head in COMPOSING_HEADS and not name.endswith(head):
+                _add(doc, s, e, head_cls, rule + ":composed", name + head)
+                continue
+            if head_cls == "Project":
+                cls = own if own in ("Project", "MetroLine") else "Project"
+                _add(doc, s, e, cls, rule, _project_name(name) if own not in ("Project", "MetroLine") else "")
+                continue
+            cls = own or head_cls
+        _add(doc, s, e, cls, rule)
+
+
+@Language.component("wj_context_names")
+def context_names(doc: Doc) -> Doc:
+    """Names with a company ending right before 入选/获评/注册 (弈柯莱生物科技入选…), sector heads."""
+    text = _masked(doc.text)
+    for ending in COMPANY_ENDINGS:
+        for m in re.finditer(re.escape(ending) + "(?=入选|获评|注册|落户)", text):
+            start = _strip_lead(text, _left_boundary(text, m.start()), m.end())
+            name = doc.text[start : m.end()]
+            if _is_name(name) and 3 <= len(name) <= 10 and not any(g in name for g in _GENERIC):
+                _add(doc, start, m.end(), "Enterprise", "context:award")
+    m = _SECTOR.match(text)
+    if m:
+        _add(doc, m.start("name"), m.end("name"), "IndustryCluster", "context:方面")
+    return doc
+
+
+@Language.component("wj_cooperation_names")
+def cooperation_names(doc: Doc) -> Doc:
+    """Partners named in ``A与B等…合作`` / ``A与B合资`` get a candidate (enterprise by default)."""
+    text = _masked(doc.text)
+    for m in re.finditer(r"与(?P<b>[^与，。；、等]{2,12}?)(?:等[^，。；]{0,12})?(?:合作|合资|协同)", text):
+        s, e = m.start("b"), m.end("b")
+        name = doc.text[s:e]
+        if _is_name(name) and not any(g in name for g in _GENERIC):
+            _add(doc, s, e, suffix_class(name) or "Enterprise", "context:合作")
+        a_end = m.start()
+        a_start = _strip_lead(text, _left_boundary(text, a_end), a_end)
+        name = doc.text[a_start:a_end]
+        if a_end - a_start >= 2 and _is_name(name) and not any(g in name for g in _GENERIC):
+            _add(doc, a_start, a_end, suffix_class(name) or "Enterprise", "context:合作")
+    return doc
+
+
+_RULE_RANK = {"lexicon": 0, "known": 1, "metro": 1, "suffix": 2, "enum": 3, "milestone": 3, "context": 4}
+
+
+def _rank(span: Span) -> tuple[int, int, int]:
+    kind = span.id_.split(":", 1)[0]
+    rank = _RULE_RANK.get(kind, 9)
+    if span.label_ == "Project" and span.kb_id_.endswith("项目") and span.kb_id_ != span.text:
+        rank = -1  # 中航机载 named as a project: 中航机载项目, not the enterprise
+    return (-(span.end_char - span.start_char), rank, span.start_char)
+
+
+_DESCRIPTOR_ENDS = ("平台", "中心", "企业", "首个")
+
+
+def _trim_descriptors(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Cut a descriptive lead off a pattern name when a known name starts inside it.
+
+    ``全产业链环节系统平台中航机载低空选型中心`` -> ``中航机载低空选型中心`` when 中航机载 is known.
+    """
+    known = [s for s in spans if s.id_.split(":", 1)[0] in ("lexicon", "known")]
+    out = []
+    for span in spans:
+        if span.id_.startswith(("suffix", "enum", "context", "milestone")):
+            for k in known:
+                # 时的科技总装基地: the pattern stopped at 的, the lexicon name reaches further left
+                if k.start_char < span.start_char < k.end_char <= span.end_char:
+                    grown = doc.char_span(k.start_char, span.end_char, label=span.label_)
+                    if grown is not None:
+                        grown.id_, grown.kb_id_ = span.id_, span.kb_id_
+                        span = grown
+                    break
+            for k in known:
+                if span.start_char < k.start_char < span.end_char and k.end_char <= span.end_char:
+                    if doc.text[span.start_char : k.start_char].endswith(_DESCRIPTOR_ENDS):
+                        trimmed = doc.char_span(k.start_char, span.end_char, label=span.label_)
+                        if trimmed is not None:
+                            trimmed.id_ = span.id_
+                            trimmed.kb_id_ = span.kb_id_
+                            span = trimmed
+                        break
+        out.append(span)
+    return out
+
+
+@Language.component("wj_resolve")
+def resolve(doc: Doc) -> Doc:
+    """Keep the longest non-overlapping candidates (ties: lexicon before patterns)."""
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(_trim_descriptors(doc, list(doc.spans.get(CANDIDATES, []))), key=_rank):
+        chars = set(range(span.start_char, span.end_char))
+        if chars & taken:
+            continue
+        taken |= chars
+        chosen.append(span)
+    doc.spans[ENTITIES] = sorted(chosen, key=lambda s: s.start_char)
+    return doc
+
+
+_CLAUSE = re.compile(r"[^，。；：！？]+")
+_NOT_PROJECT = ("路线", "村", "小区", "规范化", "标准化", "督导", "达标", "实事", "家门口", "智慧")
+_ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一步", "顺利", "基本")
+
+
+def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Stage words in a clause as (start, end, stages), longest first, not overlapping.
+
+    Examples
+    --------
+    >>> [(s, st) for s, _, st in stage_words_in("实现航电基地一期项目竣工")]
+    [(10, ('Completed',))]
+    """
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    taken: set[int] = set()
+    for word, stages in sorted(STAGE_WORDS, key=lambda w: -len(w[0])):
+        for m in re.finditer(re.escape(word), clause):
+            if set(range(m.start(), m.end())) & taken:
+                continue
+            if word == "建设" and not (m.end() == len(clause) or clause.startswith(("进度", "顺利", "项目"), m.end())):
+                continue
+            taken |= set(range(m.start(), m.end()))
+            found.append((m.start(), m.end(), stages))
+    return sorted(found)
+
+
+@Language.component("wj_milestone_projects")
+def milestone_projects(doc: Doc) -> Doc:
+    """Projects named before a stage word: ``推动A、B等项目开工``, ``A、B投入使用``."""
+    text = _masked(doc.text)
+    for clause in _CLAUSE.finditer(text):
+        body = clause.group(0)
+        stages = stage_words_in(body)
+        if not stages:
+            continue
+        stage_start = stages[0][0]
+        start = 0
+        for opener in sorted(MILESTONE_OPENERS, key=len, reverse=True):
+            if body.startswith(opener):
+                start = len(opener)
+                break
+        while body.startswith(_ADVERBS, start):
+            start += next(len(a) for a in _ADVERBS if body.startswith(a, start))
+        region = body[start:stage_start]
+        filler = re.search(
+            r"(等(一批)?(重大|龙头|重点)?(项目|载体|配套)?|项目|工程|(顺利|加速|正式)|实现)+$", region
+        )
+        end = stage_start - (len(filler.group(0)) if filler else 0)
+        if end - start < 2:
+            continue
+        called_projects = bool(filler and "项目" in filler.group(0))
+        for s, e in _items(text, clause.start() + start, clause.start() + end):
+            name = doc.text[s:e]
+            if not _is_name(name) or len(name) > 24 or any(g in name for g in _GENERIC + _NOT_PROJECT):
+                continue
+            own = suffix_class(name)
+            if own and own not in ("Project", "MetroLine"):
+                continue
+            if not called_projects and not own and _project_name(name) != name:
+                continue  # neither called a project nor named like one
+            _add(doc, s, e, own or "Project", "milestone", _project_name(name) if own is None else "")
+    return doc

@@ -1,0 +1,172 @@
+"""Plain data passed between the pipeline's steps: no spaCy, no rdflib.
+
+Data flows one way: report text -> :class:`Sentence` and :class:`Mention` -> :class:`Entity`,
+:class:`Relation` and :class:`Milestone` -> RDF.  Every fact carries the index of the sentence it
+came from, so the RDF step can put it in that sentence's named graph.
+
+Examples
+--------
+>>> s = Sentence(index=0, start=0, end=5, text="华东师大。", section="一", period="2025")
+>>> m = Mention(text="华东师大", start=0, end=4, cls="University", rule="lexicon", sentence=0)
+>>> m.end - m.start == len(m.text)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The entity classes the extractor emits; each is a class of the same name in ``ontology/wujing.ttl``.
+ENTITY_CLASSES = (
+    "Enterprise",
+    "ListedCompany",
+    "University",
+    "ResearchInstitute",
+    "Fund",
+    "Platform",
+    "Incubator",
+    "Laboratory",
+    "Alliance",
+    "Park",
+    "IndustryCluster",
+    "Project",
+    "MetroLine",
+)
+
+#: Subclass -> the top-level class it is counted under in summaries and evaluation.
+TOP_CLASS = {
+    "ListedCompany": "Enterprise",
+    "Incubator": "Platform",
+    "Laboratory": "Platform",
+    "Alliance": "Platform",
+    "MetroLine": "Project",
+}
+
+#: Relation properties between entities; each is an object property in the ontology.
+RELATION_PROPERTIES = ("locatedIn", "inCluster", "cooperatesWith", "affiliatedWith")
+
+#: Project stages, in the order a project goes through them (SKOS concepts in the ontology).
+STAGES = ("Planned", "Started", "UnderConstruction", "ToppedOut", "Completed", "InUse")
+
+
+def top_class(cls: str) -> str:
+    """Return the top-level class of ``cls`` (``"Incubator"`` -> ``"Platform"``)."""
+    return TOP_CLASS.get(cls, cls)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report: its identity and its cleaned text.
+
+    ``slug`` names the report in IRIs (``wujing-2026``); ``text`` is the cleaned text that every
+    offset in the pipeline refers to.
+    """
+
+    slug: str
+    text: str
+    title: str = ""
+    issuer: str = ""
+    date: str = ""  # ISO date of issue, e.g. 2026-01-13
+    year: str = ""  # the year the report is for, e.g. 2026
+    source: str = ""  # the file it was read from
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report, with where it sits.
+
+    ``period`` is what the sentence talks about: ``2025`` (the review), ``2021-2025`` (the
+    five-year review), ``2026-2030`` (the five-year plan) or ``2026`` (this year's plan).
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    section: str
+    period: str
+    paragraph: int = 0
+
+    @property
+    def year(self) -> str | None:
+        """The single year of the period, or None for a multi-year period."""
+        return self.period if self.period.isdigit() else None
+
+    @property
+    def planned(self) -> bool:
+        """True when the sentence states plans or targets rather than results."""
+        return self.period in {"2026", "2026-2030"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of report text that names an entity.
+
+    ``start``/``end`` are offsets into the report's cleaned text, ``rule`` names the pattern that
+    found it (for provenance and debugging), ``canonical`` the entity's canonical name.
+    """
+
+    text: str
+    start: int
+    end: int
+    cls: str
+    rule: str
+    sentence: int
+    canonical: str = ""
+
+
+@dataclass
+class Entity:
+    """An entity: one canonical Chinese name, its class, the other names it goes by."""
+
+    name: str
+    cls: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    introduced_in: str | None = None
+    amount_cny: str | None = None  # decimal string, yuan
+    amount_text: str | None = None
+
+    @property
+    def sentences(self) -> list[int]:
+        """Sorted indexes of the sentences that mention the entity."""
+        return sorted({m.sentence for m in self.mentions})
+
+
+@dataclass(frozen=True, order=True)
+class Relation:
+    """A stated link between two entities (by canonical name), from one sentence."""
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: int
+    rule: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Milestone:
+    """A stage a project reached (or is planned to reach), from one sentence."""
+
+    project: str
+    stage: str
+    period: str
+    sentence: int
+    planned: bool = False
+    rule: str = ""
+
+    @property
+    def year(self) -> str | None:
+        return self.period if self.period.isdigit() else None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one report."""
+
+    report: Report
+    sentences: list[Sentence]
+    entities: dict[str, Entity]
+    relations: list[Relation]
+    milestones: list[Milestone]
+    facts: list[tuple[str, str, str, int]] = field(default_factory=list)  # (entity, key, value, sentence)

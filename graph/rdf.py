@@ -1,0 +1,130 @@
+"""Turn extractions into an rdflib Dataset: one named graph per source sentence.
+
+Layout of the dataset (see the README's "Ontology tour"):
+
+* the graph ``…/id/report/<slug>/s0042`` holds the facts taken from sentence 42: the types and
+  labels of the entities it mentions, the relations and milestones it states;
+* the graph ``…/id/graph/provenance`` describes the reports and their sentences
+  (``prov:value`` = the sentence text, its position and section);
+* the graph ``…/id/graph/ontology`` is not written here: the ontology lives in ``ontology/``.
+
+Examples
+--------
+>>> from graph.model import Report
+>>> from graph.extract.pipeline import extract
+>>> ds = to_rdf([extract(Report(slug="t", text="推动纳鸿微球落地。\\n", year="2026"))])
+>>> sorted(str(o) for o in ds.objects(None, RDFS.label))
+['纳鸿微球']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from .iri import entity_iri, milestone_iri, pinyin, report_iri, sentence_iri
+from .model import Extraction
+from .namespaces import ID, PREFIXES, WJ
+
+PROVENANCE_GRAPH = ID["graph/provenance"]
+
+
+def _bind(ds: Dataset) -> None:
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, Namespace(ns), override=True)
+
+
+def to_rdf(extractions: Iterable[Extraction]) -> Dataset:
+    """Build the dataset of one or more reports' extractions."""
+    ds = Dataset()
+    _bind(ds)
+    prov = ds.graph(PROVENANCE_GRAPH)
+    for ex in extractions:
+        _report(ds, prov, ex)
+    return ds
+
+
+def _report(ds: Dataset, prov, ex: Extraction) -> None:
+    r = ex.report
+    rep = report_iri(r.slug)
+    prov.add((rep, RDF.type, WJ.Report))
+    prov.add((rep, RDF.type, PROV.Entity))
+    if r.title:
+        prov.add((rep, DCTERMS.title, Literal(r.title, lang="zh")))
+    if r.issuer:
+        prov.add((rep, DCTERMS.publisher, Literal(r.issuer, lang="zh")))
+    if r.date:
+        prov.add((rep, DCTERMS.issued, Literal(r.date, datatype=XSD.date)))
+    if r.year:
+        prov.add((rep, WJ.year, Literal(r.year, datatype=XSD.gYear)))
+    if r.source:
+        prov.add((rep, DCTERMS.source, Literal(r.source)))
+
+    used: set[int] = set()
+
+    def graph_of(index: int):
+        used.add(index)
+        return ds.graph(sentence_iri(r.slug, index))
+
+    entities = ex.entities
+    for name in sorted(entities):
+        e = entities[name]
+        iri = entity_iri(name)
+        for index in e.sentences:
+            g = graph_of(index)
+            g.add((iri, RDF.type, WJ[e.cls]))
+            g.add((iri, RDFS.label, Literal(name, lang="zh")))
+            g.add((iri, RDFS.label, Literal(pinyin(name), lang="zh-Latn-pinyin")))
+            for m in e.mentions:
+                alias = m.text.replace("“", "").replace("”", "")
+                if m.sentence == index and alias != name:
+                    g.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
+        # lexicon aliases never seen in this report still help search: keep them with the first mention
+        first = graph_of(e.sentences[0])
+        for alias in sorted(e.aliases):
+            first.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
+
+    for rel in ex.relations:
+        graph_of(rel.sentence).add((entity_iri(rel.subject), WJ[rel.predicate], entity_iri(rel.object)))
+
+    for ms in ex.milestones:
+        g = graph_of(ms.sentence)
+        m = milestone_iri(ms.project, ms.stage, ms.period)
+        g.add((entity_iri(ms.project), WJ.hasMilestone, m))
+        g.add((m, RDF.type, WJ.Milestone))
+        g.add((m, WJ.stage, WJ[ms.stage]))
+        g.add((m, WJ.period, Literal(ms.period)))
+        if ms.year:
+            g.add((m, WJ.year, Literal(ms.year, datatype=XSD.gYear)))
+        g.add((m, WJ.planned, Literal(ms.planned)))
+        g.add((m, RDFS.label, Literal(f"{ms.project} {ms.stage} {ms.period}", lang="zh")))
+
+    for name, key, value, index in ex.facts:
+        if name not in entities:
+            continue
+        g = graph_of(index)
+        iri = entity_iri(name)
+        if key == "introducedIn":
+            g.add((iri, WJ.introducedIn, Literal(value, datatype=XSD.gYear)))
+        elif key == "amountCNY":
+            g.add((iri, WJ.amountCNY, Literal(value, datatype=XSD.decimal)))
+        elif key == "amountText":
+            g.add((iri, WJ.amountText, Literal(value)))
+
+    for s in ex.sentences:
+        if s.index not in used:
+            continue
+        si = sentence_iri(r.slug, s.index)
+        prov.add((si, RDF.type, WJ.SourceSentence))
+        prov.add((si, RDF.type, PROV.Entity))
+        prov.add((si, PROV.value, Literal(s.text, lang="zh")))
+        prov.add((si, PROV.wasDerivedFrom, rep))
+        prov.add((si, WJ.sentenceIndex, Literal(s.index)))
+        prov.add((si, WJ.charStart, Literal(s.start)))
+        prov.add((si, WJ.charEnd, Literal(s.end)))
+        prov.add((si, WJ.period, Literal(s.period)))
+        if s.section:
+            prov.add((si, WJ.section, Literal(s.section, lang="zh")))
+
