@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from .model import Extraction, Report, top_class
+from .namespaces import PREFIXES as _PREFIXES
 from .output import write_text
 from .text import clean, read_metadata
 
@@ -120,8 +121,27 @@ def entities_csv(extractions: list[Extraction]) -> str:
 
 
 def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
-    """TriG and Turtle text, deterministic: rdflib sorts subjects and predicates when writing."""
-    return ds.serialize(format="trig"), union.serialize(format="turtle")
+    """TriG and Turtle text, byte-identical for the same input.
+
+    rdflib's Turtle writer sorts subjects, predicates and objects, but its TriG writer visits the
+    named graphs in no fixed order: write each graph as Turtle, in order of graph IRI.
+    """
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(ds.namespaces()) if p in _PREFIXES)
+    parts = [header]
+    for ctx in sorted(ds.contexts(), key=lambda c: str(c.identifier)):
+        if len(ctx) == 0:
+            continue
+        g = Graph()
+        for prefix, ns in ds.namespaces():
+            g.bind(prefix, ns, override=True)
+        for triple in ctx:
+            g.add(triple)
+        body = "\n".join(
+            line for line in g.serialize(format="turtle").splitlines() if not line.startswith("@prefix")
+        ).strip()
+        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+        parts.append(f"\n<{ctx.identifier}> {{\n{indented}\n}}\n")
+    return "".join(parts), union.serialize(format="turtle")
 
 
 def build(

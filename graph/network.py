@@ -74,3 +74,45 @@ def to_networkx(ds: Dataset | Graph) -> nx.MultiDiGraph:
             evidence = sorted((g, sentences.get(g, "")) for g in edges[(s, prop, o)] if g)
             G.add_edge(s, o, key=prop, prop=prop, evidence=evidence)
     return G
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+class EntityNotFound(LookupError):
+    """No entity matches a name; the message suggests close ones."""
+
+
+def find_entity(G: nx.MultiDiGraph, query: str) -> str:
+    """The node (IRI) whose Chinese label, alias or pinyin matches ``query``.
+
+    Exact label first, then alias, then toneless pinyin without spaces (``huadongshifandaxue``),
+    then a unique label that contains the query.  Raises :class:`EntityNotFound` listing close
+    matches otherwise.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("u", label="华东师范大学", aliases=["华东师大"], pinyin="huá dōng shī fàn dà xué")
+    >>> find_entity(G, "华东师大"), find_entity(G, "HuaDong ShiFan DaXue")
+    ('u', 'u')
+    """
+    from .iri import pinyin_plain
+
+    q = query.strip()
+    nodes = sorted(G.nodes(data=True), key=lambda n: n[0])
+    for pred in (
+        lambda iri, d: d.get("label") == q or iri == q,
+        lambda iri, d: q in d.get("aliases", []),
+        lambda iri, d: _norm(q) and pinyin_plain(d.get("label", "")) == _norm(q),
+    ):
+        hits = [iri for iri, d in nodes if pred(iri, d)]
+        if hits:
+            return hits[0]
+    contains = [iri for iri, d in nodes if q and (q in d.get("label", "") or any(q in a for a in d.get("aliases", [])))]
+    if len(contains) == 1:
+        return contains[0]
+    suggestions = [G.nodes[i]["label"] for i in contains[:8]]
+    hint = f"; did you mean: {', '.join(suggestions)}" if suggestions else ""
+    raise EntityNotFound(f"no entity named {query!r}{hint}")

@@ -30,6 +30,7 @@ from .patterns import (
     RIGHT_CONTEXT,
     STAGE_WORDS,
     SUFFIX_CLASSES,
+    VERB_FIRST_STAGES,
     suffix_class,
 )
 
@@ -45,7 +46,16 @@ _GENERIC = (
     "能力", "水平", "品质", "环境", "治理", "改革", "格局", "理念", "生态", "功能", "作用", "场景",
     "活动", "指标", "任务", "资源", "名单", "需求", "领域", "经济", "板块", "问题", "效应", "企业",
 )
-_BAD_START = ("新", "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下")
+_PROJECT_GENERIC = ("重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目")
+
+
+def _generic(name: str) -> bool:
+    """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
+    return any(g in name for g in _GENERIC + _PROJECT_GENERIC)
+
+
+_BAD_START = ("新", "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下",
+              "累计", "高能级", "重点", "下为")
 _PREPOSITIONS = "与以对在将为由向从把被让"
 _COUNTED = re.compile(r"\d+(?:条|个|家|所|处|台|座|幅|项|户|名|场|次)|\d{4}年")
 _AMOUNT_LEAD = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
@@ -59,7 +69,8 @@ _HEAD_AFTER_ETC = re.compile(
     r"(?P<head>" + "|".join(h for h, _ in ENUMERATION_HEADS) + r")" + _COUNT + "?"
 )
 _HEAD_CLASSES = dict(ENUMERATION_HEADS)
-_PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学")
+_PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器")
+_GENERIC_CORES = ("产业", "行业", "重点", "各类")
 _COOPERATION = re.compile(r"与")
 _SECTOR = re.compile(r"^(?P<name>[^，。、“”]{2,6})方面，")
 
@@ -125,8 +136,10 @@ def _is_name(name: str) -> bool:
     core = _QUOTED.sub("", name)
     if len(core) < 2 or len(name) > 40 or name in NOT_NAMES or name in _ALL_SUFFIXES:
         return False
-    if name.startswith(_BAD_START) or name[0] in _PREPOSITIONS or name.endswith("型"):
+    if name.startswith(_BAD_START) or name[0] in _PREPOSITIONS + "〔（(" or name.endswith(("型", "级")):
         return False
+    if name[:2] in _GENERIC_CORES and len(name) <= 5:
+        return False  # 产业研究院, 重点项目
     if _COUNTED.search(name):
         return False
     for sfx in GENERIC_SUFFIXES:
@@ -161,24 +174,28 @@ def suffix_names(doc: Doc) -> Doc:
     for suffix, _ in SUFFIX_CLASSES:
         for m in re.finditer(re.escape(suffix), text):
             end = m.end()
-            if not _right_ok(text, end):
+            if not _right_ok(text, end) or (suffix in ("工程", "项目") and text.startswith("进度", end)):
                 continue
             start = _left_boundary(text, end - len(suffix))
             start = _trim_lead(text, _strip_lead(text, start, end), end)
             if text[start - 1 : start] == "”" and "“" in text[:start]:
                 start = text.rfind("“", 0, start)  # “大零号湾”科技创新策源功能区: the quote is part of it
-            name = doc.text[start:end]
-            if (start, end) in seen or not _is_name(name):
-                continue
+            name = text[start:end]
             level = _LEVEL_PREFIX.match(name)
             if level:
                 if doc.text[:start].endswith(_AWARD_VERBS) or level.end() >= len(name) - len(suffix):
                     continue  # a title it was awarded (入选国家级…平台), not a name
                 start += level.end()
-                name = doc.text[start:end]
+                name = text[start:end]
+            if (start, end) in seen or not _is_name(name):
+                continue
+            if suffix == "平台" and name.startswith("“"):
+                continue  # “一网统管”平台: a quoted slogan with a generic head
             cls = suffix_class(_QUOTED.sub(lambda q: q.group(0)[1:-1], name))
             if cls is None:
                 continue
+            if suffix in ("项目", "工程") and (len(name) - len(suffix) < 5 or _generic(name)):
+                continue  # 重点项目, 提速水利工程: named projects are longer and specific
             seen.add((start, end))
             _add(doc, start, end, cls, f"suffix:{suffix}")
     return doc
@@ -189,7 +206,7 @@ def metro_lines(doc: Doc) -> Doc:
     """Metro lines and their extensions (轨交23号线, 15号线南延伸段)."""
     for m in _METRO.finditer(doc.text):
         ext = m.group(2) if m.group(2) and m.group(2) != "主线" else ""
-        _add(doc, m.start(), m.end(), "MetroLine", "metro", f"{m.group(1)}号线{ext}")
+        _add(doc, m.start(), m.end(), "MetroLine", "metro", f"轨交{m.group(1)}号线{ext}")
     return doc
 
 
@@ -233,8 +250,8 @@ def enumerations(doc: Doc) -> Doc:
     text = _masked(doc.text)
     for m in _HEAD_AFTER_ETC.finditer(text):
         head = m.group("head")
-        if "合作" in m.group(0):
-            continue  # 华东师大与奥锐特等11个校企合作项目: a cooperation, see wj_relations
+        if "合作" in m.group(0) or "服务" in m.group(0):
+            continue  # 华东师大与奥锐特等11个校企合作项目: a cooperation; …等社区服务项目: services
         start = _enumeration_start(text, m.start())
         _type_items(doc, text, start, m.start(), head, "enum:等")
     # A、B<count><head> with no 等: 衣恋、森马存量企业, 华东师大、上海交大两所“双一流”高校
@@ -272,8 +289,50 @@ def _project_name(name: str) -> str:
     """The name of a project called after an enterprise: 恩德斯豪斯 -> 恩德斯豪斯项目."""
     project_like = ("工程", "项目", "一期", "二期", "三期", "路", "线", "段", "站", "院区", "公寓", "学校",
                     "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅",
-                    "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体")
+                    "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体", "馆", "服务体", "建设",
+                    "绿地", "林地", "书屋")
     return name if name.endswith(project_like) else name + "项目"
+
+
+_INNER_VERBS = tuple(w for w in _MULTI_LEFT if w not in ("建设", "服务", "合作", "协同", "形成", "示范"))
+
+
+def _has_inner_verb(name: str) -> bool:
+    """An item with a verb inside is a clause, not a name (…研究院新增…研究)."""
+    return any(v in name[1:] for v in _INNER_VERBS)
+
+
+def _expand_shared(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Items with their full names where the report shares a part between them.
+
+    ``俞塘、六磊塘泵闸`` -> 俞塘泵闸, 六磊塘泵闸; ``兰香湖南路和北路`` -> 兰香湖南路, 兰香湖北路.
+    Returns (start, end, name) where name may differ from the text at the offsets.
+    """
+    out: list[tuple[int, int, str]] = []
+    for s, e in items:
+        name = text[s:e]
+        m = re.fullmatch(r"(.{3,})([东南西北][路街])和([东南西北][路街])", name)
+        if m:
+            out.append((s, s + len(m.group(1)) + 2, m.group(1) + m.group(2)))
+            out.append((e - 2, e, m.group(1) + m.group(3)))
+            continue
+        out.append((s, e, ""))
+    if len(out) >= 2:
+        first = out[0][2] or text[out[0][0] : out[0][1]]
+        others = [text[s:e] for s, e, _ in out[1:]]
+        if all(len(o) <= 5 and o[-1] == first[-1] and not o.startswith(first[:2]) for o in others):
+            cut = min(len(o) for o in others)  # 闵行城市书房莲花馆、逐梦馆 -> 闵行城市书房逐梦馆
+            if len(first) - cut >= 3:
+                out = [out[0]] + [(s, e, first[:-cut] + text[s:e]) for s, e, _ in out[1:]]
+    if len(out) == 2:
+        last = text[out[-1][0] : out[-1][1]]
+        tail = re.search(r"(泵闸|水闸)$", last)
+        if tail:
+            out = [
+                (s, e, n or (text[s:e] + tail.group(1) if len(text[s:e]) <= 4 and not text[s:e].endswith(tail.group(1)) else ""))
+                for s, e, n in out
+            ]
+    return out
 
 
 def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rule: str) -> None:
@@ -284,9 +343,12 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
         if suffix_class(name) is None and (len(name) > 8 or not name.endswith(COMPANY_ENDINGS) and len(name) > 6):
             return
     for s, e in items:
-        name = doc.text[s:e]
-        if not _is_name(name) or any(g in name for g in _GENERIC) and suffix_class(name) is None:
+        name = text[s:e]
+        if not _is_name(name) or any(g in name for g in _GENERIC) and (suffix_class(name) is None or head is None):
             continue
+        if _has_inner_verb(name) or _QUOTED.sub("", name)[:2] in _GENERIC_CORES:
+            continue
+        name = doc.text[s:e]
         if any(ch.isdigit() for ch in name) and "号线" not in name and not re.search(r"[A-Za-z]", name):
             continue
         own = suffix_class(name)
@@ -299,7 +361,9 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
                 continue
             if head_cls == "Project":
                 cls = own if own in ("Project", "MetroLine") else "Project"
-                _add(doc, s, e, cls, rule, _project_name(name) if own not in ("Project", "MetroLine") else "")
+                if own is None and name.endswith(COMPANY_ENDINGS):
+                    cls = "Enterprise"  # 柏楚电子、至纯科技等一批龙头项目: companies named as projects
+                _add(doc, s, e, cls, rule)
                 continue
             cls = own or head_cls
         _add(doc, s, e, cls, rule)
@@ -325,7 +389,7 @@ def context_names(doc: Doc) -> Doc:
 def cooperation_names(doc: Doc) -> Doc:
     """Partners named in ``A与B等…合作`` / ``A与B合资`` get a candidate (enterprise by default)."""
     text = _masked(doc.text)
-    for m in re.finditer(r"与(?P<b>[^与，。；、等]{2,12}?)(?:等[^，。；]{0,12})?(?:合作|合资|协同)", text):
+    for m in re.finditer(r"与(?P<b>[^与，。；、等]{2,12}?)(?:密切|紧密|深度|全面|积极)?(?:等[^，。；]{0,12})?(?:合作|合资|协同)", text):
         s, e = m.start("b"), m.end("b")
         name = doc.text[s:e]
         if _is_name(name) and not any(g in name for g in _GENERIC):
@@ -333,7 +397,7 @@ def cooperation_names(doc: Doc) -> Doc:
         a_end = m.start()
         a_start = _strip_lead(text, _left_boundary(text, a_end), a_end)
         name = doc.text[a_start:a_end]
-        if a_end - a_start >= 2 and _is_name(name) and not any(g in name for g in _GENERIC):
+        if a_end - a_start >= 2 and _is_name(name) and not any(g in name for g in _GENERIC) and name not in LEFT_CONTEXT:
             _add(doc, a_start, a_end, suffix_class(name) or "Enterprise", "context:合作")
     return doc
 
@@ -344,8 +408,8 @@ _RULE_RANK = {"lexicon": 0, "known": 1, "metro": 1, "suffix": 2, "enum": 3, "mil
 def _rank(span: Span) -> tuple[int, int, int]:
     kind = span.id_.split(":", 1)[0]
     rank = _RULE_RANK.get(kind, 9)
-    if span.label_ == "Project" and span.kb_id_.endswith("项目") and span.kb_id_ != span.text:
-        rank = -1  # 中航机载 named as a project: 中航机载项目, not the enterprise
+    if span.id_.endswith(":composed") or span.id_ == "milestone:shared":
+        rank = -1  # 上海交大 in 华东师大、上海交大等孵化器 names 上海交大孵化器
     return (-(span.end_char - span.start_char), rank, span.start_char)
 
 
@@ -398,7 +462,7 @@ def resolve(doc: Doc) -> Doc:
 
 
 _CLAUSE = re.compile(r"[^，。；：！？]+")
-_NOT_PROJECT = ("路线", "村", "小区", "规范化", "标准化", "督导", "达标", "实事", "家门口", "智慧")
+_NOT_PROJECT = ("路线", "村", "规范化", "标准化", "督导", "达标", "实事", "智慧")
 _ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一步", "顺利", "基本")
 
 
@@ -416,8 +480,10 @@ def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
         for m in re.finditer(re.escape(word), clause):
             if set(range(m.start(), m.end())) & taken:
                 continue
-            if word == "建设" and not (m.end() == len(clause) or clause.startswith(("进度", "顺利", "项目"), m.end())):
+            if word == "建设" and not (m.end() == len(clause) or clause.startswith(("进度", "顺利"), m.end())):
                 continue
+            if word == "推进" and m.end() != len(clause):
+                continue  # only a postposed 推进 (…“三线并联”推进) marks a stage
             taken |= set(range(m.start(), m.end()))
             found.append((m.start(), m.end(), stages))
     return sorted(found)
@@ -442,20 +508,33 @@ def milestone_projects(doc: Doc) -> Doc:
             start += next(len(a) for a in _ADVERBS if body.startswith(a, start))
         region = body[start:stage_start]
         filler = re.search(
-            r"(等(一批)?(重大|龙头|重点)?(项目|载体|配套)?|项目|工程|(顺利|加速|正式)|实现)+$", region
+            r"(等[^、，]{0,6}?(项目|载体|配套|住宅|工程)|等(一批)?|项目|工程|(顺利|加速|正式|基本)|实现)+$", region
         )
         end = stage_start - (len(filler.group(0)) if filler else 0)
         if end - start < 2:
             continue
         called_projects = bool(filler and "项目" in filler.group(0))
-        for s, e in _items(text, clause.start() + start, clause.start() + end):
-            name = doc.text[s:e]
-            if not _is_name(name) or len(name) > 24 or any(g in name for g in _GENERIC + _NOT_PROJECT):
-                continue
-            own = suffix_class(name)
-            if own and own not in ("Project", "MetroLine"):
-                continue
-            if not called_projects and not own and _project_name(name) != name:
-                continue  # neither called a project nor named like one
-            _add(doc, s, e, own or "Project", "milestone", _project_name(name) if own is None else "")
+        _milestone_items(doc, text, clause.start() + start, clause.start() + end, called_projects)
+    # 建成X、Y、Z; 完成X改造: the stage word comes first
+    for m in re.finditer(r"(?:^|[，。；])(?:" + "|".join(VERB_FIRST_STAGES) + r")(?P<items>[^，。；]+)", text):
+        if not stage_words_in(m.group("items")):
+            _milestone_items(doc, text, m.start("items"), m.end("items"), False)
+    return doc
+
+
+def _milestone_items(doc: Doc, text: str, start: int, end: int, called_projects: bool) -> None:
+    """Type the items of a milestone clause as projects (or keep the class their ending gives)."""
+    for s, e, full in _expand_shared(doc.text, _items(text, start, end)):
+        name = full or text[s:e]
+        if _has_inner_verb(name) or not _is_name(name) or len(name) > 24:
+            continue
+        if name.endswith(_GENERIC) or any(g in name for g in _NOT_PROJECT) or name.startswith(("家门口", "社区综合")):
+            continue
+        own = suffix_class(name)
+        if own and own not in ("Project", "MetroLine"):
+            continue
+        if not called_projects and not own and _project_name(name) != name:
+            continue  # neither called a project nor named like one
+        cls = own or ("Enterprise" if name.endswith(COMPANY_ENDINGS) and _project_name(name) != name else "Project")
+        _add(doc, s, e, cls, "milestone:shared" if full else "milestone", _QUOTED.sub("", full))
     return doc

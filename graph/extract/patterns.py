@@ -22,13 +22,13 @@ SUFFIX_CLASSES: tuple[tuple[str, str], ...] = (
     ("大学", "University"), ("学院", "University"),
     ("基金", "Fund"), ("创投", "Fund"),
     ("产业园区", "Park"), ("产业园", "Park"), ("科技园", "Park"), ("科学园区", "Park"), ("园区", "Park"),
-    ("高新区", "Park"), ("发展示范区", "Park"), ("策源功能区", "Park"), ("创新区", "Park"),
+    ("高新区", "Park"), ("策源功能区", "Park"), ("综合体", "Park"), ("创新区", "Park"),
     ("产业社区", "Park"), ("开发区", "Park"), ("预留区", "Park"), ("云城", "Park"),
     ("创新创业社区", "Park"),
     ("集团", "Enterprise"), ("公司", "Enterprise"), ("股份", "Enterprise"),
     ("平台", "Platform"), ("创新中心", "Platform"), ("技术中心", "Platform"), ("验证中心", "Platform"),
-    ("研究中心", "Platform"), ("选型中心", "Platform"), ("数测中心", "Platform"), ("制造中心", "Platform"),
-    ("智造中心", "Platform"), ("创业中心", "Platform"), ("综合体", "Platform"), ("示范基地", "Platform"),
+    ("研究中心", "ResearchInstitute"), ("国创中心", "Platform"), ("选型中心", "Platform"), ("数测中心", "Platform"), ("制造中心", "Platform"),
+    ("智造中心", "Platform"), ("创业中心", "Platform"), ("示范基地", "Platform"),
     ("实训基地", "Platform"), ("客服中心", "Platform"), ("会客厅", "Platform"), ("中心", "Platform"),
     ("基地", "Platform"),
     ("号线", "MetroLine"), ("南延伸段", "MetroLine"),
@@ -40,8 +40,8 @@ SUFFIX_CLASSES: tuple[tuple[str, str], ...] = (
 #: (社区文化活动中心, 综治中心 are not platforms).
 PLATFORM_WORDS = (
     "创新", "技术", "研发", "研究", "科技", "智能", "孵化", "制造", "验证", "选型", "产业", "数测",
-    "转化", "智造", "创业", "供销", "客服", "实训", "调控", "示范", "医疗", "航电", "总装", "材料",
-    "中试", "服务平台", "卓越",
+    "转化", "智造", "创业", "供销", "客服", "实训", "调控", "示范", "医疗", "材料",
+    "中试", "服务平台", "卓越", "国创",
 )
 
 #: Enterprise name endings that are ordinary words too: trusted only inside an enumeration or
@@ -77,14 +77,14 @@ LEFT_CONTEXT = (
     "聚焦", "加大", "围绕", "以及", "保障", "做好", "配合", "深挖", "承接", "协同", "形成", "成功",
     "稳步", "持续", "全力", "积极", "覆盖", "建成", "举办", "发布", "列入", "提出", "谋划", "申报",
     "实施", "开展", "升级", "提升", "培育", "服务", "组建", "成为", "助力", "合作", "参与", "探索",
-    "联动", "壮大", "充分", "深入", "大力", "全面", "着力", "重点", "不断", "加强", "推出", "召开",
+    "联动", "壮大", "引入", "建成", "充分", "深入", "大力", "全面", "着力", "重点", "不断", "加强", "推出", "召开",
     "组织", "坚持", "促进", "吸引", "扶持", "鼓励", "聚集", "集聚", "引导", "带动", "依靠",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
 )
 
 #: Words that end a name on its right (what typically follows a name in these reports).
 RIGHT_CONTEXT = (
-    "等", "落地", "建设", "相继", "成功", "入选", "获评", "纳入", "能级", "作用", "合作", "设立",
+    "等", "落地", "建设", "相继", "支撑", "签订", "签约", "共建", "成功", "入选", "获评", "纳入", "能级", "作用", "合作", "设立",
     "新增", "开工", "竣工", "投入", "转型", "正式", "顺利", "工程", "进度", "协同", "密切", "紧密",
     "强链", "加速", "实现", "完工", "结构", "运营", "达产", "前期", "开竣工", "获", "列入", "被",
     "已", "成立", "注册", "的", "与", "和", "及", "以及", "在", "是", "为", "有", "将",
@@ -102,8 +102,11 @@ STAGE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("竣工", ("Completed",)), ("完工", ("Completed",)), ("开工", ("Started",)),
     ("顺利启动", ("Started",)), ("落地实施", ("Started",)),
     ("工程进度", ("UnderConstruction",)), ("项目进度", ("UnderConstruction",)),
-    ("建设", ("UnderConstruction",)), ("加速落地", ("UnderConstruction",)),
+    ("建设", ("UnderConstruction",)), ("推进", ("UnderConstruction",)),
 )
+
+#: An opener that changes what a stage word means: 启动…建设 starts it, 完成…建设 completes it.
+OPENER_STAGES = {"启动": "Started", "完成": "Completed"}
 
 #: A clause must open with one of these (or name the projects directly before a stage word) to
 #: be read as a milestone: it keeps "建设" in "打造…示范区建设" from turning everything into a project.
@@ -111,6 +114,9 @@ MILESTONE_OPENERS = (
     "实现", "推动", "推进", "完成", "加快", "保障", "持续推进", "稳步推进", "全力配合", "启动",
     "做好", "配合做好", "加快推进", "推进建设",
 )
+
+#: Verbs that come before the projects they complete or start (建成A、B; 完成A改造).
+VERB_FIRST_STAGES = {"建成": "Completed", "完成": "Completed"}
 
 #: Words between a clause's projects and its stage word that may be skipped (…等项目开工).
 MILESTONE_FILLER = re.compile(r"^(等?(一批)?(重大|龙头|重点|区镇)?(项目|载体|配套)?(顺利|加速|正式)?)")

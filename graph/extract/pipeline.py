@@ -83,7 +83,7 @@ def _lexicon(use_lexicon: bool) -> Lexicon:
     return load_lexicon() if use_lexicon else EMPTY
 
 
-_PROJECT_ENDS = ("工程", "一期", "二期", "三期", "公寓", "学校", "院区", "安置房", "基地", "中心", "线", "路")
+_PROJECT_ENDS = ("工程", "一期", "二期", "三期", "公寓", "学校", "院区", "安置房", "基地", "中心", "线", "路", "改造")
 
 
 def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str:
@@ -91,10 +91,13 @@ def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str
 
     A project named ``航电基地一期项目`` once and ``航电基地一期`` elsewhere is one project.
     """
-    name = kb_id or _QUOTES.sub("", surface)
+    quoted = re.fullmatch(r"“([^“”]+)”项目", surface)
+    name = kb_id or (quoted.group(1) if quoted else _QUOTES.sub("", surface))
     name = lexicon.canonical(name)
-    if cls in ("Project", "MetroLine") and name.endswith("项目") and name[:-2].endswith(_PROJECT_ENDS):
-        name = lexicon.canonical(name[:-2])
+    if cls in ("Project", "MetroLine"):
+        for tail in ("建设项目", "新建工程", "项目", "工程", "建设"):
+            if name.endswith(tail) and name[: -len(tail)].endswith(_PROJECT_ENDS):
+                return lexicon.canonical(name[: -len(tail)])
     return name
 
 
@@ -121,8 +124,8 @@ def _known_names(mentions: list[Mention], lexicon: Lexicon) -> dict[str, tuple[s
     best: dict[str, tuple[int, str, str]] = {}
     for m in mentions:
         kind = m.rule.split(":", 1)[0]
-        if kind == "lexicon" or len(m.text) < 2 or "“" in m.text:
-            continue
+        if kind == "lexicon" or len(m.text) < 2 or "“" in m.text or m.rule.endswith((":composed", ":shared")):
+            continue  # a composed name (华东师大 -> 华东师大孵化器) says nothing about other 华东师大
         rank = _RULE_RANK.get(kind, 9)
         if m.text not in best or rank < best[m.text][0]:
             best[m.text] = (rank, m.cls, m.canonical)
@@ -141,7 +144,9 @@ def _nested_owners(mentions: list[Mention], surfaces: dict[str, tuple[str, str]]
         if m.cls not in _OWNED_CLASSES:
             continue
         for surface, cls, canon in owners:
-            if m.text.startswith(surface) and len(m.text) > len(surface) and canon != m.canonical:
+            if m.canonical.startswith(surface) and len(m.canonical) > len(surface) and canon != m.canonical:
+                if not m.text.startswith(surface):
+                    continue
                 if cls == "Park" and m.cls == "Park":
                     continue
                 out.append(Mention(surface, m.start, m.start + len(surface), cls, "nested:prefix", m.sentence, canon))

@@ -21,10 +21,12 @@ from collections import defaultdict
 from ..model import Entity, Milestone, Mention, Relation, Report, Sentence, top_class
 from .components import stage_words_in
 from .lexicon import Lexicon
+from .patterns import MILESTONE_OPENERS, OPENER_STAGES, VERB_FIRST_STAGES
 
 _MEMBER_CLASSES = ("Enterprise", "Platform", "ResearchInstitute", "Fund", "Park")
 _OWNER_CLASSES = ("University", "Enterprise", "ResearchInstitute")
-_RUN_CLASSES = ("Platform", "ResearchInstitute", "Fund", "Project", "University")
+_RUN_CLASSES = ("Platform", "ResearchInstitute", "Fund")
+_MILESTONE_CLASSES = ("Project", "Platform", "ResearchInstitute", "Park", "Enterprise")
 _LOCATE_VERBS = ("落地", "落户", "入驻", "位于", "建于")
 _INTRO_WORDS = ("引进", "落地", "成立", "注册", "入驻")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
@@ -63,13 +65,21 @@ def find_relations(
 
     clusters = _surfaces(entities, "IndustryCluster")
     parks = _surfaces(entities, "Park")
+    # a named cluster inside a broader one (民用航空机载装备产业集群 ⊃ 民用航空) counts as the broader
+    base = {
+        c: next((b for surf, b in clusters if b != c and surf in c), c)
+        for c in {c for _, c in clusters}
+    }
 
     # names that contain a park's or a cluster's name; owners nested at the start of names
     for m in mentions:
         c = cls.get(m.canonical)
         if m.rule == "nested:prefix":
             outer = next(
-                (o for o in by_sentence[m.sentence] if o.start == m.start and o.end > m.end and o.rule != "nested:prefix"),
+                (
+                    o for o in by_sentence[m.sentence]
+                    if o.start == m.start and o.end >= m.end and o.rule != "nested:prefix" and o.canonical != m.canonical
+                ),
                 None,
             )
             if outer is not None:
@@ -98,12 +108,14 @@ def find_relations(
         topic: str | None = None
         previous: str | None = None
         for s in para:
-            ms = [m for m in by_sentence[s.index] if m.rule != "nested:prefix"]
+            ms = by_sentence[s.index]
             t = _TOPIC.match(s.text)
             if t:
                 topic = next((c for surf, c in clusters if surf == t.group("name")), None)
-            named = sorted({m.canonical for m in ms if cls.get(m.canonical) == "IndustryCluster"})
-            implied = sorted({c for m in ms for surf, c in clusters if surf in m.text})
+            named = sorted({base.get(m.canonical, m.canonical) for m in ms if cls.get(m.canonical) == "IndustryCluster"})
+            implied = sorted({
+                c for m in ms if cls.get(m.canonical) != "IndustryCluster" for surf, c in clusters if surf in m.text
+            })
             sentence_cluster = None
             if industry and not t and "产业专班" not in s.text:
                 if len(set(named) | set(implied)) == 1:
@@ -116,15 +128,18 @@ def find_relations(
             for m in ms:
                 if cls.get(m.canonical) not in _MEMBER_CLASSES:
                     continue
+                if m.rule == "nested:prefix" and not topic:
+                    continue
                 if topic:
                     rel(m.canonical, "inCluster", topic, s.index, "topic:方面")
-                if sentence_cluster:
+                if sentence_cluster and cls.get(m.canonical) != "Park":
                     rel(m.canonical, "inCluster", sentence_cluster, s.index, "sentence:cluster")
 
     for s in sentences:
         ms = sorted((m for m in by_sentence[s.index] if m.rule != "nested:prefix"), key=lambda m: m.start)
         if not ms:
             continue
+        _focus(s, ms, cls, rel)
         _locations(s, ms, cls, rel)
         _cooperation_and_runs(s, ms, cls, rel, text)
         _milestones(s, ms, cls, milestones)
@@ -136,6 +151,19 @@ def _surfaces(entities: dict[str, Entity], klass: str) -> list[tuple[str, str]]:
     """(surface form, canonical name) of every entity of a class, longest surface first."""
     out = [(s, e.name) for e in entities.values() if top_class(e.cls) == klass for s in {e.name, *e.aliases}]
     return sorted(out, key=lambda x: (-len(x[0]), x))
+
+
+def _focus(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
+    """``聚焦绿色化工、空间信息、AI制药，打造X``: X serves each cluster named after 聚焦."""
+    clauses = _clauses(s)
+    for (cs, ce), (ns, ne) in zip(clauses, clauses[1:]):
+        if not s.text[cs - s.start :].startswith("聚焦"):
+            continue
+        named = [m for m in ms if cs <= m.start < ce and cls.get(m.canonical) == "IndustryCluster"]
+        made = [m for m in ms if ns <= m.start < ne and cls.get(m.canonical) in _MEMBER_CLASSES]
+        for m in made:
+            for c in named:
+                rel(m.canonical, "inCluster", c.canonical, s.index, "clause:聚焦…打造")
 
 
 def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
@@ -151,7 +179,7 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:落地P")
             if before.endswith("依托") and p.start - s.start == cs - s.start + 2:
                 for m in ms:
-                    if m.start > p.end and cls.get(m.canonical) in ("Enterprise", "Platform", "ResearchInstitute", "Fund"):
+                    if m.start > p.end and cls.get(m.canonical) == "Enterprise":
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "sentence:依托P")
 
 
@@ -181,11 +209,22 @@ def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], r
                     if p.start >= pos and cls.get(p.canonical) in _RUN_CLASSES:
                         for owner in [a, *partners]:
                             rel(p.canonical, "affiliatedWith", owner.canonical, s.index, "clause:合资建设")
-        # A(、B)设立P
+        # A(、B)设立P; 深化与A合作，设立P
         for m in re.finditer("设立", clause):
             at = cs + m.start()
-            owners = [o for o in in_clause if o.end <= at and cls.get(o.canonical) in _OWNER_CLASSES]
+            founders = [o for o in in_clause if o.end <= at and cls.get(o.canonical) in (*_OWNER_CLASSES, "Platform")]
             made = [p for p in in_clause if p.start >= at + 2 and cls.get(p.canonical) in ("Platform", "ResearchInstitute", "Fund")]
+            for i, a in enumerate(founders if made else []):
+                for b in founders[i + 1 :]:
+                    rel(a.canonical, "cooperatesWith", b.canonical, s.index, "clause:A、B设立P")
+            owners = [o for o in founders if cls.get(o.canonical) in _OWNER_CLASSES]
+            if not owners and clause.startswith("设立"):
+                before = text[s.start : cs]
+                owners = [
+                    o for o in ms
+                    if o.end <= cs and cls.get(o.canonical) in _OWNER_CLASSES
+                    and re.search("与" + re.escape(o.text) + r"[^，。；]{0,4}合作[，,]$", before)
+                ]
             for p in made:
                 for o in owners:
                     if o.canonical != p.canonical:
@@ -195,16 +234,28 @@ def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], r
 def _milestones(s: Sentence, ms: list[Mention], cls: dict[str, str], out: set[Milestone]) -> None:
     for cs, ce in _clauses(s):
         clause = s.text[cs - s.start : ce - s.start]
+        opener = next((o for o in OPENER_STAGES if clause.startswith(o)), None)
+        has_opener = clause.lstrip("持续稳步全力积极加快").startswith(MILESTONE_OPENERS)
         stages = stage_words_in(clause)
-        if not stages:
+        first = next((v for v in VERB_FIRST_STAGES if clause.startswith(v)), None)
+        if first and not stages:
+            for p in ms:
+                if cs <= p.start < ce and cls.get(p.canonical) in _MILESTONE_CLASSES and p.rule.startswith("milestone"):
+                    out.add(Milestone(p.canonical, VERB_FIRST_STAGES[first], s.period, s.index, s.planned, "clause:verb-first"))
             continue
-        first_stage = cs + stages[0][0]
-        projects = [m for m in ms if cs <= m.start and m.end <= first_stage and cls.get(m.canonical) == "Project"]
-        if not projects:
-            continue
-        for _, _, names in stages:
+        region_start = cs
+        for st, en, names in stages:
+            projects = [
+                m for m in ms
+                if region_start <= m.start and m.end <= cs + st and cls.get(m.canonical) in _MILESTONE_CLASSES
+                and m.rule != "nested:prefix"
+                and (has_opener or cls.get(m.canonical) == "Project" or m.rule.startswith("milestone"))
+            ]
+            region_start = cs + en
             for p in projects:
                 for stage in names:
+                    if opener and stage in ("UnderConstruction", "Started"):
+                        stage = OPENER_STAGES[opener]
                     out.add(Milestone(p.canonical, stage, s.period, s.index, s.planned, "clause:stage"))
 
 

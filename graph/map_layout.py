@@ -1,0 +1,216 @@
+"""Node positions for the maps, computed in Python so that a map opens already laid out.
+
+Positions are pure functions of the graph: no random numbers, nodes visited in sorted order, so
+every build gives the same picture (and the browser has no physics to run).  Labels are taken into
+account: a node occupies its shape plus the label under it, and overlapping boxes are pushed apart.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph([("a", "b"), ("b", "c")])
+>>> G.add_node("d")
+>>> pos = spread_layout(G, labels={n: n for n in G}, sizes={n: 10 for n in G})
+>>> sorted(pos) == ["a", "b", "c", "d"], pos == spread_layout(G, {n: n for n in G}, {n: 10 for n in G})
+(True, True)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Sequence
+
+import networkx as nx
+from wcwidth import wcswidth
+
+__all__ = ["text_width", "node_box", "remove_overlaps", "spread_layout", "columns_layout"]
+
+Pos = dict[Hashable, tuple[float, float]]
+
+
+def text_width(text: str, font_size: float) -> float:
+    """Approximate drawn width of ``text`` in pixels: a CJK character is one em, Latin half of one."""
+    lines = text.split("\n") or [""]
+    return max(max(wcswidth(line), len(line)) for line in lines) * font_size / 2
+
+
+def node_box(label: str, size: float, font_size: float, pad: float = 10) -> tuple[float, float, float]:
+    """Half width, half height and downward offset of the box a node and its label take up.
+
+    The label is drawn under the node's shape, so the box's centre sits below the node's.
+    """
+    lines = label.count("\n") + 1
+    label_h = lines * font_size * 1.25
+    half_w = max(size, text_width(label, font_size) / 2) + pad
+    half_h = size + (4 + label_h) / 2 + pad
+    return half_w, half_h, (4 + label_h) / 2
+
+
+def remove_overlaps(pos: Pos, boxes: dict, iterations: int = 200) -> Pos:
+    """Push apart nodes whose boxes overlap, along the axis where they overlap least."""
+    nodes = sorted(pos, key=str)
+    xy = {n: list(pos[n]) for n in nodes}
+    for _ in range(iterations):
+        moved = False
+        for i, a in enumerate(nodes):
+            wa, ha, da = boxes[a]
+            for b in nodes[i + 1:]:
+                wb, hb, db = boxes[b]
+                dx = xy[b][0] - xy[a][0]
+                dy = (xy[b][1] + db) - (xy[a][1] + da)
+                ox = wa + wb - abs(dx)
+                oy = ha + hb - abs(dy)
+                if ox <= 0 or oy <= 0:
+                    continue
+                moved = True
+                if ox <= oy:
+                    step = (ox / 2 + 0.5) * (1 if dx >= 0 else -1)
+                    xy[a][0] -= step
+                    xy[b][0] += step
+                else:
+                    step = (oy / 2 + 0.5) * (1 if dy >= 0 else -1)
+                    xy[a][1] -= step
+                    xy[b][1] += step
+        if not moved:
+            break
+    return {n: (xy[n][0], xy[n][1]) for n in nodes}
+
+
+def _component_layout(U: nx.Graph, nodes: list, edge_length: float) -> Pos:
+    """Kamada-Kawai positions of one connected component, scaled to ``edge_length`` per link."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)  # sorted: the initial circular layout, hence the result, is stable
+    sub.add_edges_from(sorted((u, v) for u, v in U.subgraph(nodes).edges()))
+    start = nx.circular_layout(sub)
+    pos = nx.kamada_kawai_layout(sub, pos=start)
+    lengths = [math.dist(pos[u], pos[v]) for u, v in sub.edges()]
+    scale = edge_length / (sum(lengths) / len(lengths)) if lengths and sum(lengths) else 1.0
+    return {n: (float(pos[n][0]) * scale, float(pos[n][1]) * scale) for n in nodes}
+
+
+def _bbox(pos: Pos, boxes: dict) -> tuple[float, float, float, float]:
+    xs0 = [pos[n][0] - boxes[n][0] for n in pos]
+    xs1 = [pos[n][0] + boxes[n][0] for n in pos]
+    ys0 = [pos[n][1] + boxes[n][2] - boxes[n][1] for n in pos]
+    ys1 = [pos[n][1] + boxes[n][2] + boxes[n][1] for n in pos]
+    return min(xs0), min(ys0), max(xs1), max(ys1)
+
+
+def spread_layout(
+    G: nx.Graph,
+    labels: dict,
+    sizes: dict,
+    font_size: float = 14,
+    edge_length: float = 170,
+    width: float = 2200,
+    order: dict | None = None,
+) -> Pos:
+    """Positions for a whole graph: components side by side, isolated nodes in a grid below.
+
+    Each connected component is laid out with Kamada-Kawai and cleared of label overlaps; the
+    components are packed in rows, largest first, ``width`` pixels wide; isolated nodes follow in a
+    grid, grouped by ``order[node]`` (e.g. the class) and then by label.
+    """
+    U = nx.Graph()
+    U.add_nodes_from(sorted(G, key=str))
+    U.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    boxes = {n: node_box(labels[n], sizes[n], font_size) for n in U}
+    comps = [sorted(c, key=str) for c in nx.connected_components(U) if len(c) > 1]
+    comps.sort(key=lambda c: (-len(c), str(labels[c[0]]), str(c[0])))
+    isolates = [n for n in U if U.degree(n) == 0]
+    isolates.sort(key=lambda n: ((order or {}).get(n, 0), str(labels[n]), str(n)))
+
+    pos: Pos = {}
+    x = y = row_h = 0.0
+    for comp in comps:
+        local = remove_overlaps(_component_layout(U, comp, edge_length), {n: boxes[n] for n in comp})
+        x0, y0, x1, y1 = _bbox(local, boxes)
+        w, h = x1 - x0, y1 - y0
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + 40, 0.0
+        for n, (px, py) in local.items():
+            pos[n] = (px - x0 + x, py - y0 + y)
+        x += w + 40
+        row_h = max(row_h, h)
+    if isolates:
+        y = y + row_h + (60 if comps else 0)
+        cell_w = max(2 * boxes[n][0] for n in isolates)
+        cell_h = max(2 * boxes[n][1] for n in isolates)
+        widest = max((pos[n][0] + boxes[n][0] for n in pos), default=width)
+        cols = max(1, int(max(width, widest) // cell_w))
+        for i, n in enumerate(isolates):
+            row, col = divmod(i, cols)
+            pos[n] = (col * cell_w + cell_w / 2, y + row * cell_h + boxes[n][1] - boxes[n][2])
+    return _centred(pos)
+
+
+def _centred(pos: Pos) -> Pos:
+    if not pos:
+        return {}
+    cx = (min(p[0] for p in pos.values()) + max(p[0] for p in pos.values())) / 2
+    cy = (min(p[1] for p in pos.values()) + max(p[1] for p in pos.values())) / 2
+    return {n: (round(x - cx, 1), round(y - cy, 1)) for n, (x, y) in sorted(pos.items(), key=lambda i: str(i[0]))}
+
+
+def columns_layout(
+    left: Sequence,
+    right: Sequence,
+    links: Iterable[tuple],
+    boxes: dict,
+    gap: float = 700,
+    nested: dict | None = None,
+) -> Pos:
+    """Two columns (e.g. parks on the left, clusters on the right) ordered to keep links short.
+
+    ``links`` are ``(left node, right node, weight)``.  Right-hand nodes go heaviest first; each
+    left-hand node goes to the mean position of its linked right-hand nodes (the barycentre
+    heuristic), unlinked ones at the end; ``nested`` maps a left node to its parent, which it
+    follows directly.  Nodes are spaced by the height of their boxes.
+    """
+    links = list(links)
+    weight: dict = {}
+    for a, b, w in links:
+        weight[b] = weight.get(b, 0) + w
+    right_order = sorted(right, key=lambda n: (-weight.get(n, 0), str(n)))
+    rank = {n: i for i, n in enumerate(right_order)}
+    linked: dict = {}
+    for a, b, w in links:
+        linked.setdefault(a, []).append(rank[b])
+    nested = nested or {}
+
+    def key(n):
+        ranks = linked.get(n)
+        return (0, sum(ranks) / len(ranks), str(n)) if ranks else (1, 0, str(n))
+
+    tops = sorted((n for n in left if nested.get(n) not in left), key=key)
+    left_order: list = []
+
+    def place(n):
+        left_order.append(n)
+        for child in sorted((c for c in left if nested.get(c) == n), key=key):
+            place(child)
+
+    for n in tops:
+        place(n)
+    # a second sweep: right-hand nodes to the barycentre of their (now ordered) left-hand partners
+    lrank = {n: i for i, n in enumerate(left_order)}
+    partners: dict = {}
+    for a, b, w in links:
+        partners.setdefault(b, []).append(lrank[a])
+    right_order.sort(key=lambda n: (0, sum(partners[n]) / len(partners[n]), str(n)) if n in partners
+                     else (1, -weight.get(n, 0), str(n)))
+
+    pos: Pos = {}
+    for column, x in ((left_order, -gap / 2), (right_order, gap / 2)):
+        y = 0.0
+        for n in column:
+            half_w, half_h, dy = boxes[n]
+            pos[n] = (x, y + half_h - dy)
+            y += 2 * half_h
+    # centre each column vertically on the same line
+    for column in (left_order, right_order):
+        if column:
+            ys = [pos[n][1] for n in column]
+            mid = (min(ys) + max(ys)) / 2
+            for n in column:
+                pos[n] = (round(pos[n][0], 1), round(pos[n][1] - mid, 1))
+    return pos
