@@ -165,7 +165,10 @@ def bridges(G: nx.MultiDiGraph, min_side: int = 2) -> list[dict]:
         H.add_edge(u, v)
         if min(len(side_u), len(side_v)) < min_side:
             continue
-        props = sorted({k for a, b, k in G.edges(keys=True) if {a, b} == {u, v}})
+        stated = sorted((k, a != u) for a, b, k in G.edges(keys=True) if {a, b} == {u, v})
+        if stated[0][1]:  # show the relation the way the report states it
+            u, v, side_u, side_v = v, u, side_v, side_u
+        props = sorted({k for k, _ in stated})
         out.append({
             "source": u, "source_label": _label(G, u), "target": v, "target_label": _label(G, v),
             "props": props, "sides": [len(side_u), len(side_v)],

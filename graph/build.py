@@ -50,7 +50,7 @@ class BuildResult:
             "entities": dict(sorted(entities.items())),
             "relations": dict(sorted(relations.items())),
             "triples": len(self.union),
-            "graphs": sum(1 for _ in self.dataset.contexts()),
+            "graphs": sum(1 for g in self.dataset.graphs() if len(g)),
             "seconds": round(self.seconds, 2),
         }
 
@@ -95,7 +95,7 @@ def union_graph(ds: Dataset) -> Graph:
     g = Graph()
     for prefix, ns in ds.namespaces():
         g.bind(prefix, ns, override=True)
-    for ctx in ds.contexts():
+    for ctx in ds.graphs():
         for triple in ctx:
             g.add(triple)
     return g
@@ -128,7 +128,7 @@ def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
     """
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(ds.namespaces()) if p in _PREFIXES)
     parts = [header]
-    for ctx in sorted(ds.contexts(), key=lambda c: str(c.identifier)):
+    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         if len(ctx) == 0:
             continue
         g = Graph()
@@ -186,8 +186,14 @@ def build(
             }
             for path, content in files.items():
                 write_text(path, content)
+            from .exports import write_exports  # GraphML, GEXF, JSON-LD, Neo4j CSV, measures (issue 5)
+
+            exported = write_exports(ds, out_dir / "exports", union=union)
+            from .maps import write_maps  # park_cluster.html and network.html (issue 4)
+
+            exported += write_maps(ds, out_dir / "maps")
         except OSError as exc:
             raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
-        result.files = list(files)
+        result.files = list(files) + exported
     result.seconds = time.perf_counter() - t0
     return result

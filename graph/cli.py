@@ -65,6 +65,33 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, no_lexico
     print_summary(result.summary(), out_dir)
 
 
+@main.command()
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Annotated evaluation set (default: tests/data/wujing-2026.gold.json).")
+@click.option("--report", "report_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The report the set annotates (default: the bundled report).")
+@click.option("--lexicon/--no-lexicon", "lexicon", default=None,
+              help="Score only with (or only without) the curated lexicon; default: both.")
+@click.option("--errors", is_flag=True, help="Also list what was missed and what was spurious.")
+def evaluate(gold: Path | None, report_path: Path | None, lexicon: bool | None, errors: bool) -> None:
+    """Print precision and recall per class and per property against the annotated set."""
+    from .build import DEFAULT_REPORT, read_report
+    from .evaluate import DEFAULT_GOLD, errors as list_errors, evaluate as score, format_table, load_gold
+    from .extract.pipeline import extract
+
+    try:
+        report = read_report(report_path or DEFAULT_REPORT)
+    except BuildError as exc:
+        fail(str(exc))
+    annotation = load_gold(gold or DEFAULT_GOLD)
+    for use in ([lexicon] if lexicon is not None else [True, False]):
+        ev = score(extract(report, use_lexicon=use), annotation)
+        click.echo(format_table(ev, title=f"== {'with' if use else 'without'} the lexicon =="))
+        if errors:
+            click.echo(list_errors(ev))
+        click.echo()
+
+
 def run() -> None:
     """Entry point that also turns Ctrl-C into a short message."""
     try:
@@ -72,3 +99,10 @@ def run() -> None:
     except KeyboardInterrupt:
         click.echo("wujing-kg: interrupted", err=True)
         sys.exit(130)
+
+from .analytics_cli import analyze, export, matrix, path  # noqa: E402  (issue 5)
+for _command in (analyze, path, matrix, export):
+    main.add_command(_command)
+
+from .map_cli import map_command  # noqa: E402  (issue 4)
+main.add_command(map_command)

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph
+from rdflib import XSD, Dataset, Graph, Literal
 
 from .analytics import centrality, community_of
 from .namespaces import PREFIXES
@@ -132,13 +132,31 @@ def _sort_json(value):
     return value
 
 
+def _canonical_decimals(g: Graph) -> Graph:
+    # "1000000000"^^xsd:decimal reads back from Turtle as "1000000000.0": write the canonical form
+    # so that the export is the same whether it was made from the build or from wujing.trig
+    fixed = [(s, p, o) for s, p, o in g if isinstance(o, Literal) and o.datatype == XSD.decimal
+             and "." not in o and "e" not in o.lower()]
+    if not fixed:
+        return g
+    out = Graph()
+    for prefix, ns in g.namespaces():
+        out.bind(prefix, ns, override=True)
+    for triple in g:
+        out.add(triple)
+    for s, p, o in fixed:
+        out.remove((s, p, o))
+        out.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
+    return out
+
+
 def to_jsonld(g: Graph) -> str:
     """``g`` (e.g. the union graph, what ``wujing.ttl`` holds) as compacted JSON-LD with :data:`CONTEXT`.
 
     The per-sentence provenance of each fact stays in ``wujing.trig``; sentences themselves
     (``text``, position, section) are included.
     """
-    doc = json.loads(g.serialize(format="json-ld", context=CONTEXT, auto_compact=True))
+    doc = json.loads(_canonical_decimals(g).serialize(format="json-ld", context=CONTEXT, auto_compact=True))
     if "@graph" not in doc:  # a graph with a single node is compacted to that node
         node = {k: v for k, v in doc.items() if k != "@context"}
         doc = {"@context": doc.get("@context", CONTEXT), "@graph": [node] if node else []}

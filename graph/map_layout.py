@@ -99,48 +99,68 @@ def spread_layout(
     G: nx.Graph,
     labels: dict,
     sizes: dict,
-    font_size: float = 14,
-    edge_length: float = 170,
-    width: float = 2200,
+    font_size: float | dict = 14,
+    edge_length: float = 140,
+    aspect: float = 1.5,
     order: dict | None = None,
 ) -> Pos:
     """Positions for a whole graph: components side by side, isolated nodes in a grid below.
 
     Each connected component is laid out with Kamada-Kawai and cleared of label overlaps; the
-    components are packed in rows, largest first, ``width`` pixels wide; isolated nodes follow in a
-    grid, grouped by ``order[node]`` (e.g. the class) and then by label.
+    components are packed in rows, largest first, and isolated nodes follow in a grid, grouped by
+    ``order[node]`` (e.g. the class) and then by label.  The row width is chosen so that the whole
+    picture is about ``aspect`` times as wide as it is high (a screen), which keeps it large when
+    the browser fits it to the window.  ``font_size`` is one size or a size per node.
     """
     U = nx.Graph()
     U.add_nodes_from(sorted(G, key=str))
     U.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    boxes = {n: node_box(labels[n], sizes[n], font_size) for n in U}
+    fonts = font_size if isinstance(font_size, dict) else {n: font_size for n in U}
+    boxes = {n: node_box(labels[n], sizes[n], fonts[n], pad=6) for n in U}
     comps = [sorted(c, key=str) for c in nx.connected_components(U) if len(c) > 1]
     comps.sort(key=lambda c: (-len(c), str(labels[c[0]]), str(c[0])))
     isolates = [n for n in U if U.degree(n) == 0]
     isolates.sort(key=lambda n: ((order or {}).get(n, 0), str(labels[n]), str(n)))
 
-    pos: Pos = {}
-    x = y = row_h = 0.0
+    blocks = []
     for comp in comps:
         local = remove_overlaps(_component_layout(U, comp, edge_length), {n: boxes[n] for n in comp})
         x0, y0, x1, y1 = _bbox(local, boxes)
-        w, h = x1 - x0, y1 - y0
-        if x > 0 and x + w > width:
-            x, y, row_h = 0.0, y + row_h + 40, 0.0
-        for n, (px, py) in local.items():
-            pos[n] = (px - x0 + x, py - y0 + y)
-        x += w + 40
-        row_h = max(row_h, h)
-    if isolates:
-        y = y + row_h + (60 if comps else 0)
-        cell_w = max(2 * boxes[n][0] for n in isolates)
-        cell_h = max(2 * boxes[n][1] for n in isolates)
-        widest = max((pos[n][0] + boxes[n][0] for n in pos), default=width)
-        cols = max(1, int(max(width, widest) // cell_w))
-        for i, n in enumerate(isolates):
-            row, col = divmod(i, cols)
-            pos[n] = (col * cell_w + cell_w / 2, y + row * cell_h + boxes[n][1] - boxes[n][2])
-    return _centred(pos)
+        blocks.append(({n: (px - x0, py - y0) for n, (px, py) in local.items()}, x1 - x0, y1 - y0))
+    cell_w = max((2 * boxes[n][0] for n in isolates), default=0)
+    cell_h = max((2 * boxes[n][1] for n in isolates), default=0)
+
+    def pack(width: float) -> Pos:
+        pos: Pos = {}
+        x = y = row_h = 0.0
+        for local, w, h in blocks:
+            if x > 0 and x + w > width:
+                x, y, row_h = 0.0, y + row_h + 30, 0.0
+            for n, (px, py) in local.items():
+                pos[n] = (px + x, py + y)
+            x += w + 30
+            row_h = max(row_h, h)
+        if isolates:
+            y = y + row_h + (40 if blocks else 0)
+            right = max((pos[n][0] + boxes[n][0] for n in pos), default=0)
+            cols = max(1, int(max(width, right) // cell_w))
+            for i, n in enumerate(isolates):
+                row, col = divmod(i, cols)
+                pos[n] = (col * cell_w + cell_w / 2, y + row * cell_h + boxes[n][1] - boxes[n][2])
+        return pos
+
+    def score(pos: Pos) -> tuple[float, float]:
+        x0, y0, x1, y1 = _bbox(pos, boxes)
+        w, h = max(x1 - x0, 1), max(y1 - y0, 1)
+        return abs(math.log(w / h / aspect)), w * h
+
+    if not U:
+        return {}
+    narrowest = max([w for _, w, _ in blocks] + [cell_w])
+    widest = sum(w + 30 for _, w, _ in blocks) + cell_w * max(1, len(isolates))
+    widths = [narrowest + (widest - narrowest) * i / 40 for i in range(41)]
+    best = min(widths, key=lambda w: score(pack(w)))
+    return _centred(pack(best))
 
 
 def _centred(pos: Pos) -> Pos:
@@ -163,8 +183,9 @@ def columns_layout(
 
     ``links`` are ``(left node, right node, weight)``.  Right-hand nodes go heaviest first; each
     left-hand node goes to the mean position of its linked right-hand nodes (the barycentre
-    heuristic), unlinked ones at the end; ``nested`` maps a left node to its parent, which it
-    follows directly.  Nodes are spaced by the height of their boxes.
+    heuristic), unlinked ones at the end; ``nested`` maps a left node to its parent: children
+    follow their parent, and a parent without links of its own stands to the left of them.  Nodes
+    are spaced by the height of their boxes.
     """
     links = list(links)
     weight: dict = {}
@@ -186,11 +207,14 @@ def columns_layout(
 
     def place(n):
         left_order.append(n)
-        for child in sorted((c for c in left if nested.get(c) == n), key=key):
+        for child in sorted((c for c in left if nested.get(c) == n and c not in left_order), key=key):
             place(child)
 
     for n in tops:
         place(n)
+    for n in sorted(left, key=key):  # parks nested in each other in a cycle
+        if n not in left_order:
+            place(n)
     # a second sweep: right-hand nodes to the barycentre of their (now ordered) left-hand partners
     lrank = {n: i for i, n in enumerate(left_order)}
     partners: dict = {}
@@ -199,18 +223,39 @@ def columns_layout(
     right_order.sort(key=lambda n: (0, sum(partners[n]) / len(partners[n]), str(n)) if n in partners
                      else (1, -weight.get(n, 0), str(n)))
 
+    # a parent park without links of its own steps out of the column, to the left of its children,
+    # so that the arrows to it run sideways instead of through the labels under the nodes
+    children: dict = {}
+    for c in left_order:
+        if nested.get(c) in lrank:
+            children.setdefault(nested[c], []).append(c)
+    side = {n for n in children if n not in linked}
+    column = [n for n in left_order if n not in side]
+
     pos: Pos = {}
-    for column, x in ((left_order, -gap / 2), (right_order, gap / 2)):
+    for col, x in ((column, -gap / 2), (right_order, gap / 2)):
         y = 0.0
-        for n in column:
+        for n in col:
             half_w, half_h, dy = boxes[n]
             pos[n] = (x, y + half_h - dy)
             y += 2 * half_h
     # centre each column vertically on the same line
-    for column in (left_order, right_order):
-        if column:
-            ys = [pos[n][1] for n in column]
+    for col in (column, right_order):
+        if col:
+            ys = [pos[n][1] for n in col]
             mid = (min(ys) + max(ys)) / 2
-            for n in column:
+            for n in col:
                 pos[n] = (round(pos[n][0], 1), round(pos[n][1] - mid, 1))
+    pending = sorted(side, key=lambda n: lrank[n])
+    while pending:
+        ready = [n for n in pending if all(c in pos for c in children[n])]
+        if not ready:  # a cycle of parks inside each other: put the rest in the column's place
+            ready = pending[:1]
+            children[ready[0]] = [c for c in children[ready[0]] if c in pos] or []
+        for n in ready:
+            kids = children[n]
+            xs = [pos[c][0] - boxes[c][0] for c in kids] or [-gap / 2]
+            ys = [pos[c][1] for c in kids] or [0.0]
+            pos[n] = (round(min(xs) - boxes[n][0] - 40, 1), round(sum(ys) / len(ys), 1))
+            pending.remove(n)
     return pos

@@ -13,8 +13,8 @@ Examples
 >>> from graph.model import Report
 >>> from graph.extract.pipeline import extract
 >>> ds = to_rdf([extract(Report(slug="t", text="推动纳鸿微球落地。\\n", year="2026"))])
->>> sorted(str(o) for o in ds.objects(None, RDFS.label))
-['纳鸿微球']
+>>> sorted(str(o) for _, _, o, _ in ds.quads((None, RDFS.label, None, None)))
+['nà hóng wēi qiú', '纳鸿微球']
 """
 
 from __future__ import annotations

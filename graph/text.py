@@ -7,7 +7,7 @@ every offset elsewhere in the pipeline refers to the cleaned text.
 Examples
 --------
 >>> clean("[bookmark: _GoBack]关于《吴泾镇人民政府2026年工作\\n报告》的通知")
-'关于《吴泾镇人民政府2026年工作报告》的通知'
+'关于《吴泾镇人民政府2026年工作报告》的通知\\n'
 >>> [s.text for s in split_sentences("一、2025年工作回顾\\n引进A公司。推进B项目；完成C。", report_year="2026")][1:]
 ['引进A公司。', '推进B项目；', '完成C。']
 """

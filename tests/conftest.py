@@ -23,3 +23,20 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_trig(built) -> Path:
     return built.out_dir / "wujing.trig"
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    """The bundled report, cleaned."""
+    from graph.text import clean
+
+    return clean(DEFAULT_REPORT.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def extraction():
+    """The bundled report extracted with the lexicon."""
+    from graph.build import read_report
+    from graph.extract.pipeline import extract
+
+    return extract(read_report(DEFAULT_REPORT))

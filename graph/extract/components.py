@@ -28,6 +28,7 @@ from .patterns import (
     NAME_BREAK,
     NOT_NAMES,
     RIGHT_CONTEXT,
+    CLAUSE_FINAL_STAGES,
     STAGE_WORDS,
     SUFFIX_CLASSES,
     VERB_FIRST_STAGES,
@@ -131,8 +132,12 @@ def _add(doc: Doc, start: int, end: int, cls: str, rule: str, canonical: str = "
     doc.spans[CANDIDATES].append(span)
 
 
-def _is_name(name: str) -> bool:
-    """Whether a candidate string can be a name at all (not a category, count or clause)."""
+def _is_name(name: str, strict: bool = True) -> bool:
+    """Whether a candidate string can be a name at all (not a category, count or clause).
+
+    ``strict`` also refuses a generic ending with a short core (市级平台); a project list
+    (推进A、航电基地建设) may relax it.
+    """
     core = _QUOTED.sub("", name)
     if len(core) < 2 or len(name) > 40 or name in NOT_NAMES or name in _ALL_SUFFIXES:
         return False
@@ -142,7 +147,7 @@ def _is_name(name: str) -> bool:
         return False  # 产业研究院, 重点项目
     if _COUNTED.search(name):
         return False
-    for sfx in GENERIC_SUFFIXES:
+    for sfx in GENERIC_SUFFIXES if strict else ():
         if name.endswith(sfx) and len(name) - len(sfx) < 3 and not re.search(r"[A-Za-z]", name):
             return False
     return not any(ch in NAME_BREAK for ch in name.replace("“", "").replace("”", ""))
@@ -374,7 +379,7 @@ def context_names(doc: Doc) -> Doc:
     """Names with a company ending right before 入选/获评/注册 (弈柯莱生物科技入选…), sector heads."""
     text = _masked(doc.text)
     for ending in COMPANY_ENDINGS:
-        for m in re.finditer(re.escape(ending) + "(?=入选|获评|注册|落户)", text):
+        for m in re.finditer(re.escape(ending) + "(?=入选|获评|注册|落户|设立)", text):
             start = _strip_lead(text, _left_boundary(text, m.start()), m.end())
             name = doc.text[start : m.end()]
             if _is_name(name) and 3 <= len(name) <= 10 and not any(g in name for g in _GENERIC):
@@ -482,7 +487,7 @@ def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
                 continue
             if word == "建设" and not (m.end() == len(clause) or clause.startswith(("进度", "顺利"), m.end())):
                 continue
-            if word == "推进" and m.end() != len(clause):
+            if word in CLAUSE_FINAL_STAGES and m.end() != len(clause):
                 continue  # only a postposed 推进 (…“三线并联”推进) marks a stage
             taken |= set(range(m.start(), m.end()))
             found.append((m.start(), m.end(), stages))
@@ -508,12 +513,12 @@ def milestone_projects(doc: Doc) -> Doc:
             start += next(len(a) for a in _ADVERBS if body.startswith(a, start))
         region = body[start:stage_start]
         filler = re.search(
-            r"(等[^、，]{0,6}?(项目|载体|配套|住宅|工程)|等(一批)?|项目|工程|(顺利|加速|正式|基本)|实现)+$", region
+            r"(等[^、，]{0,6}?(项目|载体|配套|住宅|工程)|等(一批)?|项目|(顺利|加速|正式|基本)|实现)+$", region
         )
         end = stage_start - (len(filler.group(0)) if filler else 0)
         if end - start < 2:
             continue
-        called_projects = bool(filler and "项目" in filler.group(0))
+        called_projects = bool(filler and re.search("项目|载体|配套|住宅|工程", filler.group(0)))
         _milestone_items(doc, text, clause.start() + start, clause.start() + end, called_projects)
     # 建成X、Y、Z; 完成X改造: the stage word comes first
     for m in re.finditer(r"(?:^|[，。；])(?:" + "|".join(VERB_FIRST_STAGES) + r")(?P<items>[^，。；]+)", text):
@@ -526,8 +531,10 @@ def _milestone_items(doc: Doc, text: str, start: int, end: int, called_projects:
     """Type the items of a milestone clause as projects (or keep the class their ending gives)."""
     for s, e, full in _expand_shared(doc.text, _items(text, start, end)):
         name = full or text[s:e]
-        if _has_inner_verb(name) or not _is_name(name) or len(name) > 24:
+        if _has_inner_verb(name) or not _is_name(name, strict=False) or len(name) > 24 or len(name) < 3:
             continue
+        if _LEVEL_PREFIX.match(name) or (name.endswith("工程") and len(name) < 6):
+            continue  # 市级重大工程, 水利工程: kinds of project, not names
         if name.endswith(_GENERIC) or any(g in name for g in _NOT_PROJECT) or name.startswith(("家门口", "社区综合")):
             continue
         own = suffix_class(name)

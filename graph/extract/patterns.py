@@ -77,7 +77,7 @@ LEFT_CONTEXT = (
     "聚焦", "加大", "围绕", "以及", "保障", "做好", "配合", "深挖", "承接", "协同", "形成", "成功",
     "稳步", "持续", "全力", "积极", "覆盖", "建成", "举办", "发布", "列入", "提出", "谋划", "申报",
     "实施", "开展", "升级", "提升", "培育", "服务", "组建", "成为", "助力", "合作", "参与", "探索",
-    "联动", "壮大", "引入", "建成", "充分", "深入", "大力", "全面", "着力", "重点", "不断", "加强", "推出", "召开",
+    "联动", "壮大", "引入", "建成", "提速", "充分", "深入", "大力", "全面", "着力", "重点", "不断", "加强", "推出", "召开",
     "组织", "坚持", "促进", "吸引", "扶持", "鼓励", "聚集", "集聚", "引导", "带动", "依靠",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
 )
@@ -102,8 +102,12 @@ STAGE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("竣工", ("Completed",)), ("完工", ("Completed",)), ("开工", ("Started",)),
     ("顺利启动", ("Started",)), ("落地实施", ("Started",)),
     ("工程进度", ("UnderConstruction",)), ("项目进度", ("UnderConstruction",)),
-    ("建设", ("UnderConstruction",)), ("推进", ("UnderConstruction",)),
+    ("建设", ("UnderConstruction",)), ("推进", ("UnderConstruction",)), ("治理进度", ("UnderConstruction",)),
+    ("开发", ("UnderConstruction",)), ("实现运营", ("InUse",)),
 )
+
+#: Stage words that count only at the end of a clause (…“三线并联”推进, 推进金领谷二期开发).
+CLAUSE_FINAL_STAGES = ("推进", "开发")
 
 #: An opener that changes what a stage word means: 启动…建设 starts it, 完成…建设 completes it.
 OPENER_STAGES = {"启动": "Started", "完成": "Completed"}

@@ -133,24 +133,40 @@ def _known_names(mentions: list[Mention], lexicon: Lexicon) -> dict[str, tuple[s
     return {s: (cls, canon) for s, (_, cls, canon) in best.items() if s not in lex}
 
 
-def _nested_owners(mentions: list[Mention], surfaces: dict[str, tuple[str, str]], report: Report) -> list[Mention]:
-    """Owner names at the start of longer names: 宁德时代 in 宁德时代未来能源研究院."""
-    owners = sorted(
-        ((s, cls, canon) for s, (cls, canon) in surfaces.items() if cls in _OWNER_CLASSES or cls == "Park"),
-        key=lambda x: -len(x[0]),
-    )
+def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]]) -> list[Mention]:
+    """Names inside longer names, as mentions of their own.
+
+    * an owner at the start: 宁德时代 in 宁德时代未来能源研究院 (``nested:prefix``);
+    * a park anywhere: 紫竹高新区 in 上海交大－紫竹高新区概念验证中心 (``nested:park``);
+    * a cluster anywhere: 养老科技 in 上海市养老科技产业园 (``nested:cluster``).
+    """
+    by_class = sorted(surfaces.items(), key=lambda x: (-len(x[0]), x[0]))
     out = []
     for m in mentions:
-        if m.cls not in _OWNED_CLASSES:
+        if m.cls not in _OWNED_CLASSES and m.cls not in ("Enterprise", "ListedCompany"):
             continue
-        for surface, cls, canon in owners:
-            if m.canonical.startswith(surface) and len(m.canonical) > len(surface) and canon != m.canonical:
-                if not m.text.startswith(surface):
+        taken: set[int] = set()
+        for surface, (cls, canon) in by_class:
+            if canon == m.canonical or len(surface) >= len(m.canonical):
+                continue
+            if cls in _OWNER_CLASSES and m.cls in _OWNED_CLASSES and m.text.startswith(surface) and m.canonical.startswith(surface):
+                rule, at = "nested:prefix", 0
+            elif cls == "Park" and m.cls not in ("IndustryCluster", "Enterprise", "ListedCompany"):
+                # a park that opens the name, or follows a dash (上海交大－紫竹高新区概念验证中心)
+                at, rule = m.text.find(surface), "nested:park"
+                if at < 0 or (at == 0 and m.cls == "Park") or (at > 0 and m.text[at - 1] not in "－-—"):
                     continue
-                if cls == "Park" and m.cls == "Park":
+            elif cls == "IndustryCluster" and m.cls not in ("IndustryCluster", "University"):
+                at, rule = m.text.find(surface), "nested:cluster"
+                if at < 0:
                     continue
-                out.append(Mention(surface, m.start, m.start + len(surface), cls, "nested:prefix", m.sentence, canon))
-                break
+            else:
+                continue
+            span = set(range(at, at + len(surface)))
+            if span & taken:
+                continue
+            taken |= span
+            out.append(Mention(surface, m.start + at, m.start + at + len(surface), cls, rule, m.sentence, canon))
     return out
 
 
@@ -194,7 +210,7 @@ def extract(report: Report, use_lexicon: bool = True) -> Extraction:
     known = _known_names(first, lexicon)
     mentions = _mentions(_nlp(tuple(sorted(names.items())), tuple(sorted(known.items()))), sentences, lexicon)
     surfaces = {**{s: v for s, v in known.items()}, **names}
-    mentions += _nested_owners(mentions, surfaces, report)
+    mentions += _nested_names(mentions, surfaces)
     mentions.sort(key=lambda m: (m.start, m.end))
     entities = _entities(mentions, lexicon)
     relations, milestones, facts = find_relations(report, sentences, mentions, entities, lexicon)

@@ -71,33 +71,25 @@ def find_relations(
         for c in {c for _, c in clusters}
     }
 
-    # names that contain a park's or a cluster's name; owners nested at the start of names
+    # names inside names: the owner at the start runs it, a park inside locates it, a cluster types it
     for m in mentions:
-        c = cls.get(m.canonical)
-        if m.rule == "nested:prefix":
-            outer = next(
-                (
-                    o for o in by_sentence[m.sentence]
-                    if o.start == m.start and o.end >= m.end and o.rule != "nested:prefix" and o.canonical != m.canonical
-                ),
-                None,
-            )
-            if outer is not None:
-                owner_cls = cls.get(m.canonical)
-                if owner_cls == "Park":
-                    rel(outer.canonical, "locatedIn", m.canonical, m.sentence, "name:park-prefix")
-                elif owner_cls in _OWNER_CLASSES and cls.get(outer.canonical) in _RUN_CLASSES:
-                    rel(outer.canonical, "affiliatedWith", m.canonical, m.sentence, "name:owner-prefix")
+        if not m.rule.startswith("nested:"):
             continue
-        if c in ("IndustryCluster",):
+        outer = next(
+            (
+                o for o in by_sentence[m.sentence]
+                if o.start <= m.start and m.end <= o.end and not o.rule.startswith("nested:") and o.canonical != m.canonical
+            ),
+            None,
+        )
+        if outer is None:
             continue
-        if c != "University":
-            for surface, cluster in clusters:
-                if surface in m.text and cluster != m.canonical:
-                    rel(m.canonical, "inCluster", cluster, m.sentence, "name:cluster")
-        for surface, park in parks:
-            if surface in m.text and park != m.canonical and not m.text.startswith(surface):
-                rel(m.canonical, "locatedIn", park, m.sentence, "name:park")
+        if m.rule == "nested:park":
+            rel(outer.canonical, "locatedIn", m.canonical, m.sentence, "name:park")
+        elif m.rule == "nested:cluster":
+            rel(outer.canonical, "inCluster", m.canonical, m.sentence, "name:cluster")
+        elif cls.get(m.canonical) in _OWNER_CLASSES and cls.get(outer.canonical) in _RUN_CLASSES:
+            rel(outer.canonical, "affiliatedWith", m.canonical, m.sentence, "name:owner-prefix")
 
     # paragraph topics: 民用航空方面，… up to the next topic; industry paragraphs
     paragraphs: dict[int, list[Sentence]] = defaultdict(list)
@@ -128,7 +120,7 @@ def find_relations(
             for m in ms:
                 if cls.get(m.canonical) not in _MEMBER_CLASSES:
                     continue
-                if m.rule == "nested:prefix" and not topic:
+                if m.rule.startswith("nested:") and not topic:
                     continue
                 if topic:
                     rel(m.canonical, "inCluster", topic, s.index, "topic:方面")
@@ -136,7 +128,7 @@ def find_relations(
                     rel(m.canonical, "inCluster", sentence_cluster, s.index, "sentence:cluster")
 
     for s in sentences:
-        ms = sorted((m for m in by_sentence[s.index] if m.rule != "nested:prefix"), key=lambda m: m.start)
+        ms = sorted((m for m in by_sentence[s.index] if not m.rule.startswith("nested:")), key=lambda m: m.start)
         if not ms:
             continue
         _focus(s, ms, cls, rel)
@@ -240,16 +232,18 @@ def _milestones(s: Sentence, ms: list[Mention], cls: dict[str, str], out: set[Mi
         first = next((v for v in VERB_FIRST_STAGES if clause.startswith(v)), None)
         if first and not stages:
             for p in ms:
-                if cs <= p.start < ce and cls.get(p.canonical) in _MILESTONE_CLASSES and p.rule.startswith("milestone"):
+                if cs <= p.start < ce and (cls.get(p.canonical) == "Project" or p.rule.startswith("milestone")):
                     out.add(Milestone(p.canonical, VERB_FIRST_STAGES[first], s.period, s.index, s.planned, "clause:verb-first"))
             continue
         region_start = cs
         for st, en, names in stages:
+            before = [m for m in ms if region_start <= m.start and m.end <= cs + st and not m.rule.startswith("nested:")]
+            # …等一批龙头项目达产投用: the clause itself calls what it lists projects
+            called = bool(before) and re.search("项目|载体|工程|配套", s.text[before[-1].end - s.start : st + cs - s.start])
             projects = [
-                m for m in ms
-                if region_start <= m.start and m.end <= cs + st and cls.get(m.canonical) in _MILESTONE_CLASSES
-                and m.rule != "nested:prefix"
-                and (has_opener or cls.get(m.canonical) == "Project" or m.rule.startswith("milestone"))
+                m for m in before
+                if cls.get(m.canonical) in _MILESTONE_CLASSES
+                and (has_opener or called or cls.get(m.canonical) == "Project" or m.rule.startswith("milestone"))
             ]
             region_start = cs + en
             for p in projects:

@@ -1,0 +1,96 @@
+"""Cache each report's extraction by content hash, so adding a report does not re-extract the others.
+
+The key of a report is a hash of its cleaned text and metadata (the whole :class:`~graph.model.Report`),
+of ``use_lexicon`` and of the *extractor version*: a hash of every file that decides what the
+extractor produces (``graph/extract/*``, ``graph/text.py``, ``graph/model.py``) and of the spaCy and
+Python versions.  Any change to those files invalidates every entry, so a cached build is always
+identical to a fresh one.  Entries are pickles of :class:`~graph.model.Extraction` under
+``out/.cache/extract/``; delete the folder to clear the cache.  An unreadable entry is a miss.
+
+Examples
+--------
+>>> import tempfile
+>>> from graph.model import Extraction, Report
+>>> cache = ExtractionCache(tempfile.mkdtemp())
+>>> report = Report(slug="t", text="推动纳鸿微球落地。\\n")
+>>> key = cache_key(report, use_lexicon=True)
+>>> cache.get(key) is None
+True
+>>> cache.put(key, Extraction(report, [], {}, [], []))
+>>> cache.get(key).report.slug
+'t'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from dataclasses import asdict
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .model import Extraction, Report
+from .output import write_bytes
+
+__all__ = ["ExtractionCache", "cache_key", "extractor_files", "extractor_version"]
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def extractor_files() -> list[Path]:
+    """The files whose content decides what the extractor produces, in a fixed order."""
+    extract = _PACKAGE / "extract"
+    files = [p for p in extract.iterdir() if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".yaml", ".txt")]
+    files += [_PACKAGE / "text.py", _PACKAGE / "model.py"]
+    return sorted(files)
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A short hash of the extractor's files and of the spaCy and Python versions."""
+    h = hashlib.sha256()
+    for path in extractor_files():
+        h.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    try:
+        h.update(version("spacy").encode("ascii"))
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a hard dependency
+        pass
+    h.update(f"{sys.version_info.major}.{sys.version_info.minor}".encode("ascii"))
+    return h.hexdigest()[:16]
+
+
+def cache_key(report: Report, use_lexicon: bool) -> str:
+    """The cache key of a report's extraction: its content, its metadata and the extractor version."""
+    h = hashlib.sha256(f"{extractor_version()}\0{int(use_lexicon)}\0".encode("ascii"))
+    for name, value in sorted(asdict(report).items()):
+        h.update(name.encode("utf-8") + b"\0" + str(value).encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """Extractions on disk, one pickle per key, under ``root/extract/``."""
+
+    def __init__(self, root: Path | str):
+        self.dir = Path(root) / "extract"
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Extraction | None:
+        """The cached extraction, or None when there is none or it cannot be read."""
+        path = self._path(key)
+        try:
+            with path.open("rb") as fh:
+                ex = pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a truncated or stale entry is a miss, never an error
+            return None
+        return ex if isinstance(ex, Extraction) else None
+
+    def put(self, key: str, ex: Extraction) -> None:
+        """Store an extraction (atomically: a reader never sees half an entry)."""
+        write_bytes(self._path(key), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))

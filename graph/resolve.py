@@ -1,0 +1,389 @@
+"""Entity resolution across reports: one name, one class, one set of facts per entity.
+
+Every report is extracted on its own; this step runs once over all of them before the RDF is made.
+An entity's IRI depends on its canonical name only (:func:`graph.iri.entity_iri`), so the same
+canonical name in two reports is already one node; resolution makes sure the names, classes and
+facts agree, and says what it did (:meth:`Resolution.to_csv`, written to ``out/resolution.csv``):
+
+``alias``
+    a surface form read as an entity's canonical name, by the curated lexicon (华东师大 ->
+    华东师范大学, 上海交大 -> 上海交通大学) or by the extractor (航电基地一期项目 -> 航电基地一期);
+``merged``
+    two names that differ only in width, case, quotes, spaces or the kind of dash
+    (上海交大－紫竹 / 上海交大-紫竹) or that the lexicon maps to one name, made one entity;
+``class``
+    an entity typed differently by two reports gets one class: the lexicon's, else the one most
+    mentions support (a subclass wins over its parent: ListedCompany over Enterprise);
+``dropped``
+    a relation or milestone whose ends no longer fit the ontology after a class was settled;
+``achieved``
+    a milestone a plan announced (planned) and a later report states as done: not planned;
+``amount``
+    a fund whose size two reports give differently keeps the latest report's figure;
+``kept-apart``
+    near-duplicate names left as two entities (string similarity, rapidfuzz ``fuzz.ratio`` at or
+    above :data:`NEAR_DUPLICATE_SCORE`, same top class): 航电基地 / 航电基地一期.  Review them and add an
+    alias to ``graph/extract/lexicon.tsv`` when they are one.
+
+With a single report nothing changes except the ``alias`` and ``kept-apart`` rows.
+
+Examples
+--------
+>>> normal_form("上海交大－紫竹高新区") == normal_form("上海交大-紫竹高新区")
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from .model import Entity, Extraction, Milestone, Relation, top_class
+
+__all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Resolution", "near_duplicates", "normal_form", "resolve"]
+
+#: rapidfuzz ``fuzz.ratio`` (0-100) from which two names of one top class are reported as near-duplicates.
+NEAR_DUPLICATE_SCORE = 80
+
+_ORG = {"Enterprise", "University", "ResearchInstitute", "Fund", "Platform"}
+_ACTIONS = ("merged", "alias", "class", "dropped", "achieved", "amount", "kept-apart")
+_QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》]")
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
+_MAX_LISTED = 5
+
+
+def normal_form(name: str) -> str:
+    """The form two spellings of one name share: NFKC, no quotes or spaces, one dash, lower case."""
+    text = unicodedata.normalize("NFKC", name).translate(_DASHES)
+    return _QUOTES.sub("", text).lower()
+
+
+@dataclass(frozen=True, order=True)
+class Decision:
+    """One line of the resolution report."""
+
+    action: str
+    name: str
+    target: str = ""
+    cls: str = ""
+    score: str = ""
+    reports: tuple[str, ...] = ()
+    rule: str = ""
+
+
+@dataclass
+class Resolution:
+    """The resolved extractions and the decisions made on the way."""
+
+    extractions: list[Extraction]
+    decisions: list[Decision] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Number of decisions per action."""
+        c = Counter(d.action for d in self.decisions)
+        return {a: c[a] for a in _ACTIONS if c[a]}
+
+    def to_csv(self) -> str:
+        """The decisions as CSV: action, name, target, class, score, number of reports, reports, rule."""
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["action", "name", "target", "class", "score", "n_reports", "reports", "rule"])
+        order = {a: i for i, a in enumerate(_ACTIONS)}
+        for d in sorted(self.decisions, key=lambda d: (order[d.action], d.name, d.target, d.rule)):
+            listed = "|".join(d.reports[:_MAX_LISTED]) + ("|…" if len(d.reports) > _MAX_LISTED else "")
+            w.writerow([d.action, d.name, d.target, d.cls, d.score, len(d.reports), listed, d.rule])
+        return buf.getvalue()
+
+
+# ---------------------------------------------------------------- renaming
+
+
+def _rename_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
+    """The extraction with entity names replaced by ``mapping`` (entities that meet are merged)."""
+    if not any(name in mapping for name in ex.entities):
+        return ex
+
+    def new(name: str) -> str:
+        return mapping.get(name, name)
+
+    entities: dict[str, Entity] = {}
+    for name in sorted(ex.entities):
+        e = ex.entities[name]
+        target = new(name)
+        mentions = [replace(m, canonical=target) if m.canonical != target else m for m in e.mentions]
+        aliases = set(e.aliases) | ({name} if target != name else set())
+        if target in entities:
+            kept = entities[target]
+            kept.aliases |= aliases
+            kept.mentions = sorted(kept.mentions + mentions, key=lambda m: (m.start, m.end))
+            kept.introduced_in = kept.introduced_in or e.introduced_in
+            kept.amount_cny = kept.amount_cny or e.amount_cny
+            kept.amount_text = kept.amount_text or e.amount_text
+        else:
+            entities[target] = replace(e, name=target, aliases=aliases, mentions=mentions)
+    for e in entities.values():
+        e.aliases.discard(e.name)
+
+    relations = set()
+    for r in ex.relations:
+        s, o = new(r.subject), new(r.object)
+        if s == o:
+            continue
+        if r.predicate == "cooperatesWith" and o < s:
+            s, o = o, s
+        relations.add(replace(r, subject=s, object=o))
+    milestones = {replace(m, project=new(m.project)) for m in ex.milestones}
+    facts = {(new(n), k, v, i) for n, k, v, i in ex.facts}
+    return replace(
+        ex, entities=entities, relations=sorted(relations), milestones=sorted(milestones), facts=sorted(facts)
+    )
+
+
+def _merge_names(extractions: list[Extraction], lexicon) -> tuple[dict[str, str], dict[str, str]]:
+    """Names to rename -> their target, and the rule that decided each."""
+    mentions: Counter = Counter()
+    for ex in extractions:
+        for name, e in ex.entities.items():
+            mentions[name] += len(e.mentions)
+    mapping: dict[str, str] = {}
+    rules: dict[str, str] = {}
+    for name in sorted(mentions):
+        canonical = lexicon.canonical(name)
+        if canonical != name:
+            mapping[name], rules[name] = canonical, "lexicon"
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(mentions):
+        groups[normal_form(mapping.get(name, name))].append(name)
+    for names in groups.values():
+        targets = sorted({mapping.get(n, n) for n in names})
+        if len(targets) < 2:
+            continue
+        in_lexicon = [t for t in targets if t in lexicon.classes]
+        target = in_lexicon[0] if in_lexicon else max(targets, key=lambda t: (mentions[t], -len(t), [-ord(c) for c in t]))
+        for n in names:
+            if mapping.get(n, n) != target:
+                mapping[n], rules[n] = target, rules.get(n, "normal-form")
+    return mapping, rules
+
+
+# ---------------------------------------------------------------- classes
+
+
+def _choose_class(votes: Counter, lexicon_class: str | None) -> str:
+    if lexicon_class:
+        return lexicon_class
+    tops = Counter()
+    for cls, n in votes.items():
+        tops[top_class(cls)] += n
+    top = max(sorted(tops), key=lambda t: tops[t])
+    within = {c: n for c, n in votes.items() if top_class(c) == top}
+    subclasses = [c for c in within if c != top]
+    pool = subclasses or list(within)
+    return max(sorted(pool), key=lambda c: within[c])
+
+
+def _fits(predicate: str, subject_cls: str, object_cls: str) -> bool:
+    """Whether a relation between entities of these classes passes ``ontology/shapes.ttl``."""
+    s, o = top_class(subject_cls), top_class(object_cls)
+    if predicate == "locatedIn":
+        return o == "Park" and s != "IndustryCluster"
+    if predicate == "inCluster":
+        return o == "IndustryCluster" and (s in _ORG or s in ("Park", "Project"))
+    if predicate == "cooperatesWith":
+        return s in _ORG and o in _ORG
+    if predicate == "affiliatedWith":
+        return s in ("Platform", "ResearchInstitute", "Fund", "Project", "University") and o in (
+            "University",
+            "Enterprise",
+            "ResearchInstitute",
+        )
+    return True
+
+
+def _report_order(ex: Extraction) -> tuple[str, str]:
+    return (ex.report.year or "", ex.report.slug)
+
+
+# ---------------------------------------------------------------- near-duplicates
+
+
+def near_duplicates(names: list[str], score: int = NEAR_DUPLICATE_SCORE, block: int = 2000) -> list[tuple[str, str, int]]:
+    """Pairs of different names whose rapidfuzz ``fuzz.ratio`` is at least ``score``, each pair once.
+
+    Examples
+    --------
+    >>> near_duplicates(["航电基地", "航电基地一期", "华东师范大学"])
+    [('航电基地', '航电基地一期', 80)]
+    """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    names = sorted(set(names))
+    pairs: list[tuple[str, str, int]] = []
+    for start in range(0, len(names), block):
+        rows = names[start : start + block]
+        m = process.cdist(rows, names, scorer=fuzz.ratio, score_cutoff=score, dtype=np.uint8, workers=1)
+        for i, j in zip(*np.nonzero(m)):
+            a, b = start + int(i), int(j)
+            if a < b:
+                pairs.append((names[a], names[b], int(m[i, j])))
+    return sorted(pairs)
+
+
+# ---------------------------------------------------------------- the step
+
+
+def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int = NEAR_DUPLICATE_SCORE) -> Resolution:
+    """Resolve entities across ``extractions`` (one per report, in build order).
+
+    Parameters
+    ----------
+    extractions
+        What :func:`graph.extract.pipeline.extract` returned for each report.
+    use_lexicon
+        Use the curated lexicon's canonical names and classes (as the extractor did).
+    score
+        Near-duplicate threshold for the ``kept-apart`` rows (rapidfuzz ``fuzz.ratio``, 0-100).
+    """
+    from .extract.lexicon import EMPTY, load_lexicon
+
+    lexicon = load_lexicon() if use_lexicon else EMPTY
+    decisions: list[Decision] = []
+
+    def where(names: set[str] | str) -> tuple[str, ...]:
+        names = {names} if isinstance(names, str) else names
+        return tuple(ex.report.slug for ex in extractions if names & ex.entities.keys())
+
+    # 1. one name per entity
+    mapping, rules = _merge_names(extractions, lexicon)
+    for name, target in sorted(mapping.items()):
+        decisions.append(Decision("merged", name, target, reports=where(name), rule=rules[name]))
+    if mapping:
+        extractions = [_rename_extraction(ex, mapping) for ex in extractions]
+
+    # 2. one class per entity
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ex in extractions:
+        for name, e in ex.entities.items():
+            votes[name][e.cls] += max(1, len(e.mentions))
+    chosen = {
+        name: _choose_class(v, lexicon.classes.get(name)) for name, v in votes.items() if len(v) > 1
+    }
+    for name, cls in sorted(chosen.items()):
+        was = ", ".join(f"{c} {n}" for c, n in sorted(votes[name].items()))
+        decisions.append(Decision("class", name, cls, cls, reports=where(name), rule=f"votes: {was}"))
+    if chosen:
+        extractions = [_settle_classes(ex, chosen, decisions) for ex in extractions]
+
+    # 3. facts that must agree across reports
+    extractions = _settle_milestones(extractions, decisions)
+    extractions = _settle_amounts(extractions, decisions)
+
+    # 4. report what looks alike but was kept apart, and the aliases read
+    classes: dict[str, str] = {}
+    surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ex in extractions:
+        for name, e in ex.entities.items():
+            classes.setdefault(name, e.cls)
+            for m in e.mentions:
+                text = m.text.replace("“", "").replace("”", "")
+                if text != name:
+                    surfaces[(text, name)].add(ex.report.slug)
+    for (text, name), slugs in sorted(surfaces.items()):
+        rule = "lexicon" if lexicon.aliases.get(text) == name else "extractor"
+        decisions.append(Decision("alias", text, name, classes[name], reports=tuple(sorted(slugs)), rule=rule))
+    by_top: dict[str, list[str]] = defaultdict(list)
+    for name, cls in classes.items():
+        by_top[top_class(cls)].append(name)
+    for top, names in sorted(by_top.items()):
+        for a, b, s in near_duplicates(names, score):
+            decisions.append(
+                Decision("kept-apart", a, b, top, str(s), reports=where({a, b}), rule=f"fuzz.ratio >= {score}")
+            )
+    return Resolution(extractions, decisions)
+
+
+def _settle_classes(ex: Extraction, chosen: dict[str, str], decisions: list[Decision]) -> Extraction:
+    changed = {n for n, e in ex.entities.items() if n in chosen and e.cls != chosen[n]}
+    if not changed:
+        return ex
+    entities = {n: (replace(e, cls=chosen[n]) if n in changed else e) for n, e in ex.entities.items()}
+    cls = {n: e.cls for n, e in entities.items()}
+    relations = []
+    for r in ex.relations:
+        if (r.subject in changed or r.object in changed) and not _fits(r.predicate, cls[r.subject], cls[r.object]):
+            decisions.append(
+                Decision("dropped", r.subject, f"{r.predicate} {r.object}", cls[r.subject], reports=(ex.report.slug,),
+                         rule=f"sentence {r.sentence}: does not fit {cls[r.object]}")
+            )
+            continue
+        relations.append(r)
+    milestones = []
+    for m in ex.milestones:
+        if m.project in changed and top_class(cls[m.project]) != "Project":
+            decisions.append(
+                Decision("dropped", m.project, f"hasMilestone {m.stage} {m.period}", cls[m.project],
+                         reports=(ex.report.slug,), rule=f"sentence {m.sentence}: not a Project")
+            )
+            continue
+        milestones.append(m)
+    return replace(ex, entities=entities, relations=relations, milestones=milestones)
+
+
+def _settle_milestones(extractions: list[Extraction], decisions: list[Decision]) -> list[Extraction]:
+    """A milestone both planned (in a plan) and stated as done (in a later review) is not planned."""
+    planned: dict[tuple[str, str, str], set[bool]] = defaultdict(set)
+    slugs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for ex in extractions:
+        for m in ex.milestones:
+            planned[(m.project, m.stage, m.period)].add(m.planned)
+            slugs[(m.project, m.stage, m.period)].add(ex.report.slug)
+    achieved = {k for k, v in planned.items() if len(v) > 1}
+    for k in sorted(achieved):
+        decisions.append(
+            Decision("achieved", k[0], f"{k[1]} {k[2]}", "Project", reports=tuple(sorted(slugs[k])),
+                     rule="planned in one report, done in another")
+        )
+    if not achieved:
+        return extractions
+    out = []
+    for ex in extractions:
+        if any(m.planned and (m.project, m.stage, m.period) in achieved for m in ex.milestones):
+            fixed: set[Milestone] = {
+                replace(m, planned=False) if (m.project, m.stage, m.period) in achieved else m for m in ex.milestones
+            }
+            ex = replace(ex, milestones=sorted(fixed))
+        out.append(ex)
+    return out
+
+
+def _settle_amounts(extractions: list[Extraction], decisions: list[Decision]) -> list[Extraction]:
+    """A fund's size (wj:amountCNY has at most one value) comes from the latest report that gives one."""
+    values: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for i, ex in enumerate(extractions):
+        for name, key, value, _ in ex.facts:
+            if key == "amountCNY":
+                values[name][i].add(value)
+    keep: dict[str, int] = {}
+    for name, per_report in values.items():
+        if len(per_report) > 1 and len(set().union(*per_report.values())) > 1:
+            latest = max(per_report, key=lambda i: _report_order(extractions[i]))
+            keep[name] = latest
+            decisions.append(
+                Decision("amount", name, "/".join(sorted(per_report[latest])), "Fund",
+                         reports=tuple(extractions[i].report.slug for i in sorted(per_report)),
+                         rule=f"latest report: {extractions[latest].report.slug}")
+            )
+    if not keep:
+        return extractions
+    out = []
+    for i, ex in enumerate(extractions):
+        drop = [f for f in ex.facts if f[1] in ("amountCNY", "amountText") and f[0] in keep and keep[f[0]] != i]
+        if drop:
+            ex = replace(ex, facts=[f for f in ex.facts if f not in drop])
+        out.append(ex)
+    return out
