@@ -49,6 +49,8 @@ __all__ = [
     "communities",
     "community_of",
     "neighbourhood",
+    "search_entities",
+    "relations_of",
     "shortest_paths",
     "format_chain",
     "park_cluster_matrix",
@@ -264,6 +266,48 @@ def neighbourhood(G: nx.MultiDiGraph, entity: str, depth: int = 1) -> nx.MultiDi
     center = _resolve(G, entity)
     near = nx.single_source_shortest_path_length(undirected(G), center, cutoff=depth)
     return G.subgraph(sorted(near)).copy()
+
+
+def search_entities(G: nx.MultiDiGraph, text: str, limit: int = 20) -> list[dict]:
+    """Entities whose label, alias or toneless pinyin contains ``text`` (any case), best linked first.
+
+    Returns rows with ``iri``, ``label``, ``cls``, ``aliases`` and ``degree``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("u", label="华东师范大学", cls="University", aliases=["华东师大"])
+    >>> [r["label"] for r in search_entities(G, "huadong")]
+    ['华东师范大学']
+    """
+    from .iri import pinyin_plain
+
+    q = text.strip().lower()
+    plain = pinyin_plain(text)
+    hits = []
+    for n, d in G.nodes(data=True):
+        names = [d.get("label", "")] + list(d.get("aliases", []))
+        if q and (any(q in name.lower() for name in names) or (plain and plain in pinyin_plain(d.get("label", "")))):
+            hits.append({"iri": n, "label": d.get("label", n), "cls": d.get("cls", ""),
+                         "aliases": list(d.get("aliases", [])), "degree": G.degree(n)})
+    hits.sort(key=lambda r: (-r["degree"], r["label"], r["iri"]))
+    return hits[:limit]
+
+
+def relations_of(G: nx.MultiDiGraph, entity: str) -> list[dict]:
+    """Every relation of ``entity`` (IRI, label, alias or pinyin) as the report states it.
+
+    Rows: ``subject``, ``prop``, ``object`` (labels), ``other`` (IRI of the other end),
+    ``sentence`` (IRI) and ``text``, one row per supporting sentence, sorted.
+    """
+    n = _resolve(G, entity)
+    rows = []
+    for u, v, k, d in list(G.out_edges(n, keys=True, data=True)) + list(G.in_edges(n, keys=True, data=True)):
+        for sentence, text in d.get("evidence") or [("", "")]:
+            rows.append({"subject": _label(G, u), "prop": d.get("prop", k), "object": _label(G, v),
+                         "other": v if u == n else u, "sentence": sentence, "text": text})
+    rows.sort(key=lambda r: (r["prop"], r["subject"], r["object"], r["sentence"]))
+    return rows
 
 
 def _step(G: nx.MultiDiGraph, u: str, v: str) -> dict:

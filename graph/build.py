@@ -21,8 +21,8 @@ from rdflib import Dataset, Graph
 
 from .model import Extraction, Report, top_class
 from .namespaces import PREFIXES as _PREFIXES
-from .output import write_text
-from .text import clean, read_metadata
+from .output import write_files
+from .text import read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORT = ROOT / "corpus" / "wujing-2026.txt"
@@ -43,8 +43,11 @@ class BuildResult:
 
     def summary(self) -> dict:
         entities = Counter(top_class(e.cls) for ex in self.extractions for e in ex.entities.values())
-        relations = Counter(r.predicate for ex in self.extractions for r in ex.relations)
-        relations["hasMilestone"] = sum(len(ex.milestones) for ex in self.extractions)
+        distinct = {(r.subject, r.predicate, r.object) for ex in self.extractions for r in ex.relations}
+        relations = Counter(p for _, p, _ in distinct)
+        relations["hasMilestone"] = len(
+            {(m.project, m.stage, m.period) for ex in self.extractions for m in ex.milestones}
+        )
         return {
             "reports": len(self.extractions),
             "entities": dict(sorted(entities.items())),
@@ -61,23 +64,15 @@ def report_slug(path: Path) -> str:
     return stem or "report"
 
 
-def read_report(path: Path) -> Report:
-    """Read a UTF-8 text report and its metadata."""
+def read_report(path: Path, encoding: str | None = None) -> Report:
+    """Read a report (.txt in any Chinese encoding, .docx, .pdf, .html; see :mod:`graph.readers`) and its metadata."""
+    from .readers import ReadError, read_text
+
+    path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BuildError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise BuildError(f"{path}: is a directory, not a report file") from None
-    except OSError as exc:
-        raise BuildError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BuildError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    text = clean(text)
-    if not text.strip():
-        raise BuildError(f"{path}: the report is empty")
+        text = read_text(path, encoding=encoding)
+    except ReadError as exc:
+        raise BuildError(str(exc)) from exc
     meta = read_metadata(text)
     return Report(slug=report_slug(path), text=text, source=path.name, **meta)
 
@@ -149,18 +144,25 @@ def build(
     out_dir: Path | None = DEFAULT_OUT,
     use_lexicon: bool = True,
     validate_shapes: bool = True,
+    encoding: str | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (default: the bundled report) and write it to ``out_dir``.
 
+    A folder in ``inputs`` stands for every supported file in it; ``encoding`` forces the encoding
+    of text and HTML inputs.  The files of ``out_dir`` are replaced only once all are written.
     Raises :class:`BuildError` with a one-line message for anything the user can fix.
     """
     from .extract.pipeline import extract
-    from .ontology import validate
+    from .ontology import OntologyError, validate
     from .rdf import to_rdf
+    from .readers import ReadError, expand_inputs
 
     t0 = time.perf_counter()
-    paths = [Path(p) for p in (inputs or [DEFAULT_REPORT])]
-    reports = [read_report(p) for p in paths]
+    try:
+        paths = expand_inputs([Path(p) for p in (inputs or [DEFAULT_REPORT])])
+    except ReadError as exc:
+        raise BuildError(str(exc)) from exc
+    reports = [read_report(p, encoding) for p in paths]
     slugs = Counter(r.slug for r in reports)
     dupes = [s for s, n in slugs.items() if n > 1]
     if dupes:
@@ -170,7 +172,10 @@ def build(
     ds = to_rdf(extractions)
     union = union_graph(ds)
     if validate_shapes:
-        conforms, text = validate(union)
+        try:
+            conforms, text = validate(union)
+        except OntologyError as exc:
+            raise BuildError(str(exc)) from exc
         if not conforms:
             raise BuildError(f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}")
     result = BuildResult(extractions, ds, union)
@@ -184,8 +189,7 @@ def build(
                 out_dir / "wujing.ttl": ttl,
                 out_dir / "entities.csv": entities_csv(extractions),
             }
-            for path, content in files.items():
-                write_text(path, content)
+            write_files(files)  # all or nothing: a failed or killed build leaves the previous files
             from .exports import write_exports  # GraphML, GEXF, JSON-LD, Neo4j CSV, measures (issue 5)
 
             exported = write_exports(ds, out_dir / "exports", union=union)

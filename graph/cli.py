@@ -53,11 +53,17 @@ def print_summary(summary: dict, out_dir: Path | None) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
               show_default=True, help="Directory for the built files.")
 @click.option("--no-lexicon", is_flag=True, help="Extract with patterns only, without the curated lexicon.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of .txt/.html inputs (e.g. utf-8, gb18030, big5); default: detect it.")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails (as wujing-kg --debug).")
 @click.pass_context
-def build(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, no_lexicon: bool) -> None:
-    """Build the graph from INPUTS (default: the bundled report corpus/wujing-2026.txt)."""
+def build(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, no_lexicon: bool, encoding: str | None,
+          debug: bool) -> None:
+    """Build the graph from INPUTS: .txt, .docx, .pdf, .html files or folders of them (default: the
+    bundled report corpus/wujing-2026.txt)."""
+    ctx.obj["debug"] = ctx.obj.get("debug") or debug
     try:
-        result = build_graph(list(inputs) or None, out_dir=out_dir, use_lexicon=not no_lexicon)
+        result = build_graph(list(inputs) or None, out_dir=out_dir, use_lexicon=not no_lexicon, encoding=encoding)
     except BuildError as exc:
         if ctx.obj.get("debug"):
             raise

@@ -2,7 +2,8 @@
 context (web developers), CSV files for ``neo4j-admin database import`` (Neo4j) and the network
 measures as RDF (SPARQL stores).
 
-Every export is deterministic (the same graph gives the same bytes) and written atomically.
+Every export is deterministic (the same graph gives the same bytes); the files of one call are
+written as a set, atomically (:func:`graph.output.write_files`).
 
 =============  =====================================  ===============================================
 format         files (in the export directory)        content
@@ -40,7 +41,7 @@ from rdflib import XSD, Dataset, Graph, Literal
 from .analytics import centrality, community_of
 from .namespaces import PREFIXES
 from .network import to_networkx
-from .output import write_bytes, write_text
+from .output import write_files
 
 __all__ = [
     "FORMATS",
@@ -222,22 +223,18 @@ def write_exports(ds: Dataset, out_dir: Path | str, formats: Iterable[str] = FOR
         raise ValueError(f"unknown export format {unknown[0]!r}; available: {', '.join(FORMATS)}")
     out = Path(out_dir)
     G = to_networkx(ds) if G is None else G
-    written: list[Path] = []
+    files: dict[Path, str | bytes] = {}
     for fmt in formats:
         if fmt == "graphml":
-            written.append(out / "wujing.graphml")
-            write_bytes(written[-1], to_graphml(G))
+            files[out / "wujing.graphml"] = to_graphml(G)
         elif fmt == "gexf":
-            written.append(out / "wujing.gexf")
-            write_bytes(written[-1], to_gexf(G))
+            files[out / "wujing.gexf"] = to_gexf(G)
         elif fmt == "jsonld":
-            written.append(out / "wujing.jsonld")
-            write_text(written[-1], to_jsonld(union if union is not None else _union(ds)))
+            files[out / "wujing.jsonld"] = to_jsonld(union if union is not None else _union(ds))
         elif fmt == "neo4j":
             for name, text in to_neo4j(G).items():
-                written.append(out / "neo4j" / name)
-                write_text(written[-1], text)
+                files[out / "neo4j" / name] = text
         elif fmt == "analytics":
-            written.append(out / "analytics.trig")
-            write_text(written[-1], analytics_trig(ds, G))
-    return written
+            files[out / "analytics.trig"] = analytics_trig(ds, G)
+    write_files(files)  # all or nothing: a failure leaves the previous exports as they were
+    return list(files)

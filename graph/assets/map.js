@@ -1,6 +1,6 @@
 // The map page: filters, search, neighbour highlighting and the side panel.
-// Data comes from the JSON in <script id="wj-data">; every string from a report is put into the
-// page with textContent (never innerHTML), so names like <img onerror=...> stay text.
+// Data comes from the JSON element #wj-data; every string from a report is put into the page
+// with textContent (never innerHTML), so a name that looks like markup stays text.
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("wj-data").textContent);

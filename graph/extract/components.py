@@ -47,12 +47,13 @@ _GENERIC = (
     "能力", "水平", "品质", "环境", "治理", "改革", "格局", "理念", "生态", "功能", "作用", "场景",
     "活动", "指标", "任务", "资源", "名单", "需求", "领域", "经济", "板块", "问题", "效应", "企业",
 )
-_PROJECT_GENERIC = ("重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目")
+_PROJECT_GENERIC = ("重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目", "人才")
 
 
 def _generic(name: str) -> bool:
     """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
-    return any(g in name for g in _GENERIC + _PROJECT_GENERIC)
+    core = re.sub("(项目|工程)$", "", name)
+    return core.endswith(_GENERIC) or any(g in name for g in _PROJECT_GENERIC)
 
 
 _BAD_START = ("新", "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下",
@@ -138,7 +139,7 @@ def _is_name(name: str, strict: bool = True) -> bool:
     ``strict`` also refuses a generic ending with a short core (市级平台); a project list
     (推进A、航电基地建设) may relax it.
     """
-    core = _QUOTED.sub("", name)
+    core = name.replace("“", "").replace("”", "")
     if len(core) < 2 or len(name) > 40 or name in NOT_NAMES or name in _ALL_SUFFIXES:
         return False
     if name.startswith(_BAD_START) or name[0] in _PREPOSITIONS + "〔（(" or name.endswith(("型", "级")):
@@ -295,7 +296,7 @@ def _project_name(name: str) -> str:
     project_like = ("工程", "项目", "一期", "二期", "三期", "路", "线", "段", "站", "院区", "公寓", "学校",
                     "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅",
                     "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体", "馆", "服务体", "建设",
-                    "绿地", "林地", "书屋")
+                    "绿地", "林地", "书屋", "河", "浜")
     return name if name.endswith(project_like) else name + "项目"
 
 
@@ -467,7 +468,8 @@ def resolve(doc: Doc) -> Doc:
 
 
 _CLAUSE = re.compile(r"[^，。；：！？]+")
-_NOT_PROJECT = ("路线", "村", "规范化", "标准化", "督导", "达标", "实事", "智慧")
+_TRAILING_ACTION = re.compile(r"(道路整修|整修|出让|贯通|景观提升|提升)$")
+_NOT_PROJECT = ("路线", "规范化", "标准化", "督导", "达标", "实事", "智慧", "城中村")
 _ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一步", "顺利", "基本")
 
 
@@ -530,12 +532,15 @@ def milestone_projects(doc: Doc) -> Doc:
 def _milestone_items(doc: Doc, text: str, start: int, end: int, called_projects: bool) -> None:
     """Type the items of a milestone clause as projects (or keep the class their ending gives)."""
     for s, e, full in _expand_shared(doc.text, _items(text, start, end)):
+        action = _TRAILING_ACTION.search(text[s:e])
+        if action and not full and action.start() >= 3:
+            e = s + action.start()  # 樱桃河路整修 -> 樱桃河路; …酒店地块出让 -> …酒店地块
         name = full or text[s:e]
         if _has_inner_verb(name) or not _is_name(name, strict=False) or len(name) > 24 or len(name) < 3:
             continue
         if _LEVEL_PREFIX.match(name) or (name.endswith("工程") and len(name) < 6):
             continue  # 市级重大工程, 水利工程: kinds of project, not names
-        if name.endswith(_GENERIC) or any(g in name for g in _NOT_PROJECT) or name.startswith(("家门口", "社区综合")):
+        if name.endswith(_GENERIC + ("村",)) or any(g in name for g in _NOT_PROJECT) or name.startswith(("家门口", "社区综合")):
             continue
         own = suffix_class(name)
         if own and own not in ("Project", "MetroLine"):

@@ -73,6 +73,9 @@ MAX_CHARS = 1_000_000
 #: The longest sentence (text between 。！？； or line ends): the bundled report's longest is 277.
 MAX_SENTENCE_CHARS = 5_000
 
+#: Invisible characters that survive :func:`graph.text.clean`: C1 controls, soft hyphens, bidi
+#: embeddings and overrides (they make a label read differently from what it is), word joiners.
+_INVISIBLE = re.compile("[\x80-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _LONG_SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}\n]{{{MAX_SENTENCE_CHARS + 1},}}")
@@ -172,10 +175,11 @@ def check_text(text: str, name: str) -> None:
 
     Examples
     --------
-    >>> check_text("Annual report of the town government.\\n", "r.txt")
-    Traceback (most recent call last):
-    ...
-    graph.readers.ReadError: r.txt: no Chinese text found (31 letters, none of them Chinese): is the report in another language?
+    >>> try:
+    ...     check_text("Annual report of the town government.\\n", "r.txt")
+    ... except ReadError as exc:
+    ...     print(exc)
+    r.txt: no Chinese text found (31 letters, none of them Chinese): is the report in another language?
     """
     if not text.strip():
         raise ReadError(f"{name}: the report is empty (no text after cleaning)")
@@ -209,6 +213,8 @@ def check_text(text: str, name: str) -> None:
 def read_text(path: Path | str, encoding: str | None = None) -> str:
     """Read a report file into cleaned text (see :func:`graph.text.clean`) and check it.
 
+    Invisible format characters (bidi overrides, soft hyphens, zero-width joiners) are removed too.
+
     Parameters
     ----------
     path
@@ -222,6 +228,6 @@ def read_text(path: Path | str, encoding: str | None = None) -> str:
     ReadError
         With a one-line message that starts with the file's path.
     """
-    text = clean(read_raw(Path(path), encoding))
+    text = clean(_INVISIBLE.sub("", read_raw(Path(path), encoding)))
     check_text(text, str(path))
     return text

@@ -124,30 +124,40 @@ def decode(raw: bytes, name: str, encoding: str | None = None, declared: str | N
                 return raw.decode(codec)
             except UnicodeDecodeError as exc:
                 raise ReadError(f"{name}: starts like {codec} text but is not ({_where(raw, exc.start)})") from None
-    if b"\x00" in raw:
-        return _utf16_without_bom(raw, name)
     try:
-        return raw.decode("utf-8")
+        return _not_binary(raw.decode("utf-8"), name)
     except UnicodeDecodeError as exc:
         if _mostly_utf8(raw):
             raise ReadError(
                 f"{name}: UTF-8 text with invalid bytes ({_where(raw, exc.start)}): fix the file "
                 "or pass --encoding"
             ) from None
+    if b"\x00" in raw:
+        return _utf16_without_bom(raw, name)
     if declared:
         try:
             return raw.decode(normalize_encoding(declared))
         except (UnicodeDecodeError, ReadError):
             pass  # pages often declare the wrong charset: detect instead
-    return _detect(raw, name)
+    return _not_binary(_detect(raw, name), name)
+
+
+def _not_binary(text: str, name: str) -> str:
+    """``text`` unless control characters make up more than 1% of it (a binary file that happened to decode)."""
+    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
+    if controls > len(text) / 100:
+        raise ReadError(f"{name}: binary data ({controls:,} control characters), not a text report")
+    return text
 
 
 def _utf16_without_bom(raw: bytes, name: str) -> str:
-    """UTF-16 text has a NUL in every other byte when it is mostly ASCII; anything else with NULs is binary."""
-    for codec, zeros in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
-        if zeros.count(0) > 0.3 * len(zeros):
+    """UTF-16 without a byte-order mark: a NUL in the high byte of every ASCII character (digits,
+    line ends), far fewer in the low bytes (一 is U+4E00).  Anything else with NULs is binary."""
+    even, odd = raw[0::2], raw[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) > 0.05 * len(high) and low.count(0) * 4 < high.count(0):
             try:
-                return raw.decode(codec)
+                return _not_binary(raw.decode(codec), name)
             except UnicodeDecodeError:
                 break
     raise ReadError(f"{name}: binary data (it contains NUL bytes), not a text report")
