@@ -14,7 +14,6 @@ from wcwidth import wcswidth
 
 from . import analytics
 from .build import DEFAULT_OUT
-from .cli import fail
 from .exports import FORMATS, write_exports
 from .network import EntityNotFound, load_dataset, to_networkx
 
@@ -23,6 +22,13 @@ DEFAULT_DATA = DEFAULT_OUT / "wujing.trig"
 data_option = click.option(
     "--data", "data", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DATA, show_default=True,
     help="The built graph (TriG) to read; `wujing-kg build` writes it.")
+
+
+def fail(message: str, code: int = 1) -> None:
+    # imported when needed: graph.cli imports this module at its end, so a top-level import would loop
+    from .cli import fail as cli_fail
+
+    cli_fail(message, code)
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -38,8 +44,8 @@ def _load(ctx: click.Context, path: Path):
     except Exception as exc:  # rdflib raises many parser errors; all mean "not a TriG file" here
         if _debug(ctx):
             raise
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        fail(f"{path}: not valid TriG: {first}")
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__  # rdflib's messages span lines
+        fail(f"{path}: not valid TriG: {detail}")
     return ds, to_networkx(ds)
 
 

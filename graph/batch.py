@@ -16,14 +16,14 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TypeVar
 
 from .model import Extraction, Report
 
-__all__ = ["default_jobs", "extract_reports", "parallel_map"]
+__all__ = ["default_jobs", "extract_reports", "parallel_imap", "parallel_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,25 +44,31 @@ def _progress(total: int, desc: str):
     return tqdm(total=total, desc=desc, unit="report", delay=2.0, disable=None, leave=False)
 
 
-def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, desc: str = "") -> list[R]:
-    """``[func(x) for x in items]`` over ``jobs`` processes, in input order, with a progress bar.
+def parallel_imap(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, desc: str = "") -> Iterator[tuple[int, R]]:
+    """Yield ``(i, func(items[i]))`` as the results come, over ``jobs`` processes, with a progress bar.
 
     ``func`` must be a module-level function (it is pickled to the workers).  With one job or one
-    item no process is started.
+    item no process is started and the results come in input order.
     """
     jobs = default_jobs() if jobs <= 0 else jobs
-    results: list = [None] * len(items)
     with _progress(len(items), desc) as bar:
         if jobs == 1 or len(items) < 2:
             for i, item in enumerate(items):
-                results[i] = func(item)
+                yield i, func(item)
                 bar.update()
-            return results
+            return
         with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
             futures = {pool.submit(func, item): i for i, item in enumerate(items)}
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
+                yield futures[future], future.result()
                 bar.update()
+
+
+def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, desc: str = "") -> list[R]:
+    """``[func(x) for x in items]`` over ``jobs`` processes (0: one per CPU), in input order."""
+    results: list = [None] * len(items)
+    for i, result in parallel_imap(func, items, jobs=jobs, desc=desc):
+        results[i] = result
     return results
 
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from .model import Extraction, Report, top_class
-from .namespaces import PREFIXES as _PREFIXES
 from .output import write_files
 from .text import read_metadata
 
@@ -121,8 +120,8 @@ def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
     rdflib's Turtle writer sorts subjects, predicates and objects, but its TriG writer visits the
     named graphs in no fixed order: write each graph as Turtle, in order of graph IRI.
     """
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(ds.namespaces()) if p in _PREFIXES)
-    parts = [header]
+    prefixes: set[str] = set()
+    bodies = []
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         if len(ctx) == 0:
             continue
@@ -131,11 +130,12 @@ def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
             g.bind(prefix, ns, override=True)
         for triple in ctx:
             g.add(triple)
-        body = "\n".join(
-            line for line in g.serialize(format="turtle").splitlines() if not line.startswith("@prefix")
-        ).strip()
+        lines = g.serialize(format="turtle").splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
         indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        parts.append(f"\n<{ctx.identifier}> {{\n{indented}\n}}\n")
+        bodies.append(f"\n<{ctx.identifier}> {{\n{indented}\n}}\n")
+    parts = ["".join(f"{line}\n" for line in sorted(prefixes))] + bodies
     return "".join(parts), union.serialize(format="turtle")
 
 
@@ -145,14 +145,24 @@ def build(
     use_lexicon: bool = True,
     validate_shapes: bool = True,
     encoding: str | None = None,
+    store: str = "rdflib",
+    cache_dir: Path | None = None,
+    jobs: int = 1,
+    meta: dict | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (default: the bundled report) and write it to ``out_dir``.
 
     A folder in ``inputs`` stands for every supported file in it; ``encoding`` forces the encoding
     of text and HTML inputs.  The files of ``out_dir`` are replaced only once all are written.
     Raises :class:`BuildError` with a one-line message for anything the user can fix.
+
+    Many reports (see the README's "Many reports"): ``meta`` (key -> value, as ``--meta``) and each
+    input's sidecar ``NAME.meta.yaml`` describe the reports (:mod:`graph.reports`); extractions are
+    cached under ``cache_dir`` by content hash (:mod:`graph.cache`) and the rest run in ``jobs``
+    processes (:mod:`graph.batch`); entities are resolved across reports (:mod:`graph.resolve`,
+    written to ``resolution.csv``); ``store="oxigraph"`` keeps the graph in Oxigraph (:mod:`graph.store`).
     """
-    from .extract.pipeline import extract
+    from .batch import extract_reports
     from .ontology import OntologyError, validate
     from .rdf import to_rdf
     from .readers import ReadError, expand_inputs
@@ -162,14 +172,34 @@ def build(
         paths = expand_inputs([Path(p) for p in (inputs or [DEFAULT_REPORT])])
     except ReadError as exc:
         raise BuildError(str(exc)) from exc
-    reports = [read_report(p, encoding) for p in paths]
+    if store not in ("rdflib", "oxigraph"):
+        raise BuildError(f"unknown store {store!r}: use rdflib or oxigraph")
+    from .reports import add_descriptions, describe
+    from .resolve import resolve
+
+    described = [describe(read_report(p, encoding), p, meta) for p in paths]
+    reports = [r for r, _ in described]
+    metas = {m.slug: m for _, m in described}
     slugs = Counter(r.slug for r in reports)
     dupes = [s for s, n in slugs.items() if n > 1]
     if dupes:
         raise BuildError(f"two inputs have the same name {dupes[0]!r}: rename one")
     reports.sort(key=lambda r: r.slug)  # the order of the inputs never changes the output
-    extractions = [extract(r, use_lexicon=use_lexicon) for r in reports]
+    extractions, _ = extract_reports(reports, use_lexicon=use_lexicon, jobs=jobs, cache_dir=cache_dir)
+    resolution = resolve(extractions, use_lexicon=use_lexicon)
+    extractions = resolution.extractions
+    if store == "oxigraph":
+        from .store import build_with_oxigraph
+
+        result = build_with_oxigraph(extractions, metas, out_dir, validate_shapes, jobs,
+                                     {"resolution.csv": resolution.to_csv()})
+        result.seconds = time.perf_counter() - t0
+        return result
     ds = to_rdf(extractions)
+    add_descriptions(ds, list(metas.values()))
+    from .indicators import add_indicators  # figures as RDF Data Cube observations (issue 8)
+
+    add_indicators(ds, extractions, validate=validate_shapes)
     union = union_graph(ds)
     if validate_shapes:
         try:
@@ -188,6 +218,7 @@ def build(
                 out_dir / "wujing.trig": trig,
                 out_dir / "wujing.ttl": ttl,
                 out_dir / "entities.csv": entities_csv(extractions),
+                out_dir / "resolution.csv": resolution.to_csv(),
             }
             write_files(files)  # all or nothing: a failed or killed build leaves the previous files
             from .exports import write_exports  # GraphML, GEXF, JSON-LD, Neo4j CSV, measures (issue 5)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .build import DEFAULT_OUT, BuildError, build as build_graph
+from .ontology import OntologyError
 
 
 class UserError(click.ClickException):
@@ -56,15 +57,28 @@ def print_summary(summary: dict, out_dir: Path | None) -> None:
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of .txt/.html inputs (e.g. utf-8, gb18030, big5); default: detect it.")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails (as wujing-kg --debug).")
+@click.option("--store", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib", show_default=True,
+              help="Keep the graph in rdflib (small corpora) or in an Oxigraph store, also saved as OUT/oxigraph/.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for extracting many reports (0: one per CPU).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse extractions of unchanged reports from OUT/.cache/.")
+@click.option("--meta", "meta", multiple=True, metavar="KEY=VALUE",
+              help="Report metadata for every input (jurisdiction, level, year, title, date, issuer, source); "
+                   "overrides each input's NAME.meta.yaml. Repeatable.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, no_lexicon: bool, encoding: str | None,
-          debug: bool) -> None:
+          debug: bool, store: str, jobs: int, cache: bool, meta: tuple[str, ...]) -> None:
     """Build the graph from INPUTS: .txt, .docx, .pdf, .html files or folders of them (default: the
     bundled report corpus/wujing-2026.txt)."""
     ctx.obj["debug"] = ctx.obj.get("debug") or debug
     try:
-        result = build_graph(list(inputs) or None, out_dir=out_dir, use_lexicon=not no_lexicon, encoding=encoding)
-    except BuildError as exc:
+        from .reports import parse_meta_options
+
+        result = build_graph(list(inputs) or None, out_dir=out_dir, use_lexicon=not no_lexicon, encoding=encoding,
+                             store=store, jobs=jobs, cache_dir=out_dir / ".cache" if cache else None,
+                             meta=parse_meta_options(meta) or None)
+    except (BuildError, OntologyError) as exc:  # OntologyError: a malformed ontology or shapes file
         if ctx.obj.get("debug"):
             raise
         fail(str(exc))
@@ -112,3 +126,6 @@ for _command in (analyze, path, matrix, export):
 
 from .map_cli import map_command  # noqa: E402  (issue 4)
 main.add_command(map_command)
+
+from .push_cli import push  # noqa: E402  (issue 7)
+main.add_command(push)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,6 +48,7 @@ from .output import write_text
 __all__ = [
     "MapError",
     "park_cluster_view",
+    "Memberships",
     "network_view",
     "focus_view",
     "render",
@@ -221,6 +222,12 @@ def _relation_edge(G: nx.MultiDiGraph, u: str, v: str, prop: str, index: int, pa
     return edge
 
 
+def _entity_info(G: nx.MultiDiGraph, n: str, mentions: dict) -> dict:
+    d = G.nodes[n]
+    return {"label": d["label"], "cls": d["cls"], "aliases": list(d["aliases"]), "pinyin": d["pinyin"],
+            "sentences": mentions.get(n, [])}
+
+
 def _entity_graph_view(
     G: nx.MultiDiGraph, ds: Dataset | Graph, kind: str, title: str, focus: str | None = None
 ) -> dict:
@@ -230,36 +237,24 @@ def _entity_graph_view(
     sizes = {n: round(8 + 4 * degree[n] ** 0.5, 1) for n in G}
     font = {n: 22 if degree[n] >= 5 else 16 if degree[n] >= 2 else 14 for n in G}
     if focus is not None:
-        sizes[focus] = max(sizes[focus], 24)
-        font[focus] = 22
+        sizes[focus], font[focus] = max(sizes[focus], 24), 22
     labels = {n: _short(G.nodes[n]["label"]) for n in G}
-    cls_rank = {c: i for i, c in enumerate(CLASS_STYLES)}
-    pos = spread_layout(G, labels, sizes, font, aspect=1.2, order={n: cls_rank.get(G.nodes[n]["cls"], 99) for n in G})
+    rank = {c: i for i, c in enumerate(CLASS_STYLES)}
+    pos = spread_layout(G, labels, sizes, font, aspect=1.2, order={n: rank.get(G.nodes[n]["cls"], 99) for n in G})
 
     nodes = [_entity_node(G, n, pos, sizes[n], font[n]) for n in sorted(G)]
-    edges, seen = [], defaultdict(int)
-    used: set[str] = set()
+    info = {n: _entity_info(G, n, mentions) for n in sorted(G)}
+    used = {g for i in info.values() for g in i["sentences"]}
+    edges, edge_info, parallel = [], {}, Counter()
     for i, (u, v, prop) in enumerate(sorted(G.edges(keys=True))):
         pair = tuple(sorted((u, v)))
-        edges.append(_relation_edge(G, u, v, prop, i, seen[pair]))
-        seen[pair] += 1
-    info: dict[str, dict] = {}
-    for n in sorted(G):
-        d = G.nodes[n]
-        info[n] = {"label": d["label"], "cls": d["cls"], "aliases": list(d["aliases"]), "pinyin": d["pinyin"],
-                   "sentences": mentions.get(n, [])}
-        used.update(info[n]["sentences"])
-    edge_info: dict[str, dict] = {}
-    for e, (u, v, prop) in zip(edges, sorted(G.edges(keys=True))):
+        edges.append(_relation_edge(G, u, v, prop, i, parallel[pair]))
+        parallel[pair] += 1
         evidence = [g for g, _text in G.edges[u, v, prop]["evidence"]]
-        edge_info[e["id"]] = {"prop": prop, "evidence": evidence}
+        edge_info[edges[-1]["id"]] = {"prop": prop, "evidence": evidence}
         used.update(evidence)
-    classes = defaultdict(int)
-    for n in G:
-        classes[G.nodes[n]["cls"]] += 1
-    relations = defaultdict(int)
-    for _u, _v, prop in G.edges(keys=True):
-        relations[prop] += 1
+    classes = Counter(d["cls"] for _, d in G.nodes(data=True))
+    relations = Counter(prop for *_, prop in G.edges(keys=True))
     search = [_search_entry(n, G.nodes[n]["label"], list(G.nodes[n]["aliases"]), degree[n]) for n in sorted(G)]
     return _view(kind, title, titles, nodes, edges, info, edge_info, {}, sentences, used, classes, relations,
                  search, focus)
@@ -336,140 +331,130 @@ def focus_view(ds: Dataset | Graph, focus: str, depth: int = 2, classes=None) ->
     return _entity_graph_view(H, ds, "focus", f"{label}：{depth} 步以内的关系", focus=centre)
 
 
+class Memberships:
+    """Who is in which park and cluster, from the relations of an entity graph.
+
+    ``located[m][park]`` and ``in_cluster[m][cluster]`` are the evidence (sentence IRIs) of a
+    member ``m`` (neither a park nor a cluster); ``stated[(park, cluster)]`` the evidence of a
+    direct link (park ``inCluster`` cluster, or cluster ``locatedIn`` park); ``nested[park]`` the
+    park it lies in and the evidence.  ``links[(park, cluster)]`` lists the members that make a link.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph):
+        self.located: dict[str, dict[str, list]] = defaultdict(dict)
+        self.in_cluster: dict[str, dict[str, list]] = defaultdict(dict)
+        self.stated: dict[tuple[str, str], list] = defaultdict(list)
+        self.nested: dict[str, tuple[str, list]] = {}
+        for u, v, prop in sorted(G.edges(keys=True)):
+            cu, cv = G.nodes[u]["cls"], G.nodes[v]["cls"]
+            ev = [g for g, _text in G.edges[u, v, prop]["evidence"]]
+            if prop == "locatedIn" and cv == PARK:
+                if cu == PARK:
+                    self.nested[u] = (v, ev)
+                elif cu == CLUSTER:
+                    self.stated[(v, u)] += ev
+                else:
+                    self.located[u][v] = ev
+            elif prop == "inCluster" and cv == CLUSTER:
+                if cu == PARK:
+                    self.stated[(u, v)] += ev
+                elif cu != CLUSTER:
+                    self.in_cluster[u][v] = ev
+        self.links: dict[tuple[str, str], list[str]] = {pair: [] for pair in self.stated}
+        for m in sorted(self.located):
+            for p in sorted(self.located[m]):
+                for c in sorted(self.in_cluster.get(m, {})):
+                    self.links.setdefault((p, c), []).append(m)
+        self.links = dict(sorted(self.links.items()))
+
+    def members_of(self, node: str, cls: str) -> list[tuple[str, list]]:
+        """The members located in a park (or belonging to a cluster), with the evidence."""
+        table = self.located if cls == PARK else self.in_cluster
+        return [(m, table[m][node]) for m in sorted(table) if node in table[m]]
+
+    def link_evidence(self, m: str, park: str, cluster: str) -> list[str]:
+        return sorted(set(self.located[m][park]) | set(self.in_cluster[m][cluster]))
+
+
+def _link_edge(i: int, p: str, c: str, members: list[str], stated: bool, G: nx.MultiDiGraph) -> dict:
+    kinds = (["members"] if members else []) + (["stated"] if stated else [])
+    style = RELATION_STYLES[kinds[0]]
+    n = len(members)
+    return {
+        "id": f"l{i}", "from": p, "to": c, "prop": kinds[0], "kinds": kinds,
+        "label": str(n) if n else "", "width": 1.5 + 2.5 * n ** 0.5 if n else 1.5, "dashes": not n, "arrows": "",
+        "font": {"size": 20, "color": "#a63603", "strokeWidth": 6},
+        "title": f"{G.nodes[p]['label']} — {G.nodes[c]['label']}：" + (f"共有成员 {n}" if n else "报告直接表述"),
+        "color": {"color": style.color, "highlight": style.color, "hover": style.color, "opacity": 0.9},
+    }
+
+
+def _nested_edge(j: int, child: str, parent: str, G: nx.MultiDiGraph) -> dict:
+    style = RELATION_STYLES["parkInPark"]
+    return {
+        "id": f"n{j}", "from": child, "to": parent, "prop": "parkInPark", "kinds": ["parkInPark"],
+        "dashes": True, "arrows": "to", "width": 1.5,
+        "title": f"{G.nodes[child]['label']} 位于 {G.nodes[parent]['label']}",
+        "color": {"color": style.color, "highlight": style.color, "hover": style.color, "opacity": 0.8},
+    }
+
+
 def park_cluster_view(ds: Dataset | Graph) -> dict:
     """The view of parks and clusters, linked by the members they share and by stated links.
 
     A member of the link between park P and cluster C is an entity (other than a park or a
     cluster) that is ``locatedIn`` P and ``inCluster`` C; the link is also there when the report
-    says P ``inCluster`` C.  A park inside another park is shown too.
+    says P ``inCluster`` C.  A park inside another park is shown too.  Members are not drawn:
+    they are listed (with their evidence) when a link or node is clicked, and found by search.
     """
     G = to_networkx(ds)
     sentences, mentions, titles = _provenance(ds)
+    ms = Memberships(G)
     main = sorted(n for n in G if G.nodes[n]["cls"] in (PARK, CLUSTER))
-    parks = [n for n in main if G.nodes[n]["cls"] == PARK]
-    clusters = [n for n in main if G.nodes[n]["cls"] == CLUSTER]
+    own = {n: ms.members_of(n, G.nodes[n]["cls"]) for n in main}
 
-    def evidence(u, v, prop):
-        return [g for g, _ in G.edges[u, v, prop]["evidence"]]
-
-    located: dict[str, dict[str, list]] = defaultdict(dict)  # member -> park -> evidence
-    in_cluster: dict[str, dict[str, list]] = defaultdict(dict)  # member -> cluster -> evidence
-    stated: dict[tuple[str, str], list] = {}  # (park, cluster) -> evidence
-    nested: dict[str, tuple[str, list]] = {}  # park -> (parent park, evidence)
-    for u, v, prop in sorted(G.edges(keys=True)):
-        cu, cv = G.nodes[u]["cls"], G.nodes[v]["cls"]
-        if prop == "locatedIn" and cv == PARK:
-            if cu == PARK:
-                nested[u] = (v, evidence(u, v, prop))
-            elif cu == CLUSTER:
-                stated[(v, u)] = stated.get((v, u), []) + evidence(u, v, prop)
-            else:
-                located[u][v] = evidence(u, v, prop)
-        elif prop == "inCluster" and cv == CLUSTER:
-            if cu == PARK:
-                stated[(u, v)] = stated.get((u, v), []) + evidence(u, v, prop)
-            elif cu != CLUSTER:
-                in_cluster[u][v] = evidence(u, v, prop)
-
-    link_members: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for m in sorted(located):
-        for p in sorted(located[m]):
-            for c in sorted(in_cluster.get(m, {})):
-                link_members[(p, c)].append(m)
-    pairs = sorted(set(link_members) | set(stated))
-
-    park_members = {p: sorted(m for m in located if p in located[m]) for p in parks}
-    cluster_members = {c: sorted(m for m in in_cluster if c in in_cluster[m]) for c in clusters}
-    count = {**{p: len(park_members[p]) for p in parks}, **{c: len(cluster_members[c]) for c in clusters}}
-    labels = {n: G.nodes[n]["label"] + (f"\n成员 {count[n]}" if count[n] else "") for n in main}
-    sizes = {n: round(14 + 5 * count[n] ** 0.5, 1) for n in main}
+    labels = {n: G.nodes[n]["label"] + (f"\n成员 {len(own[n])}" if own[n] else "") for n in main}
+    sizes = {n: round(14 + 5 * len(own[n]) ** 0.5, 1) for n in main}
     boxes = {n: node_box(labels[n], sizes[n], 16, pad=12) for n in main}
-    weights = [(p, c, len(link_members.get((p, c), [])) + 1) for p, c in pairs]
-    pos = columns_layout(parks, clusters, weights, boxes, gap=720,
-                         nested={p: parent for p, (parent, _) in nested.items()})
-
+    pos = columns_layout(
+        [n for n in main if G.nodes[n]["cls"] == PARK],
+        [n for n in main if G.nodes[n]["cls"] == CLUSTER],
+        [(p, c, len(members) + 1) for (p, c), members in ms.links.items()],
+        boxes, gap=720, nested={p: parent for p, (parent, _) in ms.nested.items()},
+    )
     nodes = []
     for n in main:
         node = _entity_node(G, n, pos, sizes[n], 16)
         node["label"] = labels[n]
-        node["font"] = {"size": 16, "multi": False}
-        node["title"] = f"{G.nodes[n]['label']}\n{CLASS_STYLES[G.nodes[n]['cls']].name}，成员 {count[n]}"
+        node["title"] = f"{G.nodes[n]['label']}\n{CLASS_STYLES[G.nodes[n]['cls']].name}，成员 {len(own[n])}"
         nodes.append(node)
 
-    members: dict[str, dict] = {}
-
-    def member(m: str) -> dict:
-        if m not in members:
-            d = G.nodes[m]
-            members[m] = {"label": d["label"], "cls": d["cls"], "aliases": list(d["aliases"]),
-                          "pinyin": d["pinyin"], "sentences": mentions.get(m, []),
-                          "parks": sorted(located.get(m, {})), "clusters": sorted(in_cluster.get(m, {}))}
-        return members[m]
-
-    used: set[str] = set()
     edges, edge_info = [], {}
-    relations: dict[str, int] = defaultdict(int)
-    for i, (p, c) in enumerate(pairs):
-        ms = link_members.get((p, c), [])
-        kinds = (["members"] if ms else []) + (["stated"] if (p, c) in stated else [])
-        for k in kinds:
-            relations[k] += 1
-        style = RELATION_STYLES["members" if ms else "stated"]
-        lp, lc = G.nodes[p]["label"], G.nodes[c]["label"]
-        edges.append({
-            "id": f"l{i}", "from": p, "to": c, "prop": kinds[0], "kinds": kinds,
-            "label": str(len(ms)) if ms else "", "width": 1.5 + 2.5 * len(ms) ** 0.5 if ms else 1.5,
-            "font": {"size": 20, "color": "#a63603", "strokeWidth": 6},
-            "dashes": not ms, "arrows": "",
-            "title": f"{lp} — {lc}：" + (f"共有成员 {len(ms)}" if ms else "报告直接表述"),
-            "color": {"color": style.color, "highlight": style.color, "hover": style.color, "opacity": 0.9},
-        })
-        info_members = []
-        for m in ms:
-            member(m)
-            ev = sorted(set(located[m][p]) | set(in_cluster[m][c]))
-            info_members.append({"id": m, "evidence": ev})
-            used.update(ev)
-        edge_info[f"l{i}"] = {"prop": kinds[0], "kinds": kinds, "evidence": stated.get((p, c), []),
-                              "members": info_members}
-        used.update(stated.get((p, c), []))
-    for j, (child, (parent, ev)) in enumerate(sorted(nested.items())):
-        style = RELATION_STYLES["parkInPark"]
-        relations["parkInPark"] += 1
-        edges.append({
-            "id": f"n{j}", "from": child, "to": parent, "prop": "parkInPark", "kinds": ["parkInPark"],
-            "dashes": True, "arrows": "to", "width": 1.5,
-            "title": f"{G.nodes[child]['label']} 位于 {G.nodes[parent]['label']}",
-            "color": {"color": style.color, "highlight": style.color, "hover": style.color, "opacity": 0.8},
-        })
-        edge_info[f"n{j}"] = {"prop": "parkInPark", "kinds": ["parkInPark"], "evidence": ev, "members": []}
-        used.update(ev)
+    for i, ((p, c), members) in enumerate(ms.links.items()):
+        edges.append(_link_edge(i, p, c, members, (p, c) in ms.stated, G))
+        edge_info[edges[-1]["id"]] = {
+            "prop": edges[-1]["prop"], "kinds": edges[-1]["kinds"], "evidence": ms.stated.get((p, c), []),
+            "members": [{"id": m, "evidence": ms.link_evidence(m, p, c)} for m in members],
+        }
+    for j, (child, (parent, ev)) in enumerate(sorted(ms.nested.items())):
+        edges.append(_nested_edge(j, child, parent, G))
+        edge_info[edges[-1]["id"]] = {"prop": "parkInPark", "kinds": ["parkInPark"], "evidence": ev, "members": []}
 
-    info = {}
-    for n in main:
-        d = G.nodes[n]
-        ms = park_members[n] if d["cls"] == PARK else cluster_members[n]
-        info[n] = {"label": d["label"], "cls": d["cls"], "aliases": list(d["aliases"]), "pinyin": d["pinyin"],
-                   "sentences": mentions.get(n, []), "members": []}
-        for m in ms:
-            member(m)
-            ev = (located if d["cls"] == PARK else in_cluster)[m][n]
-            info[n]["members"].append({"id": m, "evidence": ev})
-            used.update(ev)
-        used.update(info[n]["sentences"])
-    for m in members.values():
-        used.update(m["sentences"])
+    info = {n: {**_entity_info(G, n, mentions), "members": [{"id": m, "evidence": ev} for m, ev in own[n]]}
+            for n in main}
+    member_ids = sorted({m["id"] for i in [*info.values(), *edge_info.values()] for m in i["members"]})
+    members = {m: {**_entity_info(G, m, mentions), "parks": sorted(ms.located.get(m, {})),
+                   "clusters": sorted(ms.in_cluster.get(m, {}))} for m in member_ids}
+    used = {g for i in [*info.values(), *members.values()] for g in i["sentences"]}
+    used |= {g for i in [*info.values(), *edge_info.values()] for m in i["members"] for g in m["evidence"]}
+    used |= {g for i in edge_info.values() for g in i["evidence"]}
 
-    classes: dict[str, int] = defaultdict(int)
-    for n in main:
-        classes[G.nodes[n]["cls"]] += 1
-    member_classes: dict[str, int] = defaultdict(int)
-    for m in members.values():
-        member_classes[m["cls"]] += 1
-    search = [_search_entry(n, G.nodes[n]["label"], list(G.nodes[n]["aliases"]), count[n]) for n in main]
-    search += [_search_entry(m, d["label"], d["aliases"], 0, kind="member") for m, d in sorted(members.items())]
-    return _view("park_cluster", "园区与产业集群关系图", titles, nodes, edges, info, edge_info,
-                 dict(sorted(members.items())), sentences, used, classes, relations, search, None, member_classes)
+    relations = Counter(k for e in edges for k in e["kinds"])
+    search = [_search_entry(n, G.nodes[n]["label"], list(G.nodes[n]["aliases"]), len(own[n])) for n in main]
+    search += [_search_entry(m, d["label"], d["aliases"], 0, kind="member") for m, d in members.items()]
+    return _view("park_cluster", "园区与产业集群关系图", titles, nodes, edges, info, edge_info, members, sentences,
+                 used, Counter(G.nodes[n]["cls"] for n in main), relations, search, None,
+                 Counter(d["cls"] for d in members.values()))
 
 
 # --------------------------------------------------------------------------------------------

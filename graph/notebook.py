@@ -80,8 +80,7 @@ def heatmap(matrix: dict, ax=None, title: str = "园区 × 产业集群 Park × 
     import numpy as np
 
     top = max(max(row) for row in counts) or 1
-    cmap = plt.get_cmap("YlOrRd").copy()
-    cmap.set_bad("white")  # an empty cell stays white: "no link" must not look like "a few"
+    cmap = plt.get_cmap("YlOrRd").with_extremes(bad="white")  # empty cells stay white: "none" is not "a few"
     image = ax.imshow(np.ma.masked_equal(np.array(counts), 0), cmap=cmap, vmin=0, vmax=top, aspect="auto")
     ax.set_xticks([x - 0.5 for x in range(1, len(clusters))], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, len(parks))], minor=True)
@@ -125,5 +124,5 @@ def inline_html(page: str, height: int = 600):
     """
     from IPython.display import HTML
 
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" '
-                f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')
+    return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" '
+                f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe></div>')

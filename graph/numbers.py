@@ -81,7 +81,7 @@ _QUANTITY = re.compile(
       | 百分之(?P<pct>{_AR}|{_CN})
       | (?P<den>\d+|[一二三四五六七八九十百]+)分之(?P<num>\d+|[一二三四五六七八九十百]+)
       | (?<![A-Za-z0-9.第])(?P<ar>{_AR})(?P<ar_about>余|多)?(?P<ar_mult>[万亿])?(?P<ar_unit>{_UNIT})
-      | (?<!第)(?P<cn>{_CN})(?P<cn_about>余|多)?(?P<cn_unit>{_UNIT_CN})
+      | (?<![第零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN})(?P<cn_about>余|多)?(?P<cn_unit>{_UNIT_CN})
     )
     (?P<post>以上|左右)?
     """,

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +33,9 @@ def _parse(path: Path) -> Graph:
         raise OntologyError(f"{path}: file not found") from None
     except Exception as exc:  # rdflib raises several parser errors; all mean the same to a user
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # rdflib's BadSyntax: "at line 2 of <>:\nBad syntax (Prefix "wj:" not bound) at ^ in: ..."
+        bad = re.search(r"at line (\d+).*?Bad syntax \((.*?)\) at \^", str(exc), re.S)
+        first = f"line {bad.group(1)}: {bad.group(2)}" if bad else first
         raise OntologyError(f"{path}: not valid Turtle: {first}") from exc
     return g
 

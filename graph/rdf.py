@@ -112,6 +112,13 @@ def _report(ds: Dataset, prov, ex: Extraction) -> None:
             g.add((iri, WJ.amountCNY, Literal(value, datatype=XSD.decimal)))
         elif key == "amountText":
             g.add((iri, WJ.amountText, Literal(value)))
+        elif key == "broader" and value in entities:
+            # 民用航空机载装备产业集群 is a narrower cluster of 民用航空 (both skos:Concepts)
+            g.add((iri, SKOS.broader, entity_iri(value)))
+            if index not in entities[value].sentences:
+                g.add((entity_iri(value), RDF.type, WJ[entities[value].cls]))
+                g.add((entity_iri(value), RDFS.label, Literal(value, lang="zh")))
+                g.add((entity_iri(value), RDFS.label, Literal(pinyin(value), lang="zh-Latn-pinyin")))
 
     for s in ex.sentences:
         if s.index not in used:

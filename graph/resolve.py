@@ -10,7 +10,9 @@ facts agree, and says what it did (:meth:`Resolution.to_csv`, written to ``out/r
     华东师范大学, 上海交大 -> 上海交通大学) or by the extractor (航电基地一期项目 -> 航电基地一期);
 ``merged``
     two names that differ only in width, case, quotes, spaces or the kind of dash
-    (上海交大－紫竹 / 上海交大-紫竹) or that the lexicon maps to one name, made one entity;
+    (上海交大－紫竹 / 上海交大-紫竹) or that the lexicon maps to one name, made one entity.  The name
+    kept is the lexicon's, else the one written with the most full-width characters (then the first
+    in code-point order): never a count that another report could change, so IRIs stay put;
 ``class``
     an entity typed differently by two reports gets one class: the lexicon's, else the one most
     mentions support (a subclass wins over its parent: ListedCompany over Enterprise);
@@ -49,7 +51,9 @@ __all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Resolution", "near_duplicates", 
 #: rapidfuzz ``fuzz.ratio`` (0-100) from which two names of one top class are reported as near-duplicates.
 NEAR_DUPLICATE_SCORE = 80
 
+# mirror ontology/shapes.ttl: which classes may be the ends of each relation
 _ORG = {"Enterprise", "University", "ResearchInstitute", "Fund", "Platform"}
+_MILESTONE_HOLDERS = {"Project", "Platform", "ResearchInstitute", "Park", "Enterprise"}
 _ACTIONS = ("merged", "alias", "class", "dropped", "achieved", "amount", "kept-apart")
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》]")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
@@ -143,6 +147,11 @@ def _rename_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     )
 
 
+def _wide(name: str) -> int:
+    """How many characters are full-width or CJK: Chinese typesetting prefers 上海交大－紫竹 to 上海交大-紫竹."""
+    return sum(1 for c in name if unicodedata.east_asian_width(c) in "WF")
+
+
 def _merge_names(extractions: list[Extraction], lexicon) -> tuple[dict[str, str], dict[str, str]]:
     """Names to rename -> their target, and the rule that decided each."""
     mentions: Counter = Counter()
@@ -163,7 +172,8 @@ def _merge_names(extractions: list[Extraction], lexicon) -> tuple[dict[str, str]
         if len(targets) < 2:
             continue
         in_lexicon = [t for t in targets if t in lexicon.classes]
-        target = in_lexicon[0] if in_lexicon else max(targets, key=lambda t: (mentions[t], -len(t), [-ord(c) for c in t]))
+        # not by mention counts, which a new report can change: the IRI stays put as reports are added
+        target = in_lexicon[0] if in_lexicon else min(targets, key=lambda t: (-_wide(t), t))
         for n in names:
             if mapping.get(n, n) != target:
                 mapping[n], rules[n] = target, rules.get(n, "normal-form")
@@ -324,10 +334,10 @@ def _settle_classes(ex: Extraction, chosen: dict[str, str], decisions: list[Deci
         relations.append(r)
     milestones = []
     for m in ex.milestones:
-        if m.project in changed and top_class(cls[m.project]) != "Project":
+        if m.project in changed and top_class(cls[m.project]) not in _MILESTONE_HOLDERS:
             decisions.append(
                 Decision("dropped", m.project, f"hasMilestone {m.stage} {m.period}", cls[m.project],
-                         reports=(ex.report.slug,), rule=f"sentence {m.sentence}: not a Project")
+                         reports=(ex.report.slug,), rule=f"sentence {m.sentence}: cannot have milestones")
             )
             continue
         milestones.append(m)

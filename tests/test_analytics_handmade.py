@@ -227,3 +227,29 @@ def test_analyze_bundles_everything_as_plain_data(G):
 def test_results_are_the_same_on_every_run():
     runs = [A.analyze(to_networkx(make_dataset()), top=0) for _ in range(2)]
     assert runs[0] == runs[1]
+
+
+def test_search_finds_by_name_alias_or_pinyin_best_linked_first(G):
+    assert [r["label"] for r in A.search_entities(G, "企业")] == ["甲企业", "丙企业", "乙企业", "孤立企业"]
+    assert [r["label"] for r in A.search_entities(G, "mou da xue")] == ["某大学"]
+    assert A.search_entities(G, "没有") == []
+
+
+def test_relations_of_an_entity_as_the_report_states_them(G):
+    rows = A.relations_of(G, "某大学")
+    assert [(r["subject"], r["prop"], r["object"]) for r in rows] == [
+        ("某平台", "affiliatedWith", "某大学"),
+        ("某大学", "cooperatesWith", "丙企业"),
+        ("甲企业", "cooperatesWith", "某大学"),
+    ]
+    assert rows[0]["text"] == "某大学建设某平台。" and rows[0]["other"] == iri("l")
+
+
+@pytest.mark.parametrize("module", ["graph.analytics", "graph.analytics_rdf", "graph.exports", "graph.notebook",
+                                    "graph.analytics_cli"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted and result.failed == 0

@@ -71,7 +71,7 @@ def maps_dir(built):
 
 @pytest.fixture(scope="module")
 def G(built):
-    return to_networkx(load_dataset(built.out_dir / "wujing.trig"))
+    return to_networkx(built.dataset)
 
 
 @pytest.fixture(scope="module")
@@ -355,3 +355,21 @@ def test_maps_accept_a_plain_graph(built):
         g.add(triple)
     data = network_view(g)["data"]
     assert HUADONG in data["info"] and data["sentences"] == {}
+
+
+def test_maps_of_an_empty_graph_render(tmp_path):
+    from rdflib import Dataset
+
+    for write in (write_network_map, write_park_cluster_map):
+        page = Page(write(Dataset(), tmp_path / "empty.html").read_text(encoding="utf-8"))
+        data = json.loads(page.data_json)
+        assert data["nodes"] == [] and data["edges"] == []
+
+
+@pytest.mark.parametrize("name", ["graph.maps", "graph.map_layout", "graph.map_style"])
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

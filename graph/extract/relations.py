@@ -70,6 +70,10 @@ def find_relations(
         c: next((b for surf, b in clusters if b != c and surf in c), c)
         for c in {c for _, c in clusters}
     }
+    for narrow, broad in sorted(base.items()):
+        if narrow != broad:
+            first = entities[narrow].sentences[0]
+            facts.add((narrow, "broader", broad, first))
 
     # names inside names: the owner at the start runs it, a park inside locates it, a cluster types it
     for m in mentions:

@@ -110,8 +110,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
             if p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "~$")) and p.is_file()
         ]
         if not files:
-            kinds = ", ".join(sorted(SUPPORTED))
-            raise ReadError(f"{path}: no reports in this folder (looked for {kinds})")
+            raise ReadError(f"{path}: no reports in this folder (looked for .txt, .docx, .pdf, .html, .htm)")
         out.extend(files)
     return out
 
@@ -134,6 +133,10 @@ def read_raw(path: Path, encoding: str | None = None) -> str:
     Raises :class:`ReadError` for a missing, unreadable, unsupported, oversized or damaged file.
     """
     path = Path(path)
+    if encoding:
+        from .encoding import normalize_encoding
+
+        normalize_encoding(encoding)  # an unknown name fails for every kind of input, not just text
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise ReadError(f"{path}: unsupported format: {UNSUPPORTED[suffix]}")

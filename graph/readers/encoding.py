@@ -36,8 +36,8 @@ MAGIC = (
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
     (b"RIFF", "a RIFF media file (WEBP, WAV or AVI)"),
-    (b"%PDF-", "a PDF file: name it .pdf"),
-    (b"PK\x03\x04", "a zip archive (a .docx? name it .docx)"),
+    (b"%PDF-", "a PDF file (rename it .pdf)"),
+    (b"PK\x03\x04", "a zip archive (a Word file? rename it .docx)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls) or an encrypted .docx"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
@@ -73,7 +73,7 @@ def normalize_encoding(name: str) -> str:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
-        raise ReadError(f"unknown encoding {name!r} (try utf-8, gb18030 or big5)") from None
+        raise ReadError(f"--encoding {name}: unknown encoding (try utf-8, gb18030 or big5)") from None
     return _SUPERSETS.get(codec, codec)
 
 

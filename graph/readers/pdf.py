@@ -7,7 +7,7 @@ the lines come from pdfium (pypdfium2, which pdfplumber already depends on) inst
 
 Then, over the whole document:
 
-- a line among the first or last two of a page is *furniture* when it is a page number (``5``,
+- a line among the first or last two of a page (one on a short page) is *furniture* when it is a page number (``5``,
   ``- 5 -``, ``第5页 共9页``, ``5/9``) or when, with its digits ignored, it repeats on at least half
   of the pages (a running header or footer);
 - a line continues into the next one when it reaches the right margin, the next line is not
@@ -67,10 +67,10 @@ def _furniture_key(text: str) -> str:
 
 def strip_furniture(pages: list[Page]) -> list[Page]:
     """Pages without their page numbers and running headers and footers."""
-    edges = [
-        {i for i in range(len(p.lines)) if i < _FURNITURE_DEPTH or i >= len(p.lines) - _FURNITURE_DEPTH}
-        for p in pages
-    ]
+    edges = []
+    for p in pages:
+        depth = min(_FURNITURE_DEPTH, max(1, len(p.lines) // 3))  # a short page has less furniture
+        edges.append({i for i in range(len(p.lines)) if i < depth or i >= len(p.lines) - depth})
     seen: Counter[str] = Counter()
     for page, idx in zip(pages, edges):
         seen.update({_furniture_key(page.lines[i].text) for i in idx})
@@ -226,5 +226,5 @@ def _pdf_problem(exc: Exception, path: Path) -> str:
         return "the PDF is password-protected: remove the password first"
     tail = Path(path).read_bytes()[-1024:]
     if b"%%EOF" not in tail:
-        return f"damaged or truncated PDF (no %%EOF at the end; {message})"
+        return f"truncated PDF (no %%EOF marker at its end): {message}"
     return f"damaged PDF: {message}"

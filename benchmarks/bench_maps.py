@@ -1,0 +1,168 @@
+"""How fast the HTML maps become usable in Chromium, and how long they take to make.
+
+Builds the bundled report into a temporary folder, writes the three maps, then opens each one
+``--runs`` times in a fresh browser context of Debian's Chromium (no cache) and records
+
+* ``ready``: milliseconds from the start of navigation (``performance.timeOrigin``) until the map
+  has been drawn for the first time with every node in place (the page's ``afterDrawing`` flag:
+  positions are computed in Python, so there is no physics to wait for);
+* ``wall``: seconds from ``page.goto`` until that flag is seen by the test driver.
+
+Target: the full graph usable within 2 s.  Writes ``docs/benchmarks-maps.md`` and a screenshot of
+the park-cluster map, ``docs/park_cluster.png`` (the README shows it).
+
+Usage::
+
+    python benchmarks/bench_maps.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.build import build  # noqa: E402
+from graph.maps import focus_view, network_view, park_cluster_view, render  # noqa: E402
+from graph.output import write_bytes, write_text  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+TARGET_MS = 2000
+_LOAD_AT_START = "?"
+
+
+def make_maps(out: Path) -> tuple[dict[str, Path], dict[str, float], object]:
+    result = build(out_dir=out / "out")
+    ds = result.dataset
+    views = {
+        "park_cluster": lambda: park_cluster_view(ds),
+        "network": lambda: network_view(ds),
+        "focus (华东师范大学, depth 2)": lambda: focus_view(ds, "华东师范大学", depth=2),
+    }
+    paths, seconds = {}, {}
+    for name, make in views.items():
+        t0 = time.perf_counter()
+        html = render(make())
+        seconds[name] = time.perf_counter() - t0
+        paths[name] = out / f"{name.split()[0]}.html"
+        write_text(paths[name], html)
+    return paths, seconds, result
+
+
+def open_times(browser, path: Path, runs: int) -> dict:
+    ready, wall, drawn = [], [], None
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        t0 = time.perf_counter()
+        page.goto(path.as_uri())
+        page.wait_for_function("() => window.wjMap && window.wjMap.ready", timeout=30_000)
+        wall.append(time.perf_counter() - t0)
+        ready.append(page.evaluate("wjMap.readyAt"))
+        drawn = page.evaluate("wjMap.drawn()")
+        if errors:
+            raise SystemExit(f"{path.name}: page error: {errors[0]}")
+        context.close()
+    return {"ready": ready, "wall": wall, "drawn": drawn}
+
+
+def screenshot(browser, path: Path, target: Path) -> None:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.wjMap && window.wjMap.ready")
+    page.wait_for_timeout(200)
+    write_bytes(target, page.screenshot())
+    context.close()
+
+
+def chromium_version() -> str:
+    try:
+        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except OSError:
+        return "?"
+    return out.strip().splitlines()[-1] if out.strip() else "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="openings per map (default 5)")
+    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks-maps.md")
+    parser.add_argument("--screenshot", type=Path, default=ROOT / "docs" / "park_cluster.png")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    global _LOAD_AT_START
+    _LOAD_AT_START = _load()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, make_s, result = make_maps(Path(tmp))
+        rows = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for name, path in paths.items():
+                t = open_times(browser, path, args.runs)
+                rows.append((name, path.stat().st_size, t, make_s[name]))
+                print(f"{name}: ready median {statistics.median(t['ready']):.0f} ms, max {max(t['ready']):.0f} ms; "
+                      f"wall median {statistics.median(t['wall']):.2f} s; drawn {t['drawn']}")
+            screenshot(browser, paths["park_cluster"], args.screenshot)
+            browser.close()
+
+    lines = [
+        "# Map opening times",
+        "",
+        "Made by `python benchmarks/bench_maps.py` (do not edit by hand). Each map of the bundled report is",
+        f"opened {args.runs} times in a fresh context of {chromium_version()} (headless), on a machine with",
+        f"{platform.machine()} {_cpus()} CPUs (load average {_LOAD_AT_START} when it started), Python "
+        f"{platform.python_version()}.",
+        "",
+        "*ready*: ms from the start of navigation until the map has been drawn with every node in place",
+        "(positions come from Python: there is no physics to wait for), so it can be searched, filtered and",
+        "clicked. *wall*: seconds from `page.goto` until the driver sees that flag. *make*: seconds to",
+        "compute the view and render the HTML in Python. Target: the full graph usable within "
+        f"{TARGET_MS / 1000:.0f} s.",
+        "",
+        "| map | nodes | edges | file size | ready median (ms) | ready max (ms) | wall median (s) | make (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, size, t, make in rows:
+        lines.append(
+            f"| {name} | {t['drawn']['nodes']} | {t['drawn']['edges']} | {size / 1024:.0f} KiB | "
+            f"{statistics.median(t['ready']):.0f} | {max(t['ready']):.0f} | {statistics.median(t['wall']):.2f} | "
+            f"{make:.2f} |"
+        )
+    worst = max(max(t["ready"]) for _, _, t, _ in rows)
+    lines += ["", f"Slowest opening: {worst:.0f} ms ({'within' if worst <= TARGET_MS else 'OVER'} the "
+              f"{TARGET_MS} ms target). Build of the graph and both maps: {result.seconds:.2f} s.", ""]
+    write_text(args.report, "\n".join(lines))
+    print(f"written: {args.report}, {args.screenshot}")
+    if worst > TARGET_MS:
+        raise SystemExit(f"slowest opening {worst:.0f} ms is over the {TARGET_MS} ms target")
+
+
+def _load() -> str:
+    import os
+
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,847 @@
+"""Economic indicators and targets: every figure of a report as an RDF Data Cube observation.
+
+A report is full of figures analysts quote: 2025 results with growth rates (财政总收入142亿元，同比
+增长16%), five-year averages (年均增长5.4%), counts (高新技术企业701家) and targets (到2030年财政总收入
+达到180亿元以上，力争迈上200亿元).  This module reads them and models them with the W3C RDF Data Cube
+vocabulary (``ontology/indicators.ttl``, checked by ``ontology/indicator-shapes.ttl``):
+
+* :func:`extract_indicators` finds the figures of a report's sentences (:mod:`graph.numbers`),
+  names each one's indicator from the concept list ``graph/indicators.tsv`` and works out its area
+  (镇本级, 全镇（含紫竹）), period (2025, 2021-2025, 2030, 2026), kind (actual, estimate 预计, target,
+  stretch target 力争), industry cluster, qualifier (超, 以上, 余, 近) and growth rate;
+* :func:`add_indicators` adds them to a built dataset: each ``qb:Observation`` in the named graph of
+  the sentence it came from, the data set, its structure and the concepts in the graph
+  ``…/id/graph/indicators``; :func:`validate_indicators` checks the Data Cube integrity constraints;
+* :func:`indicator_rows` and :func:`format_rows` read them back as a table for the command line.
+
+Examples
+--------
+>>> from graph.model import Report
+>>> text = "一、2025年工作回顾\\n预计全年完成财政总收入142亿元，同比增长16%，其中镇本级完成财政总收入32.3亿元。\\n"
+>>> result = extract_indicators(Report(slug="t", text=text, year="2026"))
+>>> [(o.indicator, str(o.value), o.unit, o.period, o.kind, o.area, str(o.growth)) for o in result.observations]
+... # doctest: +NORMALIZE_WHITESPACE
+[('fiscal-revenue', '142', '亿元', '2025', 'Estimate', 'Town', '16'),
+ ('fiscal-revenue', '32.3', '亿元', '2025', 'Estimate', 'TownLevel', 'None')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
+
+from .iri import entity_iri, report_iri, sentence_iri, slug
+from .model import Extraction, Report, Sentence, top_class
+from .namespaces import ID, WJ
+from .numbers import Quantity, find_quantities, format_decimal, parse_chinese_integer
+from .text import split_sentences
+
+__all__ = [
+    "WJI",
+    "INDICATORS_GRAPH",
+    "Indicator",
+    "Observation",
+    "Figure",
+    "Indicators",
+    "IndicatorError",
+    "load_indicators",
+    "extract_indicators",
+    "add_indicators",
+    "indicators_graph",
+    "cube_graph",
+    "validate_indicators",
+    "indicator_rows",
+    "format_rows",
+    "indicators_table",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+INDICATORS_TSV = Path(__file__).with_name("indicators.tsv")
+ONTOLOGY_PATH = ROOT / "ontology" / "indicators.ttl"
+SHAPES_PATH = ROOT / "ontology" / "indicator-shapes.ttl"
+
+QB = Namespace("http://purl.org/linked-data/cube#")
+INDICATOR = Namespace(str(ID) + "indicator/")
+INDICATORS_GRAPH = ID["graph/indicators"]
+
+
+class WJI(DefinedNamespace):
+    """Terms of ``ontology/indicators.ttl``; ``tests/test_indicators_rdf.py`` checks both agree."""
+
+    _NS = Namespace("https://w3id.org/wujing-kg/ontology/indicators#")
+    _fail = True
+
+    Indicator: URIRef
+    IndicatorStructure: URIRef
+    # component specifications
+    indicatorSpec: URIRef
+    refAreaSpec: URIRef
+    refPeriodSpec: URIRef
+    kindSpec: URIRef
+    clusterSpec: URIRef
+    valueSpec: URIRef
+    unitSpec: URIRef
+    qualifierSpec: URIRef
+    statedAsSpec: URIRef
+    valueCNYSpec: URIRef
+    growthRateSpec: URIRef
+    growthBasisSpec: URIRef
+    # dimensions, measure, attributes
+    indicator: URIRef
+    refArea: URIRef
+    refPeriod: URIRef
+    kind: URIRef
+    cluster: URIRef
+    value: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    statedAs: URIRef
+    valueCNY: URIRef
+    growthRate: URIRef
+    growthBasis: URIRef
+    # other properties
+    countedClass: URIRef
+    growthOf: URIRef
+    incrementOf: URIRef
+    example: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    # code lists and codes
+    Indicators: URIRef
+    Areas: URIRef
+    Town: URIRef
+    TownLevel: URIRef
+    WholeTownInclZizhu: URIRef
+    Kinds: URIRef
+    Actual: URIRef
+    Estimate: URIRef
+    Target: URIRef
+    StretchTarget: URIRef
+    Qualifiers: URIRef
+    Exact: URIRef
+    AtLeast: URIRef
+    MoreThan: URIRef
+    Nearly: URIRef
+    Approximately: URIRef
+    GrowthBases: URIRef
+    YearOnYear: URIRef
+    AverageAnnual: URIRef
+    OverPeriod: URIRef
+    EachYear: URIRef
+    Clusters: URIRef
+    NoCluster: URIRef
+    LeadingClusters: URIRef
+
+
+class IndicatorError(ValueError):
+    """The concept list or a graph of indicators cannot be read."""
+
+
+# ---------------------------------------------------------------- the concept list
+
+_COLUMNS = ("id", "zh", "en", "unit", "pattern", "counts", "growth_of", "basis", "increment_of", "by_cluster")
+_CLAUSE = "[^，；。：#@]*"  # what "~" stands for in a pattern
+_BASES = ("YearOnYear", "AverageAnnual", "OverPeriod", "EachYear")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of ``graph/indicators.tsv``: a concept and how to recognise its figures."""
+
+    id: str
+    zh: str
+    en: str
+    unit: re.Pattern
+    pattern: re.Pattern | None
+    counts: str = ""
+    growth_of: str = ""
+    basis: str = ""
+    increment_of: str = ""
+    by_cluster: bool = False
+
+    def matches(self, window: str, unit: str) -> bool:
+        """True when a figure with ``unit``, at ``#`` in ``window``, is an observation of this indicator."""
+        return self.pattern is not None and bool(self.unit.fullmatch(unit)) and bool(self.pattern.search(window))
+
+
+@lru_cache(maxsize=4)
+def load_indicators(path: Path = INDICATORS_TSV) -> dict[str, Indicator]:
+    """The concept list, in file order (the first matching row wins).
+
+    Raises :class:`IndicatorError` naming the line of a malformed row.
+
+    Examples
+    --------
+    >>> concepts = load_indicators()
+    >>> concepts["fiscal-revenue"].zh, concepts["fiscal-revenue"].en
+    ('财政总收入', 'Total fiscal revenue')
+    """
+    from .model import ENTITY_CLASSES
+
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise IndicatorError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    rows = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+    if not rows or rows[0][1].split("\t")[: len(_COLUMNS)] != list(_COLUMNS):
+        raise IndicatorError(f"{path}: the first row must name the columns {', '.join(_COLUMNS)}")
+    concepts: dict[str, Indicator] = {}
+    for n, line in rows[1:]:
+        cells = (line.split("\t") + [""] * len(_COLUMNS))[: len(_COLUMNS)]
+        row = dict(zip(_COLUMNS, (c.strip() for c in cells)))
+        where = f"{path.name}:{n}"
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", row["id"]) or row["id"] in concepts:
+            raise IndicatorError(f"{where}: the id {row['id']!r} is not a new lower-case-with-hyphens name")
+        if not row["zh"] or not row["en"]:
+            raise IndicatorError(f"{where}: {row['id']} needs a Chinese and an English name")
+        if row["counts"] and row["counts"] not in ENTITY_CLASSES:
+            raise IndicatorError(f"{where}: counts {row['counts']!r} is not a class of the ontology")
+        if row["basis"] and row["basis"] not in _BASES:
+            raise IndicatorError(f"{where}: basis {row['basis']!r} is not one of {', '.join(_BASES)}")
+        try:
+            unit = re.compile(row["unit"])
+            pattern = re.compile(row["pattern"].replace("~", _CLAUSE)) if row["pattern"] else None
+        except re.error as exc:
+            raise IndicatorError(f"{where}: bad regular expression: {exc}") from None
+        concepts[row["id"]] = Indicator(
+            row["id"], row["zh"], row["en"], unit, pattern, row["counts"], row["growth_of"], row["basis"],
+            row["increment_of"], row["by_cluster"].lower() == "yes",
+        )  # fmt: skip
+    for c in concepts.values():
+        for ref in (c.growth_of, c.increment_of):
+            if ref and ref not in concepts:
+                raise IndicatorError(f"{path.name}: {c.id} refers to the unknown indicator {ref!r}")
+    return concepts
+
+
+# ---------------------------------------------------------------- extraction
+
+#: Cluster names (and the aliases reports use) -> the canonical name of the cluster entity.
+CLUSTERS = {"生物医药（养老科技）": "养老科技", "民用航空": "民用航空", "养老科技": "养老科技", "能源材料": "能源材料"}
+LEADING = "LeadingClusters"
+_LEADING_WORDS = ("三大主导产业",)
+
+#: Spans that hold numbers with units but are not figures, and why.
+NON_FIGURES = (
+    (re.compile(r"“[^”]*”"), "part of a name in quotation marks"),
+    (re.compile(r"[一二三四五六七八九十]+次会议"), "the name of a congress session"),
+    (re.compile(r"八项规定"), "the name of a rule"),
+    (re.compile(r"(?<![一二三四五六七八九十\d])一个"), "an article, not a count"),
+    (re.compile(r"[一二三四五六七八九十]+(?:个方面|项任务)"), "the outline of the plan"),
+    (re.compile(r"五位一体"), "a name"),
+    (re.compile(r"破百亿元?"), "a threshold, part of another figure"),
+)
+_IDIOMS = ("零发案",)
+_CLAUSE_END = "，；。：！？,;:!?"
+_SENTENCE_END = "。！？!?"
+_GROWTH = re.compile(r"(同比|年均|比上年)?(增长|下降|减少|降低|提高|增加)$")
+_FALL = re.compile(r"(下降|减少|降低)$")
+_FILLERS = re.compile(
+    r"生物医药（养老科技）|全镇（含紫竹）|民用航空|养老科技|能源材料|其中|完成|达到|实现|预计|全年|力争|镇本级|为|[，、（）()：]"
+)
+_EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年(?!度)")
+_RUNNING_YEARS = re.compile(r"连续([\d一二三四五六七八九十]+)年")
+_TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+_ESTIMATE = re.compile(r"预计(?:为|达到|达)?")
+_NOT_GROWING = ("%", "年", "位次")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure of a report, read: what it measures, where, when, how sure, and where it was read.
+
+    ``indicator`` is the id of a concept of ``graph/indicators.tsv``; ``kind`` one of ``Actual``,
+    ``Estimate``, ``Target``, ``StretchTarget``; ``area`` one of ``Town``, ``TownLevel``,
+    ``WholeTownInclZizhu``; ``cluster`` a cluster's canonical name, ``LeadingClusters`` or None;
+    ``growth`` a growth rate in per cent given with the figure.  ``start``/``end`` are offsets of
+    ``stated`` in the report's cleaned text; ``examples`` the span that names examples (…等11家).
+    """
+
+    indicator: str
+    value: Decimal
+    unit: str
+    period: str
+    kind: str
+    area: str
+    cluster: str | None
+    qualifier: str
+    stated: str
+    sentence: int
+    start: int
+    end: int
+    growth: Decimal | None = None
+    growth_basis: str | None = None
+    examples: tuple[int, int] | None = None
+
+    @property
+    def key(self) -> tuple:
+        """The values of the dimensions: no two observations of a data set share them."""
+        return (self.indicator, self.area, self.period, self.kind, self.cluster)
+
+    @property
+    def cny(self) -> Decimal | None:
+        from .numbers import to_cny
+
+        return to_cny(self.value, self.unit)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure the extractor does not turn into an observation, and why."""
+
+    text: str
+    sentence: int
+    start: int
+    reason: str
+
+
+@dataclass
+class Indicators:
+    """The observations read from one report, and the figures left out."""
+
+    report: Report
+    sentences: list[Sentence]
+    observations: list[Observation] = field(default_factory=list)
+    unmatched: list[Figure] = field(default_factory=list)
+    restated: list[Observation] = field(default_factory=list)
+
+
+def _window(text: str, quantities: list[Quantity], i: int) -> str:
+    out = text
+    for j in range(len(quantities) - 1, -1, -1):
+        q = quantities[j]
+        out = out[: q.start] + ("#" if j == i else "@") + out[q.end :]
+    return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
+
+
+def _clusters_in(text: str) -> set[str]:
+    found = set()
+    rest = text
+    for name in sorted(CLUSTERS, key=len, reverse=True):
+        if name in rest:
+            found.add(CLUSTERS[name])
+            rest = rest.replace(name, "")
+    if any(w in text for w in _LEADING_WORDS):
+        found.add(LEADING)
+    return found
+
+
+def _cluster(found: set[str]) -> str | None:
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else LEADING
+
+
+def _is_plan(period: str, report_year: str) -> bool:
+    start = period[:4]
+    if report_year.isdigit() and start.isdigit():
+        return int(start) >= int(report_year)
+    return period in {"2026", "2026-2030"}
+
+
+def _period(s: Sentence, clause_lead: str, paragraph_before: str, plan: bool) -> str:
+    period = s.period
+    if plan and "-" in period:
+        years = _TARGET_YEAR.findall(paragraph_before)
+        if years and not re.search("新增|累计", clause_lead):
+            return years[-1]
+        return period
+    end = period[-4:]
+    if (m := _RUNNING_YEARS.search(clause_lead)) and end.isdigit():
+        n = int(m.group(1)) if m.group(1).isdigit() else parse_chinese_integer(m.group(1))
+        return end if n <= 1 else f"{int(end) - n + 1}-{end}"
+    if not plan and (m := _EXPLICIT_YEAR.search(clause_lead)):
+        return m.group(1)
+    return period
+
+
+def _area(clause_lead: str) -> str:
+    if "镇本级" in clause_lead:
+        return "TownLevel"
+    if "全镇（含紫竹）" in clause_lead or "全镇(含紫竹)" in clause_lead:
+        return "WholeTownInclZizhu"
+    return "Town"
+
+
+def _figures(text: str) -> list[Quantity]:
+    spans = [(m.start(), m.end()) for rx, _ in NON_FIGURES for m in rx.finditer(text)]
+    return [
+        q
+        for q in find_quantities(text)
+        if q.text in _IDIOMS or not any(a <= q.start and q.end <= b for a, b in spans)
+    ]
+
+
+def extract_indicators(report: Report, indicators: dict[str, Indicator] | None = None) -> Indicators:
+    """Read every figure of ``report`` as an :class:`Observation` of an indicator.
+
+    Sentences come from :func:`graph.text.split_sentences` (the indices the rest of the graph
+    uses).  A figure's indicator is the first concept whose unit and pattern match; failing that, a
+    growth rate (``同比增长16%``) joins the figure before it, and a figure with nothing but area or
+    cluster words before it (``其中镇本级完成105亿元``) takes the indicator of the figure before it.
+    Figures that still match nothing, and vague ones (``数千人次``), go to ``unmatched``.  A figure
+    stated twice (same dimensions) is kept once; later statements go to ``restated``.
+    """
+    concepts = indicators if indicators is not None else load_indicators()
+    sentences = split_sentences(report.text, report.year)
+    lines = report.text.split("\n")
+    line_starts = [0]
+    for line in lines:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    result = Indicators(report=report, sentences=sentences)
+    found: list[Observation] = []
+    group_estimate = False
+    previous: Sentence | None = None
+    for s in sentences:
+        if previous is None or previous.paragraph != s.paragraph or previous.text[-1] in _SENTENCE_END:
+            group_estimate = False
+        previous = s
+        qs = _figures(s.text)
+        plan = _is_plan(s.period, report.year)
+        local_estimates, estimate_from = set(), None
+        for m in _ESTIMATE.finditer(s.text):
+            starts = [q.start for q in qs if q.start == m.end()]
+            if starts:
+                local_estimates.add(starts[0])
+            elif estimate_from is None:
+                estimate_from = m.start()
+        line = lines[s.paragraph] if s.paragraph < len(lines) else ""
+        in_line = s.start - line_starts[s.paragraph] if s.paragraph < len(lines) else 0
+        piece: list[int] = []  # indices into found of this sentence's level figures
+        for i, q in enumerate(qs):
+            if q.qualifier == "Vague":
+                result.unmatched.append(Figure(q.text, s.index, s.start + q.start, "a vague quantity"))
+                continue
+            window = _window(s.text, qs, i)
+            cstart = _clause_start(s.text, q.start)
+            clause_lead = s.text[cstart : q.start]
+            prev_end = qs[i - 1].end if i else 0
+            since_prev = s.text[prev_end : q.start]
+            concept = next((c for c in concepts.values() if c.matches(window, q.unit)), None)
+            value = q.value
+            if concept is None and q.unit == "%" and (g := _GROWTH.search(since_prev)):
+                target = next(
+                    (k for k in reversed(piece) if found[k].unit not in _NOT_GROWING and found[k].growth is None),
+                    None,
+                )
+                if target is not None:
+                    rate = -value if g.group(2) in ("下降", "减少", "降低") else value
+                    basis = "AverageAnnual" if g.group(1) == "年均" else "YearOnYear"
+                    found[target] = replace(found[target], growth=rate, growth_basis=basis)
+                    continue
+            if concept is None and piece and not _FILLERS.sub("", since_prev):
+                before = found[piece[-1]]
+                if before.unit == q.unit:
+                    concept = concepts[before.indicator]
+            if concept is None:
+                result.unmatched.append(Figure(q.text, s.index, s.start + q.start, "no indicator matches"))
+                continue
+            if concept.basis and _FALL.search(window[: window.index("#")]):
+                value = -value
+            estimate = group_estimate or q.start in local_estimates or (
+                estimate_from is not None and estimate_from < q.start
+            )
+            if plan:
+                kind = "StretchTarget" if "力争" in clause_lead else "Target"
+            else:
+                kind = "Estimate" if estimate else "Actual"
+            paragraph_before = line[: in_line + q.start]
+            cluster = _cluster(_clusters_in(clause_lead))
+            if cluster is None and concept.by_cluster:
+                context = [s.text] + [
+                    t.text for t in reversed(sentences[: s.index]) if t.paragraph == s.paragraph
+                ]
+                for text in context:
+                    names = _clusters_in(text)
+                    if len(names) == 1:
+                        cluster = names.pop()
+                        break
+            examples = None
+            if concept.counts and "等" in clause_lead:
+                examples = (s.start + cstart, s.start + cstart + clause_lead.rindex("等"))
+            found.append(
+                Observation(
+                    indicator=concept.id,
+                    value=value,
+                    unit=q.unit,
+                    period=_period(s, clause_lead, paragraph_before, plan),
+                    kind=kind,
+                    area=_area(clause_lead),
+                    cluster=cluster,
+                    qualifier=q.qualifier,
+                    stated=q.text,
+                    sentence=s.index,
+                    start=s.start + q.start,
+                    end=s.start + q.end,
+                    examples=examples,
+                )
+            )
+            if not concept.basis:  # a growth rate of its own neither grows nor passes on its indicator
+                piece.append(len(found) - 1)
+        if estimate_from is not None:
+            group_estimate = True
+    seen: dict[tuple, Observation] = {}
+    for o in found:
+        if o.key in seen:
+            result.restated.append(o)
+        else:
+            seen[o.key] = o
+            result.observations.append(o)
+    return result
+
+
+# ---------------------------------------------------------------- RDF
+
+_KIND_ZH = {"Actual": "实际", "Estimate": "预计", "Target": "目标", "StretchTarget": "力争目标"}
+_AREA_ZH = {"Town": "", "TownLevel": "镇本级", "WholeTownInclZizhu": "全镇（含紫竹）"}
+_SLUG = {
+    "Actual": "actual", "Estimate": "estimate", "Target": "target", "StretchTarget": "stretch-target",
+    "Town": "town", "TownLevel": "town-level", "WholeTownInclZizhu": "whole-town-incl-zizhu",
+}  # fmt: skip
+
+
+def _decimal(value: Decimal) -> Literal:
+    return Literal(format_decimal(value), datatype=XSD.decimal)
+
+
+def _cluster_iri(cluster: str | None) -> URIRef:
+    if cluster is None:
+        return WJI.NoCluster
+    if cluster == LEADING:
+        return WJI.LeadingClusters
+    return entity_iri(cluster)
+
+
+def dataset_iri(report_slug: str) -> URIRef:
+    """The qb:DataSet of a report's figures."""
+    return ID[f"report/{report_slug}/indicators"]
+
+
+def observation_iri(report_slug: str, o: Observation) -> URIRef:
+    """A stable IRI from the observation's dimensions (unique within its data set)."""
+    parts = [o.indicator, o.period, _SLUG[o.kind], _SLUG[o.area]]
+    if o.cluster == LEADING:
+        parts.append("leading-clusters")
+    elif o.cluster:
+        parts.append(slug(o.cluster))
+    return ID[f"report/{report_slug}/indicators/" + "/".join(parts)]
+
+
+@lru_cache(maxsize=2)
+def _vocabulary(path: Path = ONTOLOGY_PATH) -> Graph:
+    from .ontology import OntologyError, _parse
+
+    try:
+        return _parse(Path(path))
+    except OntologyError as exc:
+        raise IndicatorError(str(exc)) from None
+
+
+def indicators_graph(concepts: dict[str, Indicator] | None = None) -> Graph:
+    """The vocabulary, the data structure and the concept scheme (no observations)."""
+    concepts = concepts if concepts is not None else load_indicators()
+    g = Graph()
+    for triple in _vocabulary():
+        g.add(triple)
+    for c in concepts.values():
+        iri = INDICATOR[c.id]
+        g.add((iri, RDF.type, WJI.Indicator))
+        g.add((iri, RDF.type, SKOS.Concept))
+        g.add((iri, SKOS.inScheme, WJI.Indicators))
+        g.add((iri, SKOS.notation, Literal(c.id)))
+        g.add((iri, SKOS.prefLabel, Literal(c.zh, lang="zh")))
+        g.add((iri, SKOS.prefLabel, Literal(c.en, lang="en")))
+        if c.counts:
+            g.add((iri, WJI.countedClass, WJ[c.counts]))
+        if c.growth_of:
+            g.add((iri, WJI.growthOf, INDICATOR[c.growth_of]))
+            g.add((iri, WJI.growthBasis, WJI[c.basis]))
+        if c.increment_of:
+            g.add((iri, WJI.incrementOf, INDICATOR[c.increment_of]))
+    for name in sorted(set(CLUSTERS.values())):
+        g.add((WJI.LeadingClusters, SKOS.narrower, entity_iri(name)))
+    return g
+
+
+def _describe_sentence(prov: Graph, report: Report, s: Sentence) -> None:
+    """The provenance of a sentence, as :mod:`graph.rdf` writes it, unless it is there already."""
+    si = sentence_iri(report.slug, s.index)
+    if (si, RDF.type, WJ.SourceSentence) in prov:
+        return
+    prov.add((si, RDF.type, WJ.SourceSentence))
+    prov.add((si, RDF.type, PROV.Entity))
+    prov.add((si, PROV.value, Literal(s.text, lang="zh")))
+    prov.add((si, PROV.wasDerivedFrom, report_iri(report.slug)))
+    prov.add((si, WJ.sentenceIndex, Literal(s.index)))
+    prov.add((si, WJ.charStart, Literal(s.start)))
+    prov.add((si, WJ.charEnd, Literal(s.end)))
+    prov.add((si, WJ.period, Literal(s.period)))
+    if s.section:
+        prov.add((si, WJ.section, Literal(s.section, lang="zh")))
+
+
+def _examples(o: Observation, counts: str, extraction: Extraction | None) -> list[URIRef]:
+    if extraction is None or o.examples is None:
+        return []
+    a, b = o.examples
+    names = {
+        name
+        for name, e in extraction.entities.items()
+        if counts in (e.cls, top_class(e.cls))
+        for m in e.mentions
+        if a <= m.start and m.end <= b
+    }
+    return [entity_iri(n) for n in sorted(names)]
+
+
+def add_observations(ds: Dataset, result: Indicators, extraction: Extraction | None = None) -> None:
+    """Add one report's observations and its qb:DataSet to ``ds`` (see the module docstring)."""
+    from .rdf import PROVENANCE_GRAPH
+
+    concepts = load_indicators()
+    r = result.report
+    dataset = dataset_iri(r.slug)
+    meta = ds.graph(INDICATORS_GRAPH)
+    meta.add((dataset, RDF.type, QB.DataSet))
+    meta.add((dataset, QB.structure, WJI.IndicatorStructure))
+    meta.add((dataset, DCTERMS.source, report_iri(r.slug)))
+    meta.add((dataset, RDFS.label, Literal(f"{r.title or r.slug}：经济指标与目标", lang="zh")))
+    meta.add((dataset, RDFS.label, Literal(f"Economic indicators and targets of {r.slug}", lang="en")))
+    prov = ds.graph(PROVENANCE_GRAPH)
+    by_index = {s.index: s for s in result.sentences}
+    for o in result.observations:
+        concept = concepts[o.indicator]
+        si = sentence_iri(r.slug, o.sentence)
+        g = ds.graph(si)
+        obs = observation_iri(r.slug, o)
+        g.add((obs, RDF.type, QB.Observation))
+        g.add((obs, QB.dataSet, dataset))
+        g.add((obs, WJI.indicator, INDICATOR[o.indicator]))
+        g.add((obs, WJI.refArea, WJI[o.area]))
+        g.add((obs, WJI.refPeriod, Literal(o.period)))
+        g.add((obs, WJI.kind, WJI[o.kind]))
+        g.add((obs, WJI.cluster, _cluster_iri(o.cluster)))
+        g.add((obs, WJI.value, _decimal(o.value)))
+        g.add((obs, WJI.unit, Literal(o.unit)))
+        g.add((obs, WJI.qualifier, WJI[o.qualifier]))
+        g.add((obs, WJI.statedAs, Literal(o.stated)))
+        if o.cny is not None:
+            g.add((obs, WJI.valueCNY, _decimal(o.cny)))
+        if o.growth is not None:
+            g.add((obs, WJI.growthRate, _decimal(o.growth)))
+            g.add((obs, WJI.growthBasis, WJI[o.growth_basis]))
+        for example in _examples(o, concept.counts, extraction):
+            g.add((obs, WJI.example, example))
+        g.add((obs, WJI.charStart, Literal(o.start)))
+        g.add((obs, WJI.charEnd, Literal(o.end)))
+        g.add((obs, PROV.wasDerivedFrom, si))
+        where = "，".join(x for x in (_AREA_ZH[o.area], o.cluster if o.cluster != LEADING else "三大主导产业") if x)
+        label = f"{concept.zh} {o.period} {_KIND_ZH[o.kind]} {o.stated}" + (f"（{where}）" if where else "")
+        g.add((obs, RDFS.label, Literal(label, lang="zh")))
+        _describe_sentence(prov, r, by_index[o.sentence])
+
+
+def add_indicators(ds: Dataset, extractions: list[Extraction], validate: bool = True) -> list[Indicators]:
+    """The build's hook: read the figures of every report and add them to ``ds``.
+
+    With ``validate``, check the result against ``ontology/indicator-shapes.ttl`` and raise
+    :class:`graph.build.BuildError` (one line) if it does not conform.
+    """
+    results = []
+    meta = ds.graph(INDICATORS_GRAPH)
+    for triple in indicators_graph():
+        meta.add(triple)
+    for ex in extractions:
+        result = extract_indicators(ex.report)
+        add_observations(ds, result, ex)
+        results.append(result)
+    ds.bind("wji", WJI._NS, override=True)
+    ds.bind("qb", QB, override=True)
+    ds.bind("indicator", INDICATOR, override=True)
+    if validate:
+        from .build import BuildError, shacl_summary
+
+        conforms, text = validate_indicators(cube_graph(ds))
+        if not conforms:
+            raise BuildError(f"the indicators do not conform to ontology/indicator-shapes.ttl: {shacl_summary(text)}")
+    return results
+
+
+def cube_graph(ds: Dataset) -> Graph:
+    """What the shapes look at: the indicators graph, every observation, and the types of the
+    sentences and clusters they refer to (validating this, not the whole union, keeps it fast)."""
+    g = Graph()
+    for triple in ds.graph(INDICATORS_GRAPH):
+        g.add(triple)
+    linked = set()
+    for obs, _, _, _ in ds.quads((None, RDF.type, QB.Observation, None)):
+        for s, p, o, _ in ds.quads((obs, None, None, None)):
+            g.add((s, p, o))
+            if p in (PROV.wasDerivedFrom, WJI.cluster):
+                linked.add(o)
+    for node in linked:
+        for s, p, o, _ in ds.quads((node, RDF.type, None, None)):
+            g.add((s, p, o))
+    return g
+
+
+def validate_indicators(data: Graph) -> tuple[bool, str]:
+    """Validate indicator data against ``ontology/indicator-shapes.ttl``; (conforms, report text).
+
+    ``data`` holds the observations, their data set and structure, and the types of the
+    sentences and clusters they refer to (:func:`cube_graph`, or simply the union of all graphs).
+    Warnings (a cluster the extractor did not find) do not make it fail.
+    """
+    from pyshacl import validate  # heavy: import only when validating
+
+    from .ontology import OntologyError, load_shapes
+
+    try:
+        shapes = load_shapes(SHAPES_PATH)
+    except OntologyError as exc:
+        raise IndicatorError(str(exc)) from None
+    conforms, _, text = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    return bool(conforms), text
+
+
+# ---------------------------------------------------------------- reading them back
+
+_ROWS_QUERY = """
+PREFIX qb:   <http://purl.org/linked-data/cube#>
+PREFIX wji:  <https://w3id.org/wujing-kg/ontology/indicators#>
+PREFIX wj:   <https://w3id.org/wujing-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?obs ?index ?start ?indicator ?zh ?en ?area ?cluster ?clusterLabel ?period ?kind ?value ?unit ?cny
+       ?growth ?basis ?qualifier ?stated ?text
+WHERE {
+  ?obs a qb:Observation ; wji:indicator ?indicator ; wji:refArea ?area ; wji:refPeriod ?period ;
+       wji:kind ?kind ; wji:cluster ?cluster ; wji:value ?value ; wji:unit ?unit ;
+       wji:qualifier ?qualifier ; wji:statedAs ?stated ; wji:charStart ?start ;
+       prov:wasDerivedFrom ?sentence .
+  ?sentence wj:sentenceIndex ?index ; prov:value ?text .
+  ?indicator skos:prefLabel ?zh , ?en .
+  FILTER (lang(?zh) = "zh" && lang(?en) = "en")
+  OPTIONAL { ?cluster rdfs:label ?clusterLabel FILTER (lang(?clusterLabel) = "zh") }
+  OPTIONAL { ?cluster skos:prefLabel ?clusterLabel FILTER (lang(?clusterLabel) = "zh") }
+  OPTIONAL { ?obs wji:valueCNY ?cny }
+  OPTIONAL { ?obs wji:growthRate ?growth ; wji:growthBasis ?basis }
+}
+"""
+
+#: Columns of the table, in order.
+COLUMNS = (
+    "sentence", "indicator", "indicator_en", "area", "cluster", "period", "kind", "value", "unit",
+    "value_cny", "growth_pct", "growth_basis", "qualifier", "stated", "source",
+)  # fmt: skip
+_WORDS = {
+    "Town": "town", "TownLevel": "town level", "WholeTownInclZizhu": "whole town incl. Zizhu",
+    "Actual": "actual", "Estimate": "estimate", "Target": "target", "StretchTarget": "stretch target",
+    "Exact": "", "AtLeast": "at least", "MoreThan": "more than", "Nearly": "nearly",
+    "Approximately": "approximately", "YearOnYear": "year on year", "AverageAnnual": "average annual",
+    "OverPeriod": "over the period", "EachYear": "each year",
+}  # fmt: skip
+
+
+def _local(term) -> str:
+    return str(term).rsplit("#", 1)[-1]
+
+
+def indicator_rows(data: Graph | Dataset) -> list[dict[str, str]]:
+    """Every observation of a graph as a row of plain strings, in the order of the report.
+
+    Examples
+    --------
+    >>> indicator_rows(Graph())
+    []
+    """
+    g = data
+    if isinstance(data, Dataset):
+        g = Graph()
+        for quad in data.quads((None, None, None, None)):
+            g.add(quad[:3])
+    rows = {}
+    for b in g.query(_ROWS_QUERY):
+        key = str(b.obs)
+        if key in rows:
+            continue
+        cluster = "" if b.cluster == WJI.NoCluster else str(b.clusterLabel or _local(b.cluster))
+        rows[key] = (
+            (int(b.index), int(b.start), key),
+            {
+                "sentence": str(int(b.index)),
+                "indicator": str(b.zh),
+                "indicator_en": str(b.en),
+                "area": _WORDS.get(_local(b.area), _local(b.area)),
+                "cluster": cluster,
+                "period": str(b.period),
+                "kind": _WORDS.get(_local(b.kind), _local(b.kind)),
+                "value": str(b.value),
+                "unit": str(b.unit),
+                "value_cny": str(b.cny) if b.cny is not None else "",
+                "growth_pct": str(b.growth) if b.growth is not None else "",
+                "growth_basis": _WORDS.get(_local(b.basis), "") if b.basis is not None else "",
+                "qualifier": _WORDS.get(_local(b.qualifier), _local(b.qualifier)),
+                "stated": str(b.stated),
+                "source": str(b.text),
+            },
+        )
+    return [row for _, row in sorted(rows.values(), key=lambda kv: kv[0])]
+
+
+def format_rows(rows: list[dict[str, str]], fmt: str = "table") -> str:
+    """The rows as tab-separated text (``table``: paste it into Excel) or as CSV.
+
+    Examples
+    --------
+    >>> print(format_rows([dict.fromkeys(COLUMNS, "x")], "csv").splitlines()[1])
+    x,x,x,x,x,x,x,x,x,x,x,x,x,x,x
+    """
+    if fmt not in ("table", "csv"):
+        raise ValueError(f"unknown format {fmt!r}: use table or csv")
+    buf = io.StringIO()
+    if fmt == "csv":
+        w = csv.writer(buf, lineterminator="\n")
+    else:
+        w = csv.writer(buf, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for row in rows:
+        w.writerow([row[c].replace("\t", " ").replace("\n", " ") for c in COLUMNS])
+    return buf.getvalue()
+
+
+def indicators_table(path: Path, fmt: str = "table") -> str:
+    """The table of the observations in the built graph at ``path`` (``out/wujing.trig``).
+
+    Raises :class:`IndicatorError` with a one-line message when the file cannot be read or holds
+    no observations.
+    """
+    path = Path(path)
+    ds = Dataset()
+    try:
+        ds.parse(str(path), format="trig" if path.suffix in (".trig", ".nq", ".nquads") else None)
+    except FileNotFoundError:
+        raise IndicatorError(f"{path}: file not found (run `wujing-kg build` first)") from None
+    except IsADirectoryError:
+        raise IndicatorError(f"{path}: is a directory, not a graph file") from None
+    except Exception as exc:  # rdflib raises many parser errors; all mean the same to a user
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise IndicatorError(f"{path}: cannot read the graph: {first}") from None
+    rows = indicator_rows(ds)
+    if not rows:
+        raise IndicatorError(f"{path}: no indicator observations (rebuild it with `wujing-kg build`)")
+    return format_rows(rows, fmt)

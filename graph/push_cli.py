@@ -1,0 +1,53 @@
+"""``wujing-kg push``: load the built graph into an external SPARQL store (see :mod:`graph.push`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from .build import DEFAULT_OUT
+
+__all__ = ["push"]
+
+PASSWORD_ENV = "WUJING_KG_PASSWORD"
+
+
+@click.command("push")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store HTTP Protocol URL: http://localhost:7878/store (Oxigraph), "
+                   "http://HOST:3030/DATASET/data (Fuseki), http://HOST:7200/repositories/REPO/rdf-graphs/service "
+                   "(GraphDB), http://HOST:8890/sparql-graph-crud-auth (Virtuoso).")
+@click.option("--graph-per-sentence", "mode", flag_value="graphs", default=True,
+              help="Send every named graph (one per source sentence, and the provenance graph) as itself. Default.")
+@click.option("--union", "mode", flag_value="union",
+              help="Send the union of all graphs into the store's default graph instead.")
+@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path),
+              default=DEFAULT_OUT / "wujing.trig", show_default=True, help="The built dataset (TriG) to send.")
+@click.option("--user", default=None, help=f"User name for HTTP authentication; the password is read from "
+                                           f"${PASSWORD_ENV} or asked for.")
+@click.option("--digest", is_flag=True, help="Use HTTP digest authentication (Virtuoso) instead of basic.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds to wait for each answer of the store.")
+@click.pass_context
+def push(ctx: click.Context, endpoint: str, mode: str, source: Path, user: str | None, digest: bool,
+         timeout: float) -> None:
+    """Load the built graph into an external SPARQL 1.1 store over the Graph Store HTTP Protocol."""
+    from .build import BuildError
+    from .cli import fail
+    from .push import push as push_dataset
+
+    password = None
+    if user:
+        password = os.environ.get(PASSWORD_ENV) or click.prompt(f"password for {user}", hide_input=True)
+    try:
+        result = push_dataset(source, endpoint, mode=mode, user=user, password=password, digest=digest,
+                              timeout=timeout)
+    except BuildError as exc:  # PushError is one
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        fail(str(exc))
+    where = f"{result.graphs} named graphs" if mode == "graphs" else "the default graph"
+    click.echo(f"pushed {result.triples} triples into {where} with {result.requests} requests "
+               f"to {endpoint} in {result.seconds:.2f} s")
