@@ -38,7 +38,6 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
 TARGET_MS = 2000
-_LOAD_AT_START = "?"
 
 
 def make_maps(out: Path) -> tuple[dict[str, Path], dict[str, float], object]:
@@ -105,8 +104,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    global _LOAD_AT_START
-    _LOAD_AT_START = _load()
+    load = _load()
     with tempfile.TemporaryDirectory() as tmp:
         paths, make_s, result = make_maps(Path(tmp))
         rows = []
@@ -125,7 +123,7 @@ def main() -> None:
         "",
         "Made by `python benchmarks/bench_maps.py` (do not edit by hand). Each map of the bundled report is",
         f"opened {args.runs} times in a fresh context of {chromium_version()} (headless), on a machine with",
-        f"{platform.machine()} {_cpus()} CPUs (load average {_LOAD_AT_START} when it started), Python "
+        f"{platform.machine()} {_cpus()} CPUs (load average {load} when it started), Python "
         f"{platform.python_version()}.",
         "",
         "*ready*: ms from the start of navigation until the map has been drawn with every node in place",

@@ -129,3 +129,10 @@ main.add_command(map_command)
 
 from .push_cli import push  # noqa: E402  (issue 7)
 main.add_command(push)
+
+from .indicators_cli import indicators  # noqa: E402  (issue 8)
+main.add_command(indicators)
+
+from .query_cli import query, serve  # noqa: E402  (issue 3)
+main.add_command(query)
+main.add_command(serve)

@@ -726,14 +726,14 @@ PREFIX wj:   <https://w3id.org/wujing-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?obs ?index ?start ?indicator ?zh ?en ?area ?cluster ?clusterLabel ?period ?kind ?value ?unit ?cny
+SELECT ?obs ?sentenceIndex ?charStart ?indicator ?zh ?en ?area ?cluster ?clusterLabel ?period ?kind ?value ?unit ?cny
        ?growth ?basis ?qualifier ?stated ?text
 WHERE {
   ?obs a qb:Observation ; wji:indicator ?indicator ; wji:refArea ?area ; wji:refPeriod ?period ;
        wji:kind ?kind ; wji:cluster ?cluster ; wji:value ?value ; wji:unit ?unit ;
-       wji:qualifier ?qualifier ; wji:statedAs ?stated ; wji:charStart ?start ;
+       wji:qualifier ?qualifier ; wji:statedAs ?stated ; wji:charStart ?charStart ;
        prov:wasDerivedFrom ?sentence .
-  ?sentence wj:sentenceIndex ?index ; prov:value ?text .
+  ?sentence wj:sentenceIndex ?sentenceIndex ; prov:value ?text .
   ?indicator skos:prefLabel ?zh , ?en .
   FILTER (lang(?zh) = "zh" && lang(?en) = "en")
   OPTIONAL { ?cluster rdfs:label ?clusterLabel FILTER (lang(?clusterLabel) = "zh") }
@@ -755,6 +755,11 @@ _WORDS = {
     "Approximately": "approximately", "YearOnYear": "year on year", "AverageAnnual": "average annual",
     "OverPeriod": "over the period", "EachYear": "each year",
 }  # fmt: skip
+
+
+def _plain(literal) -> str:
+    value = literal.toPython()
+    return format_decimal(value) if isinstance(value, Decimal) else str(literal)
 
 
 def _local(term) -> str:
@@ -781,19 +786,19 @@ def indicator_rows(data: Graph | Dataset) -> list[dict[str, str]]:
             continue
         cluster = "" if b.cluster == WJI.NoCluster else str(b.clusterLabel or _local(b.cluster))
         rows[key] = (
-            (int(b.index), int(b.start), key),
+            (int(b["sentenceIndex"]), int(b["charStart"]), key),
             {
-                "sentence": str(int(b.index)),
+                "sentence": str(int(b["sentenceIndex"])),
                 "indicator": str(b.zh),
                 "indicator_en": str(b.en),
                 "area": _WORDS.get(_local(b.area), _local(b.area)),
                 "cluster": cluster,
                 "period": str(b.period),
                 "kind": _WORDS.get(_local(b.kind), _local(b.kind)),
-                "value": str(b.value),
+                "value": _plain(b.value),
                 "unit": str(b.unit),
-                "value_cny": str(b.cny) if b.cny is not None else "",
-                "growth_pct": str(b.growth) if b.growth is not None else "",
+                "value_cny": _plain(b.cny) if b.cny is not None else "",
+                "growth_pct": _plain(b.growth) if b.growth is not None else "",
                 "growth_basis": _WORDS.get(_local(b.basis), "") if b.basis is not None else "",
                 "qualifier": _WORDS.get(_local(b.qualifier), _local(b.qualifier)),
                 "stated": str(b.stated),
@@ -824,24 +829,32 @@ def format_rows(rows: list[dict[str, str]], fmt: str = "table") -> str:
     return buf.getvalue()
 
 
-def indicators_table(path: Path, fmt: str = "table") -> str:
+def indicators_table(path: Path, fmt: str = "table", period: str | None = None) -> str:
     """The table of the observations in the built graph at ``path`` (``out/wujing.trig``).
 
-    Raises :class:`IndicatorError` with a one-line message when the file cannot be read or holds
-    no observations.
+    ``period`` keeps only the figures of that period (``2025``, ``2026-2030``).  Raises
+    :class:`IndicatorError` with a one-line message when the file cannot be read or holds no
+    observations (of that period).
     """
     path = Path(path)
+    from rdflib.util import guess_format
+
     ds = Dataset()
     try:
-        ds.parse(str(path), format="trig" if path.suffix in (".trig", ".nq", ".nquads") else None)
+        ds.parse(str(path), format=guess_format(str(path)) or "trig")
     except FileNotFoundError:
         raise IndicatorError(f"{path}: file not found (run `wujing-kg build` first)") from None
     except IsADirectoryError:
         raise IndicatorError(f"{path}: is a directory, not a graph file") from None
     except Exception as exc:  # rdflib raises many parser errors; all mean the same to a user
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise IndicatorError(f"{path}: cannot read the graph: {first}") from None
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise IndicatorError(f"{path}: not a readable RDF graph: {message[:160]}") from None
     rows = indicator_rows(ds)
     if not rows:
         raise IndicatorError(f"{path}: no indicator observations (rebuild it with `wujing-kg build`)")
+    if period is not None:
+        periods = sorted({row["period"] for row in rows})
+        rows = [row for row in rows if row["period"] == period.strip()]
+        if not rows:
+            raise IndicatorError(f"no figures for the period {period!r}; periods: {', '.join(periods)}")
     return format_rows(rows, fmt)

@@ -109,7 +109,7 @@ def find_entity(G: nx.MultiDiGraph, query: str) -> str:
     ):
         hits = [iri for iri, d in nodes if pred(iri, d)]
         if hits:
-            return hits[0]
+            return max(hits, key=lambda iri: (G.degree(iri), [-ord(c) for c in iri]))  # best connected
     contains = [iri for iri, d in nodes if q and (q in d.get("label", "") or any(q in a for a in d.get("aliases", [])))]
     if len(contains) == 1:
         return contains[0]

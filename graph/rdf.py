@@ -79,7 +79,7 @@ def _report(ds: Dataset, prov, ex: Extraction) -> None:
             g.add((iri, RDFS.label, Literal(pinyin(name), lang="zh-Latn-pinyin")))
             for m in e.mentions:
                 alias = m.text.replace("“", "").replace("”", "")
-                if m.sentence == index and alias != name:
+                if m.sentence == index and alias in e.aliases:
                     g.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
         # lexicon aliases never seen in this report still help search: keep them with the first mention
         first = graph_of(e.sentences[0])

@@ -155,12 +155,22 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
     """Run a SPARQL query on a pyoxigraph Store; ``bindings`` (variable name -> term) are substituted.
 
     rdflib terms in ``bindings`` are converted; ``union=True`` makes the default graph the union of
-    all graphs (as rdflib's ``Dataset(default_union=True)`` does).
+    all graphs (as rdflib's ``Dataset(default_union=True)`` does).  A bound variable that the query
+    does not select is bound by a trailing ``VALUES`` clause instead.
     """
     from pyoxigraph import Variable
 
     subs = {Variable(k): to_oxigraph_term(v) for k, v in (bindings or {}).items()}
-    return store.query(text, use_default_graph_as_union=union, substitutions=subs or None, prefixes=PREFIXES)
+    try:
+        return store.query(text, use_default_graph_as_union=union, substitutions=subs or None, prefixes=PREFIXES)
+    except RuntimeError:
+        if not subs:
+            raise
+    # Oxigraph substitutes only variables of the SELECT clause: bind the others with a trailing VALUES
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(str(t) for t in subs.values())
+    return store.query(f"{text}\nVALUES ({names}) {{ ({values}) }}", use_default_graph_as_union=union,
+                       prefixes=PREFIXES)
 
 
 # ---------------------------------------------------------------- the build
@@ -173,9 +183,16 @@ def _report_nquads(job) -> tuple[bool, bytes | str]:
     from .rdf import to_rdf
     from .reports import add_descriptions
 
+    # the same steps as the rdflib build in graph/build.py, for one report
     ds = to_rdf([ex])
     if meta is not None:
         add_descriptions(ds, [meta])
+    from .indicators import add_indicators  # figures as RDF Data Cube observations (issue 8)
+
+    try:
+        add_indicators(ds, [ex], validate=validate_shapes)
+    except BuildError as exc:
+        return False, str(exc)
     if validate_shapes:
         try:
             conforms, text = validate(union_graph(ds))

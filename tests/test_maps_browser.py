@@ -61,12 +61,16 @@ class Opened:
         self.console: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(self.url)
         self.page.wait_for_function("() => window.wjMap && window.wjMap.ready", timeout=15_000)
+
+    def _on_console(self, message) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(f"{message.type}: {message.text}")
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)

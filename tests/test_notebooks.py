@@ -57,8 +57,9 @@ def test_notebook_runs_end_to_end(name, built, tmp_path):
     mimes = {m for o in outputs for m in o.get("data", {})}
     assert "image/png" in mimes  # the chart
     assert "text/html" in mimes  # the tables (and the map)
-    if name.startswith("02"):
-        page = (out / "focus.html").read_text(encoding="utf-8")
-        assert "宁德时代" in page
-        texts = "".join(o.get("text", "") for o in outputs)
-        assert "宁德时代 ←affiliatedWith— 宁德时代未来能源研究院" in texts
+    printed = "".join(o.get("text", "") for o in outputs)
+    if name.startswith("01"):
+        assert "银发无忧" in printed  # the sentence behind the link
+    else:
+        assert "宁德时代" in (out / "focus.html").read_text(encoding="utf-8")
+        assert "宁德时代 ←affiliatedWith— 宁德时代未来能源研究院" in printed  # the chain

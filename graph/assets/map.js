@@ -129,13 +129,14 @@
         var li = el("li");
         var other = e.from === id ? e.to : e.from;
         var text;
+        var prop = e.prop === "parkInPark" ? "locatedIn" : e.prop;
         if (PARK_CLUSTER && e.prop !== "parkInPark") {
           var n = activeMembers(DATA.edgeInfo[e.id].members).length;
           text = n ? "共有成员 " + n + "：" : "报告直接表述：";
         } else if (e.from === id) {
-          text = relName(e.prop) + " → ";
+          text = relName(prop) + " → ";
         } else {
-          text = "← " + relName(e.prop) + "：";
+          text = "← " + relName(prop) + "：";
         }
         li.appendChild(document.createTextNode(text));
         li.appendChild(nodeButton(other));
@@ -330,6 +331,10 @@
   document.getElementById("search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     runSearch(document.getElementById("search").value);
+  });
+  document.getElementById("search").addEventListener("input", function (ev) {
+    // picking a suggestion from the list searches at once; typing waits for Enter
+    if (ev.inputType === "insertReplacementText") runSearch(ev.target.value);
   });
   document.getElementById("reset").addEventListener("click", function () {
     clearSelection();

@@ -170,6 +170,11 @@ def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]])
     return out
 
 
+def is_alias_mention(m: Mention) -> bool:
+    """Whether the text of a mention is a name of its entity (not a part of a composed name)."""
+    return not m.rule.endswith((":composed", ":shared")) and not m.rule.startswith("milestone:")
+
+
 def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -187,7 +192,9 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
             cls = max(sorted(votes), key=lambda c: (votes[c], c == "ListedCompany"))
             if "ListedCompany" in votes and top_class(cls) == "Enterprise":
                 cls = "ListedCompany"
-        aliases = {_QUOTES.sub("", m.text) for m in ms} | {a for a, c in lexicon.aliases.items() if c == name}
+        # a composed name (华东师大 in 华东师大、莲谷等孵化器 -> 华东师大孵化器) is no alias of the whole
+        aliases = {_QUOTES.sub("", m.text) for m in ms if is_alias_mention(m)}
+        aliases |= {a for a, c in lexicon.aliases.items() if c == name}
         aliases.discard(name)
         entities[name] = Entity(name=name, cls=cls, aliases=aliases, mentions=sorted(ms, key=lambda m: m.start))
     return entities

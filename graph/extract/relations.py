@@ -75,7 +75,9 @@ def find_relations(
             first = entities[narrow].sentences[0]
             facts.add((narrow, "broader", broad, first))
 
-    # names inside names: the owner at the start runs it, a park inside locates it, a cluster types it
+    # names inside names: the owner at the start runs it, a park inside locates it, a cluster types it;
+    # the name says so wherever it stands, so the first sentence that names it is the evidence
+    seen_names: set[tuple[str, str]] = set()
     for m in mentions:
         if not m.rule.startswith("nested:"):
             continue
@@ -86,8 +88,9 @@ def find_relations(
             ),
             None,
         )
-        if outer is None:
+        if outer is None or (outer.canonical, m.canonical) in seen_names:
             continue
+        seen_names.add((outer.canonical, m.canonical))
         if m.rule == "nested:park":
             rel(outer.canonical, "locatedIn", m.canonical, m.sentence, "name:park")
         elif m.rule == "nested:cluster":

@@ -1,0 +1,118 @@
+"""``wujing-kg query`` and ``wujing-kg serve``: SPARQL from the command line and over HTTP.
+
+Examples
+--------
+.. code-block:: bash
+
+    wujing-kg query --list
+    wujing-kg query university_cooperation --param university=华东师范大学
+    wujing-kg query projects_by_stage --param stage=wj:Completed --param period=2025 --format csv
+    wujing-kg query -e 'SELECT ?u WHERE { ?u a wj:University }'
+    wujing-kg query --file my.rq --format json -o answer.json
+    wujing-kg serve --port 7878
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .tables import FORMATS
+
+#: Exit status for a query that does not parse, an unknown query name or a bad parameter.
+USAGE = 2
+
+
+def _fail(ctx: click.Context, exc: Exception, code: int) -> None:
+    from .cli import fail
+
+    if ctx.obj and ctx.obj.get("debug"):
+        raise exc
+    fail(str(exc), code)
+
+
+def _params(ctx: click.Context, values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip().lstrip("?$"):
+            _fail(ctx, click.UsageError(f"--param {item!r}: write NAME=VALUE, e.g. --param year=2025"), USAGE)
+        params[key.strip().lstrip("?$")] = value
+    return params
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "param_values", multiple=True, metavar="NAME=VALUE",
+              help="Bind the query variable ?NAME to VALUE (repeatable). An entity can be given by its IRI, "
+                   "a prefixed name (id:..., wj:Completed) or its Chinese name; a typed literal as \"2025\"^^xsd:gYear.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format: a terminal table, or CSV, TSV or JSON with full IRIs.")
+@click.option("-g", "--graph", "graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="The graph to query (TriG, Turtle, N-Quads...). Default: out/wujing.trig.")
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Run the SPARQL query in this .rq file instead of a named one.")
+@click.option("-e", "--execute", "text", metavar="SPARQL",
+              help="Run this SPARQL text (the prefixes wj:, id:, rdfs:, skos:, prov:, ... are predeclared).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with what each answers.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result to this file (atomically) instead of the terminal.")
+@click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
+              help="Table format: cut cells wider than this many terminal columns (0: never cut).")
+@click.pass_context
+def query(ctx: click.Context, name: str | None, param_values: tuple[str, ...], fmt: str, graph_path: Path | None,
+          query_file: Path | None, text: str | None, list_queries: bool, output: Path | None,
+          max_width: int) -> None:
+    """Run the named query NAME from queries/ (see --list), a .rq file (--file) or a SPARQL text (-e)
+    on the built graph, with parameters bound as RDF terms."""
+    from .output import write_text
+    from .queries import GraphNotFound, QueryError, answer
+    from .tables import render
+
+    chosen = [x for x in (name, query_file, text) if x is not None] + ([True] if list_queries else [])
+    if len(chosen) != 1:
+        _fail(ctx, click.UsageError("give exactly one of: a query NAME, --file PATH, -e SPARQL or --list"), USAGE)
+    try:
+        rows = answer(name=name, path=query_file, text=text, list_only=list_queries,
+                      params=_params(ctx, param_values), graph=graph_path)
+    except GraphNotFound as exc:
+        _fail(ctx, exc, 1)
+    except QueryError as exc:
+        _fail(ctx, exc, USAGE if not type(exc) is QueryError else 1)
+    result = render(rows, rows.vars, fmt, max_width)
+    if output is None:
+        click.echo(result, nl=False)
+    else:
+        try:
+            write_text(output, result)
+        except OSError as exc:
+            _fail(ctx, OSError(f"{output}: cannot write: {exc.strerror or exc}"), 1)
+        click.echo(f"written: {output} ({len(rows)} rows)", err=True)
+
+
+@click.command("serve")
+@click.option("-g", "--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The built graph to serve. Default: out/wujing.trig.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default accepts connections from this machine only; "
+                   "--host 0.0.0.0 opens the endpoint to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the Oxigraph store, rebuilt only when the graph changes. Default: endpoint/ "
+                   "beside the graph (out/endpoint/).")
+@click.option("--timeout", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Stop a query after this many seconds.")
+@click.option("--cors", is_flag=True, help="Allow web pages from other origins (e.g. an online YASGUI) to query.")
+@click.pass_context
+def serve(ctx: click.Context, graph_path: Path | None, host: str, port: int, store_dir: Path | None,
+          timeout: int, cors: bool) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint (Oxigraph) until Ctrl-C."""
+    from .endpoint import EndpointError, serve as serve_graph
+
+    try:
+        serve_graph(graph_path, host=host, port=port, store_dir=store_dir, timeout=timeout, cors=cors,
+                    echo=click.echo)
+    except EndpointError as exc:
+        _fail(ctx, exc, 1)

@@ -1,0 +1,199 @@
+"""Report metadata: from the text, from a NAME.meta.yaml sidecar, from ``build --meta``."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import DCTERMS
+
+from graph.build import BuildError, read_report
+from graph.cli import main
+from graph.iri import report_iri
+from graph.model import Report
+from graph.rdf import PROVENANCE_GRAPH
+from graph.reports import (
+    LEVELS,
+    WJR,
+    ReportMeta,
+    add_descriptions,
+    check_meta,
+    describe,
+    infer_jurisdiction,
+    parse_meta_options,
+    read_sidecar,
+    sidecar_path,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY = ROOT / "ontology" / "reports.ttl"
+WJNS = str(WJR._NS)
+
+TEXT = "闵行区吴泾镇人民政府\n2026年1月13日\n吴泾镇人民政府2026年工作报告\n一、2025年工作回顾\n推动航电基地一期项目开工。\n"
+
+
+@pytest.mark.parametrize(
+    "issuer, expected",
+    [
+        ("闵行区吴泾镇人民政府", ("吴泾镇", "town")),
+        ("上海市闵行区人民政府", ("闵行区", "district")),
+        ("闵行区江川路街道办事处", ("江川路街道", "subdistrict")),
+        ("上海市人民政府", ("上海市", "city")),
+        ("吴泾镇人民政府2026年工作报告", ("吴泾镇", "town")),
+        ("工作报告", ("", "")),
+    ],
+)
+def test_the_jurisdiction_is_the_last_administrative_unit_before_the_government(issuer, expected):
+    assert infer_jurisdiction(issuer) == expected
+
+
+def test_metadata_values_are_normalised():
+    import datetime
+
+    got = check_meta({"year": 2025, "date": datetime.date(2025, 1, 10), "level": "街道", "title": " 报告 "}, "x")
+    assert got == {"year": "2025", "date": "2025-01-10", "level": "subdistrict", "title": "报告"}
+    assert check_meta({"date": "2025年1月10日"}, "x") == {"date": "2025-01-10"}
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"yaer": "2025"}, "unknown key 'yaer'; known keys: jurisdiction, level"),
+        ({"year": "25"}, "year '25' is not a four-digit year"),
+        ({"date": "2025-02-30"}, "date '2025-02-30' does not exist"),
+        ({"date": "soon"}, "date 'soon' is not a date like 2026-01-13"),
+        ({"level": "province"}, "level 'province' is not one of town, subdistrict, district, city"),
+    ],
+)
+def test_bad_metadata_gets_a_one_line_error_naming_where_it_is(values, message):
+    with pytest.raises(BuildError, match="^side.meta.yaml: ") as info:
+        check_meta(values, "side.meta.yaml")
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_the_sidecar_sits_beside_the_input_with_the_same_stem():
+    assert sidecar_path(Path("corpus/wujing-2025.txt")) == Path("corpus/wujing-2025.meta.yaml")
+    assert sidecar_path(Path("a/minhang-2024.docx")).name == "minhang-2024.meta.yaml"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("year: [2025\n", "not valid YAML: line"),
+        ("- 2025\n- 2026\n", "expected key: value lines"),
+        ("jurisdiction: 吴泾镇\nlevle: town\n", "unknown key 'levle'"),
+    ],
+)
+def test_a_broken_sidecar_is_a_one_line_error(tmp_path, content, message):
+    side = tmp_path / "r.meta.yaml"
+    side.write_text(content, encoding="utf-8")
+    with pytest.raises(BuildError, match=message) as info:
+        read_sidecar(side)
+    assert str(side) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_empty_sidecar_describes_the_report_from_its_text(tmp_path):
+    (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "r.meta.yaml").write_text("# nothing to add\n", encoding="utf-8")
+    report, meta = describe(read_report(tmp_path / "r.txt"), tmp_path / "r.txt", {})
+    assert meta.described is False  # an empty sidecar adds nothing
+    report, meta = describe(report, tmp_path / "r.txt", {"source": "https://example.org/r"})
+    assert meta.described and (meta.jurisdiction, meta.level) == ("吴泾镇", "town")
+    assert report.source == "https://example.org/r" and report.year == "2026"
+
+
+def test_command_line_metadata_overrides_the_sidecar_which_overrides_the_text(tmp_path):
+    (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "r.meta.yaml").write_text("year: 2027\njurisdiction: 闵行区\ntitle: 侧车标题\n", encoding="utf-8")
+    report = read_report(tmp_path / "r.txt")
+    assert report.year == "2026"
+    report, meta = describe(report, tmp_path / "r.txt", parse_meta_options(["title=命令行标题"]))
+    assert (report.year, report.title) == ("2027", "命令行标题")
+    assert (meta.jurisdiction, meta.level) == ("闵行区", "district")
+
+
+def test_the_sidecar_year_decides_the_period_of_the_sentences(tmp_path):
+    from graph.extract.pipeline import extract
+
+    text = "吴泾镇人民政府工作报告\n三、主要任务\n推动航电基地一期项目开工。\n"
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "r.meta.yaml").write_text("year: 2027\n", encoding="utf-8")
+    report, _ = describe(read_report(tmp_path / "r.txt"), tmp_path / "r.txt")
+    assert {m.period for m in extract(report).milestones} == {"2027"}
+
+
+def test_a_report_without_sidecar_or_options_is_left_unchanged():
+    report = Report(slug="x", text=TEXT, title="t", year="2026")
+    again, meta = describe(report, Path("/nonexistent/x.txt"), None)
+    assert again is report and meta.described is False
+    ds = Dataset()
+    add_descriptions(ds, [meta])
+    assert len(ds) == 0 and sum(len(g) for g in ds.graphs()) == 0
+
+
+def test_a_described_report_gets_jurisdiction_and_level_in_the_provenance_graph():
+    ds = Dataset()
+    add_descriptions(ds, [ReportMeta(slug="minhang-2025", jurisdiction="闵行区", level="district", described=True)])
+    prov = ds.graph(PROVENANCE_GRAPH)
+    assert set(prov) == {
+        (report_iri("minhang-2025"), WJR.jurisdiction, Literal("闵行区", lang="zh")),
+        (report_iri("minhang-2025"), WJR.level, WJR.District),
+    }
+
+
+def test_build_meta_option_describes_every_input(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(src), "--out", str(out), "--no-cache", "--meta", "jurisdiction=吴泾镇",
+               "--meta", "source=https://example.org/wujing-2026"]
+    )
+    assert result.exit_code == 0, result.output
+    ds = Dataset()
+    ds.parse(out / "wujing.trig", format="trig")
+    node = report_iri("r")
+    assert (node, WJR.jurisdiction, Literal("吴泾镇", lang="zh"), PROVENANCE_GRAPH) in ds
+    assert (node, WJR.level, WJR.Town, PROVENANCE_GRAPH) in ds
+    assert (node, DCTERMS.source, Literal("https://example.org/wujing-2026"), PROVENANCE_GRAPH) in ds
+
+
+def test_a_bad_meta_option_is_a_one_line_error_and_exit_status_1(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path), "--meta", "jurisdiction"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "wujing-kg: error: --meta 'jurisdiction': expected KEY=VALUE, e.g. jurisdiction=吴泾镇"
+
+
+# ---------------------------------------------------------------- ontology/reports.ttl
+
+
+def declared() -> set[str]:
+    g = Graph().parse(ONTOLOGY, format="turtle")
+    return {str(s)[len(WJNS):] for s in g.subjects() if str(s).startswith(WJNS)}
+
+
+def test_the_namespace_class_lists_exactly_the_terms_of_reports_ttl():
+    assert set(WJR.__annotations__) == declared()
+
+
+def test_every_wjr_term_used_in_code_is_declared():
+    used = set()
+    for path in (ROOT / "graph").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "WJR":
+                used.add(node.attr)
+    assert used and used - declared() == set()
+
+
+def test_every_level_is_a_concept_of_the_scheme():
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+
+    g = Graph().parse(ONTOLOGY, format="turtle")
+    for name, concept in LEVELS.items():
+        assert (concept, RDF.type, WJR.AdministrativeLevel) in g
+        assert (concept, SKOS.notation, Literal(name)) in g
+        assert (WJR.AdministrativeLevels, SKOS.hasTopConcept, concept) in g
