@@ -92,5 +92,12 @@ class ExtractionCache:
         return ex if isinstance(ex, Extraction) else None
 
     def put(self, key: str, ex: Extraction) -> None:
-        """Store an extraction (atomically: a reader never sees half an entry)."""
-        write_bytes(self._path(key), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+        """Store an extraction (atomically: a reader never sees half an entry).
+
+        A cache that cannot be written is no error: the build goes on, and an unwritable ``--out``
+        is reported once, in one line, when the outputs are written (docs/robustness.md).
+        """
+        try:
+            write_bytes(self._path(key), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass

@@ -66,6 +66,8 @@ UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: Paths of the SPARQL query service (Oxigraph answers on both).
 QUERY_PATHS = ("/query", "/sparql")
 MAX_BODY = 1 << 20
+#: GET requests longer than this are passed to Oxigraph as a form POST (it limits headers to 8 KB).
+LONG_GET = 4000
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
                "transfer-encoding", "upgrade", "server", "date", "content-length"}
 
@@ -261,10 +263,17 @@ class _Handler(BaseHTTPRequestHandler):
         conn = http.client.HTTPConnection(host, port, timeout=self.server.backend_timeout)  # type: ignore[attr-defined]
         headers = {k: v for k, v in self.headers.items()
                    if k.lower() not in _HOP_BY_HOP and k.lower() not in ("host", "content-encoding", "accept-encoding")}
-        if self.command == "POST":
+        method, target = self.command, self.path
+        url = urlsplit(target)
+        if method == "GET" and url.path in QUERY_PATHS and len(target) > LONG_GET:
+            # Oxigraph refuses request headers over 8 KB: send a long query as the equivalent form POST
+            method, target, body = "POST", url.path, url.query.encode("ascii")
+            headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if method == "POST":
             headers["Content-Length"] = str(len(body))
         try:
-            conn.request(self.command, self.path, body=body if self.command == "POST" else None, headers=headers)
+            conn.request(method, target, body=body if method == "POST" else None, headers=headers)
             resp = conn.getresponse()
         except OSError as exc:
             self._refuse(502, f"the SPARQL server did not answer: {exc}")
@@ -360,7 +369,8 @@ class Endpoint:
         self.stop()
 
     def start(self) -> "Endpoint":
-        self.store, self.reused = prepare_store(self.graph, self.store_dir)
+        if not self.graph.is_file():
+            prepare_store(self.graph, self.store_dir)  # raises the one-line error
         proxy_class = _Proxy
         if ":" in self.host:
             proxy_class = type("_Proxy6", (_Proxy,), {"address_family": socket.AF_INET6})
@@ -373,7 +383,8 @@ class Endpoint:
         self._proxy.log = self.log
         self._proxy.backend_timeout = self.timeout + 30
         _running.add(self)
-        try:
+        try:  # the port is ours: now the store (maybe slow) and Oxigraph
+            self.store, self.reused = prepare_store(self.graph, self.store_dir)
             self._proxy.backend = ("127.0.0.1", self._start_oxigraph())
         except BaseException:
             self.stop()
@@ -456,11 +467,12 @@ def serve(graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int =
           echo: Callable[[str], None] = print) -> None:
     """Serve ``graph`` (default ``out/wujing.trig``) until Ctrl-C (or SIGTERM), printing its addresses."""
     ep = Endpoint(graph, host, port, store_dir, timeout, cors, log=lambda m: echo(m))
-    previous = None
-    if threading.current_thread() is threading.main_thread():
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = {}
+    if main_thread:
         def interrupt(signum, frame):
             raise KeyboardInterrupt
-        previous = signal.signal(signal.SIGTERM, interrupt)
+        previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, interrupt)
     try:
         ep.start()
         echo(f"store: {ep.store} ({'reused' if ep.reused else 'built'} from {ep.graph})")
@@ -476,7 +488,12 @@ def serve(graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int =
     except KeyboardInterrupt:
         echo("stopping")
     finally:
-        ep.stop()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        if main_thread:  # a second Ctrl-C while stopping would leave Oxigraph behind
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                previous.setdefault(signum, signal.signal(signum, signal.SIG_IGN))
+        try:
+            ep.stop()
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
     echo("stopped")

@@ -109,18 +109,26 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return F
 
 
+def _graphml(F: nx.MultiDiGraph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_graphml(F, buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def _gexf(F: nx.MultiDiGraph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_gexf(F, buf, encoding="utf-8", prettyprint=True)
+    return re.sub(rb'<meta lastmodifieddate="[^"]*"', b"<meta", buf.getvalue(), count=1)
+
+
 def to_graphml(G: nx.MultiDiGraph) -> bytes:
     """GraphML of the entity graph (read it back with ``networkx.read_graphml``)."""
-    buf = io.BytesIO()
-    nx.write_graphml(flat_graph(G), buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    return _graphml(flat_graph(G))
 
 
 def to_gexf(G: nx.MultiDiGraph) -> bytes:
     """GEXF 1.2 of the entity graph, for Gephi (without the date stamp, so builds stay identical)."""
-    buf = io.BytesIO()
-    nx.write_gexf(flat_graph(G), buf, encoding="utf-8", prettyprint=True)
-    return re.sub(rb'<meta lastmodifieddate="[^"]*"', b"<meta", buf.getvalue(), count=1)
+    return _gexf(flat_graph(G))
 
 
 def _sort_json(value):
@@ -184,7 +192,10 @@ def to_neo4j(G: nx.MultiDiGraph) -> dict[str, str]:
     ListedCompany``); arrays use Neo4j's default ``;`` delimiter.  Relationship types are upper
     snake case (``LOCATED_IN``) and keep the ontology property's IRI in ``property``.
     """
-    F = flat_graph(G)
+    return _neo4j(flat_graph(G))
+
+
+def _neo4j(F: nx.MultiDiGraph) -> dict[str, str]:
     nodes = [["id:ID", "label", "pinyin", "aliases:string[]", "class", "degree:int", "betweenness:float",
               "pagerank:float", "community:int", ":LABEL"]]
     for n, d in F.nodes(data=True):
@@ -223,16 +234,17 @@ def write_exports(ds: Dataset, out_dir: Path | str, formats: Iterable[str] = FOR
         raise ValueError(f"unknown export format {unknown[0]!r}; available: {', '.join(FORMATS)}")
     out = Path(out_dir)
     G = to_networkx(ds) if G is None else G
+    F = flat_graph(G) if {"graphml", "gexf", "neo4j"} & set(formats) else None  # measures once
     files: dict[Path, str | bytes] = {}
     for fmt in formats:
         if fmt == "graphml":
-            files[out / "wujing.graphml"] = to_graphml(G)
+            files[out / "wujing.graphml"] = _graphml(F)
         elif fmt == "gexf":
-            files[out / "wujing.gexf"] = to_gexf(G)
+            files[out / "wujing.gexf"] = _gexf(F)
         elif fmt == "jsonld":
             files[out / "wujing.jsonld"] = to_jsonld(union if union is not None else _union(ds))
         elif fmt == "neo4j":
-            for name, text in to_neo4j(G).items():
+            for name, text in _neo4j(F).items():
                 files[out / "neo4j" / name] = text
         elif fmt == "analytics":
             files[out / "analytics.trig"] = analytics_trig(ds, G)

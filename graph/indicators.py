@@ -12,7 +12,7 @@ vocabulary (``ontology/indicators.ttl``, checked by ``ontology/indicator-shapes.
 * :func:`add_indicators` adds them to a built dataset: each ``qb:Observation`` in the named graph of
   the sentence it came from, the data set, its structure and the concepts in the graph
   ``…/id/graph/indicators``; :func:`validate_indicators` checks the Data Cube integrity constraints;
-* :func:`indicator_rows` and :func:`format_rows` read them back as a table for the command line.
+* :mod:`graph.indicators_table` reads them back as a table for ``wujing-kg indicators``.
 
 Examples
 --------
@@ -27,8 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -58,9 +56,6 @@ __all__ = [
     "indicators_graph",
     "cube_graph",
     "validate_indicators",
-    "indicator_rows",
-    "format_rows",
-    "indicators_table",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -385,6 +380,125 @@ def _figures(text: str) -> list[Quantity]:
     ]
 
 
+def _estimates(text: str, qs: list[Quantity]) -> tuple[set[int], int | None]:
+    """Where 预计 applies: the figures right after a 预计 (``预计2.3亿元``), and the offset of a 预计
+    that governs the rest of its sentence (``预计全年完成…``), if any."""
+    local, sweeping = set(), None
+    starts = {q.start for q in qs}
+    for m in _ESTIMATE.finditer(text):
+        if m.end() in starts:
+            local.add(m.end())
+        elif sweeping is None:
+            sweeping = m.start()
+    return local, sweeping
+
+
+def _cluster_of(concept: Indicator, clause_lead: str, s: Sentence, sentences: list[Sentence]) -> str | None:
+    """The cluster the clause names; for a by-cluster indicator, else the one its sentence (or the
+    one before, in the same paragraph) is about."""
+    cluster = _cluster(_clusters_in(clause_lead))
+    if cluster is not None or not concept.by_cluster:
+        return cluster
+    before = [t for t in reversed(sentences[: s.index]) if t.paragraph == s.paragraph]
+    for t in [s, *before]:
+        names = _clusters_in(t.text)
+        if len(names) == 1:
+            return names.pop()
+    return None
+
+
+@dataclass
+class _Reading:
+    """The state of :func:`extract_indicators` while it reads one report."""
+
+    report: Report
+    sentences: list[Sentence]
+    concepts: dict[str, Indicator]
+    found: list[Observation] = field(default_factory=list)
+    unmatched: list[Figure] = field(default_factory=list)
+    estimating: bool = False  # a sweeping 预计 earlier in the sentence (up to 。, in one paragraph)
+    paragraph: int = -1
+
+    def paragraph_before(self, s: Sentence, offset: int) -> str:
+        """The text of ``s``'s paragraph up to ``offset`` in ``s``."""
+        start = self.report.text.rfind("\n", 0, s.start) + 1
+        return self.report.text[start : s.start + offset]
+
+    def read(self, s: Sentence) -> None:
+        if s.paragraph != self.paragraph:
+            self.estimating, self.paragraph = False, s.paragraph
+        qs = _figures(s.text)
+        plan = _is_plan(s.period, self.report.year)
+        local, sweeping = _estimates(s.text, qs)
+        levels: list[int] = []  # the figures of this sentence a growth rate or a 其中 can refer to
+        for i, q in enumerate(qs):
+            if q.qualifier == "Vague":
+                self.unmatched.append(Figure(q.text, s.index, s.start + q.start, "a vague quantity"))
+                continue
+            window = _window(s.text, qs, i)
+            since_previous = s.text[qs[i - 1].end if i else 0 : q.start]
+            concept = next((c for c in self.concepts.values() if c.matches(window, q.unit)), None)
+            if concept is None and self._grows(q, since_previous, levels):
+                continue
+            if concept is None and levels and not _FILLERS.sub("", since_previous):
+                before = self.found[levels[-1]]
+                concept = self.concepts[before.indicator] if before.unit == q.unit else None
+            if concept is None:
+                self.unmatched.append(Figure(q.text, s.index, s.start + q.start, "no indicator matches"))
+                continue
+            estimate = self.estimating or q.start in local or (sweeping is not None and sweeping < q.start)
+            self.found.append(self._observation(concept, s, q, window, plan, estimate))
+            if not concept.basis:  # a growth rate of its own neither grows nor passes on its indicator
+                levels.append(len(self.found) - 1)
+        if s.text[-1] in _SENTENCE_END:
+            self.estimating = False
+        elif sweeping is not None:
+            self.estimating = True
+
+    def _grows(self, q: Quantity, since_previous: str, levels: list[int]) -> bool:
+        """Attach a growth rate (``，同比增长16%``) to the figure it follows; False if it is not one."""
+        g = _GROWTH.search(since_previous)
+        if q.unit != "%" or g is None:
+            return False
+        for k in reversed(levels):
+            o = self.found[k]
+            if o.unit not in _NOT_GROWING and o.growth is None:
+                rate = -q.value if _FALL.search(g.group(0)) else q.value
+                basis = "AverageAnnual" if g.group(1) == "年均" else "YearOnYear"
+                self.found[k] = replace(o, growth=rate, growth_basis=basis)
+                return True
+        return False
+
+    def _observation(
+        self, concept: Indicator, s: Sentence, q: Quantity, window: str, plan: bool, estimate: bool
+    ) -> Observation:
+        cstart = _clause_start(s.text, q.start)
+        clause_lead = s.text[cstart : q.start]
+        value = -q.value if concept.basis and _FALL.search(window[: window.index("#")]) else q.value
+        if plan:
+            kind = "StretchTarget" if "力争" in clause_lead else "Target"
+        else:
+            kind = "Estimate" if estimate else "Actual"
+        examples = None
+        if concept.counts and "等" in clause_lead:
+            examples = (s.start + cstart, s.start + cstart + clause_lead.rindex("等"))
+        return Observation(
+            indicator=concept.id,
+            value=value,
+            unit=q.unit,
+            period=_period(s, clause_lead, self.paragraph_before(s, q.start), plan),
+            kind=kind,
+            area=_area(clause_lead),
+            cluster=_cluster_of(concept, clause_lead, s, self.sentences),
+            qualifier=q.qualifier,
+            stated=q.text,
+            sentence=s.index,
+            start=s.start + q.start,
+            end=s.start + q.end,
+            examples=examples,
+        )
+
+
 def extract_indicators(report: Report, indicators: dict[str, Indicator] | None = None) -> Indicators:
     """Read every figure of ``report`` as an :class:`Observation` of an indicator.
 
@@ -392,114 +506,20 @@ def extract_indicators(report: Report, indicators: dict[str, Indicator] | None =
     uses).  A figure's indicator is the first concept whose unit and pattern match; failing that, a
     growth rate (``同比增长16%``) joins the figure before it, and a figure with nothing but area or
     cluster words before it (``其中镇本级完成105亿元``) takes the indicator of the figure before it.
-    Figures that still match nothing, and vague ones (``数千人次``), go to ``unmatched``.  A figure
-    stated twice (same dimensions) is kept once; later statements go to ``restated``.
+    ``预计`` before a figure makes it an estimate; ``预计全年…`` makes the rest of the sentence (up
+    to 。, across ；) estimates.  Figures that still match nothing, and vague ones (``数千人次``), go
+    to ``unmatched``.  A figure stated twice (same dimensions) is kept once; the later statements go
+    to ``restated``.
     """
-    concepts = indicators if indicators is not None else load_indicators()
     sentences = split_sentences(report.text, report.year)
-    lines = report.text.split("\n")
-    line_starts = [0]
-    for line in lines:
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    result = Indicators(report=report, sentences=sentences)
-    found: list[Observation] = []
-    group_estimate = False
-    previous: Sentence | None = None
+    reading = _Reading(report, sentences, indicators if indicators is not None else load_indicators())
     for s in sentences:
-        if previous is None or previous.paragraph != s.paragraph or previous.text[-1] in _SENTENCE_END:
-            group_estimate = False
-        previous = s
-        qs = _figures(s.text)
-        plan = _is_plan(s.period, report.year)
-        local_estimates, estimate_from = set(), None
-        for m in _ESTIMATE.finditer(s.text):
-            starts = [q.start for q in qs if q.start == m.end()]
-            if starts:
-                local_estimates.add(starts[0])
-            elif estimate_from is None:
-                estimate_from = m.start()
-        line = lines[s.paragraph] if s.paragraph < len(lines) else ""
-        in_line = s.start - line_starts[s.paragraph] if s.paragraph < len(lines) else 0
-        piece: list[int] = []  # indices into found of this sentence's level figures
-        for i, q in enumerate(qs):
-            if q.qualifier == "Vague":
-                result.unmatched.append(Figure(q.text, s.index, s.start + q.start, "a vague quantity"))
-                continue
-            window = _window(s.text, qs, i)
-            cstart = _clause_start(s.text, q.start)
-            clause_lead = s.text[cstart : q.start]
-            prev_end = qs[i - 1].end if i else 0
-            since_prev = s.text[prev_end : q.start]
-            concept = next((c for c in concepts.values() if c.matches(window, q.unit)), None)
-            value = q.value
-            if concept is None and q.unit == "%" and (g := _GROWTH.search(since_prev)):
-                target = next(
-                    (k for k in reversed(piece) if found[k].unit not in _NOT_GROWING and found[k].growth is None),
-                    None,
-                )
-                if target is not None:
-                    rate = -value if g.group(2) in ("下降", "减少", "降低") else value
-                    basis = "AverageAnnual" if g.group(1) == "年均" else "YearOnYear"
-                    found[target] = replace(found[target], growth=rate, growth_basis=basis)
-                    continue
-            if concept is None and piece and not _FILLERS.sub("", since_prev):
-                before = found[piece[-1]]
-                if before.unit == q.unit:
-                    concept = concepts[before.indicator]
-            if concept is None:
-                result.unmatched.append(Figure(q.text, s.index, s.start + q.start, "no indicator matches"))
-                continue
-            if concept.basis and _FALL.search(window[: window.index("#")]):
-                value = -value
-            estimate = group_estimate or q.start in local_estimates or (
-                estimate_from is not None and estimate_from < q.start
-            )
-            if plan:
-                kind = "StretchTarget" if "力争" in clause_lead else "Target"
-            else:
-                kind = "Estimate" if estimate else "Actual"
-            paragraph_before = line[: in_line + q.start]
-            cluster = _cluster(_clusters_in(clause_lead))
-            if cluster is None and concept.by_cluster:
-                context = [s.text] + [
-                    t.text for t in reversed(sentences[: s.index]) if t.paragraph == s.paragraph
-                ]
-                for text in context:
-                    names = _clusters_in(text)
-                    if len(names) == 1:
-                        cluster = names.pop()
-                        break
-            examples = None
-            if concept.counts and "等" in clause_lead:
-                examples = (s.start + cstart, s.start + cstart + clause_lead.rindex("等"))
-            found.append(
-                Observation(
-                    indicator=concept.id,
-                    value=value,
-                    unit=q.unit,
-                    period=_period(s, clause_lead, paragraph_before, plan),
-                    kind=kind,
-                    area=_area(clause_lead),
-                    cluster=cluster,
-                    qualifier=q.qualifier,
-                    stated=q.text,
-                    sentence=s.index,
-                    start=s.start + q.start,
-                    end=s.start + q.end,
-                    examples=examples,
-                )
-            )
-            if not concept.basis:  # a growth rate of its own neither grows nor passes on its indicator
-                piece.append(len(found) - 1)
-        if estimate_from is not None:
-            group_estimate = True
-    seen: dict[tuple, Observation] = {}
-    for o in found:
-        if o.key in seen:
-            result.restated.append(o)
-        else:
-            seen[o.key] = o
-            result.observations.append(o)
+        reading.read(s)
+    result = Indicators(report=report, sentences=sentences, unmatched=reading.unmatched)
+    seen: set[tuple] = set()
+    for o in reading.found:
+        (result.restated if o.key in seen else result.observations).append(o)
+        seen.add(o.key)
     return result
 
 
@@ -672,12 +692,24 @@ def add_indicators(ds: Dataset, extractions: list[Extraction], validate: bool = 
     ds.bind("qb", QB, override=True)
     ds.bind("indicator", INDICATOR, override=True)
     if validate:
-        from .build import BuildError, shacl_summary
+        from .build import BuildError
 
         conforms, text = validate_indicators(cube_graph(ds))
         if not conforms:
-            raise BuildError(f"the indicators do not conform to ontology/indicator-shapes.ttl: {shacl_summary(text)}")
+            problem = _violations(text)
+            raise BuildError(f"the indicators do not conform to ontology/indicator-shapes.ttl: {problem}")
     return results
+
+
+def _violations(text: str) -> str:
+    """How many violations a pyshacl report lists (warnings aside), and the first, on one line."""
+    from .build import shacl_summary
+
+    blocks = [b for b in text.split("Validation Result in ") if "Severity: sh:Violation" in b]
+    if not blocks:
+        return shacl_summary(text)
+    first = shacl_summary(blocks[0]).split(", first: ", 1)[-1]
+    return f"{len(blocks)} violation(s), first: {first}"
 
 
 def cube_graph(ds: Dataset) -> Graph:
@@ -715,146 +747,3 @@ def validate_indicators(data: Graph) -> tuple[bool, str]:
         raise IndicatorError(str(exc)) from None
     conforms, _, text = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     return bool(conforms), text
-
-
-# ---------------------------------------------------------------- reading them back
-
-_ROWS_QUERY = """
-PREFIX qb:   <http://purl.org/linked-data/cube#>
-PREFIX wji:  <https://w3id.org/wujing-kg/ontology/indicators#>
-PREFIX wj:   <https://w3id.org/wujing-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?obs ?sentenceIndex ?charStart ?indicator ?zh ?en ?area ?cluster ?clusterLabel ?period ?kind ?value ?unit ?cny
-       ?growth ?basis ?qualifier ?stated ?text
-WHERE {
-  ?obs a qb:Observation ; wji:indicator ?indicator ; wji:refArea ?area ; wji:refPeriod ?period ;
-       wji:kind ?kind ; wji:cluster ?cluster ; wji:value ?value ; wji:unit ?unit ;
-       wji:qualifier ?qualifier ; wji:statedAs ?stated ; wji:charStart ?charStart ;
-       prov:wasDerivedFrom ?sentence .
-  ?sentence wj:sentenceIndex ?sentenceIndex ; prov:value ?text .
-  ?indicator skos:prefLabel ?zh , ?en .
-  FILTER (lang(?zh) = "zh" && lang(?en) = "en")
-  OPTIONAL { ?cluster rdfs:label ?clusterLabel FILTER (lang(?clusterLabel) = "zh") }
-  OPTIONAL { ?cluster skos:prefLabel ?clusterLabel FILTER (lang(?clusterLabel) = "zh") }
-  OPTIONAL { ?obs wji:valueCNY ?cny }
-  OPTIONAL { ?obs wji:growthRate ?growth ; wji:growthBasis ?basis }
-}
-"""
-
-#: Columns of the table, in order.
-COLUMNS = (
-    "sentence", "indicator", "indicator_en", "area", "cluster", "period", "kind", "value", "unit",
-    "value_cny", "growth_pct", "growth_basis", "qualifier", "stated", "source",
-)  # fmt: skip
-_WORDS = {
-    "Town": "town", "TownLevel": "town level", "WholeTownInclZizhu": "whole town incl. Zizhu",
-    "Actual": "actual", "Estimate": "estimate", "Target": "target", "StretchTarget": "stretch target",
-    "Exact": "", "AtLeast": "at least", "MoreThan": "more than", "Nearly": "nearly",
-    "Approximately": "approximately", "YearOnYear": "year on year", "AverageAnnual": "average annual",
-    "OverPeriod": "over the period", "EachYear": "each year",
-}  # fmt: skip
-
-
-def _plain(literal) -> str:
-    value = literal.toPython()
-    return format_decimal(value) if isinstance(value, Decimal) else str(literal)
-
-
-def _local(term) -> str:
-    return str(term).rsplit("#", 1)[-1]
-
-
-def indicator_rows(data: Graph | Dataset) -> list[dict[str, str]]:
-    """Every observation of a graph as a row of plain strings, in the order of the report.
-
-    Examples
-    --------
-    >>> indicator_rows(Graph())
-    []
-    """
-    g = data
-    if isinstance(data, Dataset):
-        g = Graph()
-        for quad in data.quads((None, None, None, None)):
-            g.add(quad[:3])
-    rows = {}
-    for b in g.query(_ROWS_QUERY):
-        key = str(b.obs)
-        if key in rows:
-            continue
-        cluster = "" if b.cluster == WJI.NoCluster else str(b.clusterLabel or _local(b.cluster))
-        rows[key] = (
-            (int(b["sentenceIndex"]), int(b["charStart"]), key),
-            {
-                "sentence": str(int(b["sentenceIndex"])),
-                "indicator": str(b.zh),
-                "indicator_en": str(b.en),
-                "area": _WORDS.get(_local(b.area), _local(b.area)),
-                "cluster": cluster,
-                "period": str(b.period),
-                "kind": _WORDS.get(_local(b.kind), _local(b.kind)),
-                "value": _plain(b.value),
-                "unit": str(b.unit),
-                "value_cny": _plain(b.cny) if b.cny is not None else "",
-                "growth_pct": _plain(b.growth) if b.growth is not None else "",
-                "growth_basis": _WORDS.get(_local(b.basis), "") if b.basis is not None else "",
-                "qualifier": _WORDS.get(_local(b.qualifier), _local(b.qualifier)),
-                "stated": str(b.stated),
-                "source": str(b.text),
-            },
-        )
-    return [row for _, row in sorted(rows.values(), key=lambda kv: kv[0])]
-
-
-def format_rows(rows: list[dict[str, str]], fmt: str = "table") -> str:
-    """The rows as tab-separated text (``table``: paste it into Excel) or as CSV.
-
-    Examples
-    --------
-    >>> print(format_rows([dict.fromkeys(COLUMNS, "x")], "csv").splitlines()[1])
-    x,x,x,x,x,x,x,x,x,x,x,x,x,x,x
-    """
-    if fmt not in ("table", "csv"):
-        raise ValueError(f"unknown format {fmt!r}: use table or csv")
-    buf = io.StringIO()
-    if fmt == "csv":
-        w = csv.writer(buf, lineterminator="\n")
-    else:
-        w = csv.writer(buf, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for row in rows:
-        w.writerow([row[c].replace("\t", " ").replace("\n", " ") for c in COLUMNS])
-    return buf.getvalue()
-
-
-def indicators_table(path: Path, fmt: str = "table", period: str | None = None) -> str:
-    """The table of the observations in the built graph at ``path`` (``out/wujing.trig``).
-
-    ``period`` keeps only the figures of that period (``2025``, ``2026-2030``).  Raises
-    :class:`IndicatorError` with a one-line message when the file cannot be read or holds no
-    observations (of that period).
-    """
-    path = Path(path)
-    from rdflib.util import guess_format
-
-    ds = Dataset()
-    try:
-        ds.parse(str(path), format=guess_format(str(path)) or "trig")
-    except FileNotFoundError:
-        raise IndicatorError(f"{path}: file not found (run `wujing-kg build` first)") from None
-    except IsADirectoryError:
-        raise IndicatorError(f"{path}: is a directory, not a graph file") from None
-    except Exception as exc:  # rdflib raises many parser errors; all mean the same to a user
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise IndicatorError(f"{path}: not a readable RDF graph: {message[:160]}") from None
-    rows = indicator_rows(ds)
-    if not rows:
-        raise IndicatorError(f"{path}: no indicator observations (rebuild it with `wujing-kg build`)")
-    if period is not None:
-        periods = sorted({row["period"] for row in rows})
-        rows = [row for row in rows if row["period"] == period.strip()]
-        if not rows:
-            raise IndicatorError(f"no figures for the period {period!r}; periods: {', '.join(periods)}")
-    return format_rows(rows, fmt)

@@ -31,7 +31,8 @@ def indicators(ctx: click.Context, fmt: str, graph_path: Path, period: str | Non
     """Print every figure of the report (results, estimates, targets) with its indicator, area,
     period, kind, value, unit, growth rate and source sentence: one row per figure."""
     from .cli import fail
-    from .indicators import IndicatorError, indicators_table
+    from .indicators import IndicatorError
+    from .indicators_table import indicators_table
 
     try:
         text = indicators_table(graph_path, fmt, period=period)

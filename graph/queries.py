@@ -258,7 +258,8 @@ _OPAQUE = re.compile(
     r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
     r"""|'(?:[^'\\\n\r]|\\.)*'"""
     r'''|"(?:[^"\\\n\r]|\\.)*"'''
-    r"""|\#[^\n\r]*""",
+    r"""|\#[^\n\r]*"""
+    r"""|\\.""",  # outside strings a backslash escapes one character of a local name (ex:a\'b, ex:a\#b)
     re.S,
 )
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -301,11 +302,17 @@ def uses_service(text: str) -> bool:
     text = _unescape(text)
     if _SERVICE.search(_blank(text)):
         return True
+    return _parsed_service(text)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_service(text: str) -> bool:
+    # parsing costs 10-100 ms: the endpoint sees the same (library) queries again and again
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
         tree = parseQuery(text)
-    except Exception:  # not parseable by rdflib: the keyword check above has decided
+    except Exception:  # not parseable by rdflib: the keyword check has decided
         return False
     return _has_service_pattern(tree)
 

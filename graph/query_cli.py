@@ -46,7 +46,8 @@ def _params(ctx: click.Context, values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("name", required=False)
 @click.option("-p", "--param", "param_values", multiple=True, metavar="NAME=VALUE",
               help="Bind the query variable ?NAME to VALUE (repeatable). An entity can be given by its IRI, "
-                   "a prefixed name (id:..., wj:Completed) or its Chinese name; a typed literal as \"2025\"^^xsd:gYear.")
+                   "a prefixed name (id:..., wj:Completed) or its Chinese name; a typed literal as "
+                   "\"2025\"^^xsd:gYear.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format: a terminal table, or CSV, TSV or JSON with full IRIs.")
 @click.option("-g", "--graph", "graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -231,3 +231,11 @@ def test_export_command_writes_the_chosen_formats(trig, tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "x").rglob("*") if p.is_file()) == [
         "x/neo4j/nodes.csv", "x/neo4j/relationships.csv", "x/wujing.gexf"]
+
+
+def test_export_to_an_unwritable_place_is_a_one_line_error(trig, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run("export", "--data", trig, "--format", "neo4j", "-o", blocker / "x")
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "Traceback" not in result.output

@@ -18,9 +18,10 @@ from graph.numbers import (
 )
 
 
-@pytest.mark.parametrize("name", ["graph.numbers", "graph.indicators"])
+@pytest.mark.parametrize("name", ["graph.numbers", "graph.indicators", "graph.indicators_table"])
 def test_docstring_examples_run(name):
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    result = doctest.testmod(importlib.import_module(name), optionflags=flags)
     assert result.attempted > 0
     assert result.failed == 0
 

@@ -5,14 +5,16 @@ import re
 from decimal import Decimal
 
 import pytest
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from graph.build import serialize, union_graph
 from graph.indicators import (
     INDICATOR,
     INDICATORS_GRAPH,
+    ONTOLOGY_PATH,
     QB,
+    SHAPES_PATH,
     WJI,
     IndicatorError,
     add_indicators,
@@ -24,7 +26,6 @@ from graph.indicators import (
 from graph.iri import entity_iri, sentence_iri
 from graph.namespaces import WJ
 from graph.ontology import load_shapes
-from graph.indicators import ONTOLOGY_PATH, SHAPES_PATH
 
 SLUG = "wujing-2026"
 
@@ -139,7 +140,8 @@ def test_the_stretch_target_is_the_higher_fiscal_revenue_figure(built):
 
 def test_enterprise_counts_link_to_the_enterprise_class_and_name_their_examples(built):
     g = built.union
-    for indicator in ("high-tech-enterprises", "specialised-enterprises", "enterprises-introduced", "new-high-tech-enterprises"):
+    counts = ("high-tech-enterprises", "specialised-enterprises", "enterprises-introduced", "new-high-tech-enterprises")
+    for indicator in counts:
         assert (INDICATOR[indicator], WJI.countedClass, WJ.Enterprise) in g
     assert (INDICATOR["incubators"], WJI.countedClass, WJ.Incubator) in g
     obs = _find(g, "enterprises-introduced", "2025", WJI.Actual, entity_iri("民用航空"))
@@ -175,7 +177,8 @@ def test_the_vocabulary_file_has_no_blank_nodes_so_the_build_stays_byte_identica
 def test_the_duplicate_check_names_the_dimensions_of_the_structure():
     """IC-12 is written for the dimensions of wji:IndicatorStructure: the two lists agree."""
     vocabulary = Graph().parse(ONTOLOGY_PATH, format="turtle")
-    dims = {vocabulary.value(spec, QB.dimension) for spec in vocabulary.objects(WJI.IndicatorStructure, QB.component)}
+    specs = vocabulary.objects(WJI.IndicatorStructure, QB.component)
+    dims = {vocabulary.value(spec, QB.dimension) for spec in specs}
     dims.discard(None)
     shapes_text = SHAPES_PATH.read_text(encoding="utf-8")
     ic12 = shapes_text[shapes_text.index("IC-12: {?count}") :].split('"""')[1]
@@ -190,15 +193,14 @@ def test_the_built_cube_conforms_with_no_warning(cube):
     assert "Results (" not in text
 
 
-def test_the_union_of_all_graphs_conforms_too(built):
-    conforms, text = validate_indicators(built.union)
-    assert conforms, text
-
-
-def _copy(g: Graph) -> Graph:
+def _small(g: Graph) -> Graph:
+    """The cube with only a few of its observations (one with a growth rate): quick to validate."""
+    observations = sorted(g.subjects(RDF.type, QB.Observation))
+    keep = set(observations[:4]) | {sorted(g.subjects(WJI.growthRate, None))[0]}
     out = Graph()
     for t in g:
-        out.add(t)
+        if t[0] not in observations or t[0] in keep:
+            out.add(t)
     return out
 
 
@@ -275,7 +277,8 @@ def _growth_without_basis(g):
 ])
 # fmt: on
 def test_a_deliberately_broken_cube_is_rejected(cube, mutate, constraint):
-    g = _copy(cube)
+    g = _small(cube)
+    assert validate_indicators(g)[0]
     mutate(g)
     conforms, text = validate_indicators(g)
     assert not conforms
@@ -285,6 +288,7 @@ def test_a_deliberately_broken_cube_is_rejected(cube, mutate, constraint):
 def test_the_build_refuses_a_broken_cube_with_one_line(built, monkeypatch):
     from graph import indicators
     from graph.build import BuildError
+    from graph.rdf import to_rdf
 
     real = indicators.add_observations
 
@@ -295,7 +299,7 @@ def test_the_build_refuses_a_broken_cube_with_one_line(built, monkeypatch):
             break
 
     monkeypatch.setattr(indicators, "add_observations", add_without_values)
-    ds = Dataset()
+    ds = to_rdf(built.extractions)
     with pytest.raises(BuildError) as err:
         add_indicators(ds, built.extractions, validate=True)
     assert "\n" not in str(err.value)

@@ -429,3 +429,23 @@ def test_parameters_are_typed_by_their_declared_kind(trig):
     assert rows and all(r["year"] == Literal("2025", datatype=XSD.gYear) for r in rows)
     assert run_query("entities_introduced", graph=trig, year=2025) == run_query("entities_introduced", graph=trig,
                                                                                  year="2025")
+
+
+def test_readme_lists_every_library_query():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Query the graph", 1)[1].split("\n## ", 1)[0]
+    missing = [name for name in ALL_QUERIES if f"| `{name}` |" not in section]
+    assert not missing, f"add these queries to the table in README.md's 'Query the graph': {missing}"
+    assert "wujing-kg query " in section and "curl " in section and "wujing-kg serve" in section
+
+
+@pytest.mark.parametrize("module", ["graph.queries", "graph.tables", "graph.endpoint"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    result = doctest.testmod(importlib.import_module(module), optionflags=flags)
+    assert result.attempted > 0 and result.failed == 0

@@ -171,12 +171,12 @@ def _pdfium_pages(path: Path, max_chars: int) -> list[Page]:
                 chars.clear()
 
             for i in range(tp.count_chars()):
-                ch = chr(pdfium_c.FPDFText_GetUnicode(tp, i))
+                ch = chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i))
                 if ch in "\r\n":
                     if ch == "\n":
                         flush()
                     continue
-                chars.append((ch, tp.get_charbox(i), pdfium_c.FPDFText_GetFontSize(tp, i)))
+                chars.append((ch, tp.get_charbox(i), pdfium_c.FPDFText_GetFontSize(tp.raw, i)))
             flush()
             total += sum(len(ln.text) for ln in lines)
             pages.append(Page(sorted(lines, key=lambda ln: ln.top)))

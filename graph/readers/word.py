@@ -155,14 +155,17 @@ def read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile, KeyError, ValueError and lxml errors
         raise ReadError(f"{path}: {_docx_problem(path, exc)}") from exc
-    numbering = _Numbering(document)
     lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_row_text(row) for row in block.rows)
-        else:
-            label = numbering.label(block)
-            lines.append(label + block.text)
+    try:
+        numbering = _Numbering(document)
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(_row_text(row) for row in block.rows)
+            else:
+                lines.append(numbering.label(block) + block.text)
+    except Exception as exc:  # malformed XML inside a valid package
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ReadError(f"{path}: damaged Word document: {first}") from exc
     return "\n".join(lines) + "\n"
 
 

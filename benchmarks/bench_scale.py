@@ -1,0 +1,448 @@
+"""Scale benchmarks: build time, peak memory and SPARQL time from 1 to 1,000 reports.
+
+Measures, on a synthetic corpus made by ``benchmarks/make_corpus.py``:
+
+* the bundled report: ``python build_graph.py`` wall-clock time including Python start-up, without
+  and with the extraction cache, and where the time goes (cProfile of one build);
+* for 1, 10, 100 and 1,000 reports: wall-clock time and peak memory (resident set of the build
+  process and its workers, summed, polled every 0.1 s) of ``wujing-kg build --no-cache --jobs 2``
+  with ``--store oxigraph`` and, up to ``--rdflib-max``, the default rdflib store; and the time to
+  add one report to a cached build;
+* every library query (``queries/*.rq``, no parameters) on each size's graph: with rdflib
+  (``Dataset(default_union=True)`` through :func:`graph.queries.run_text`, as ``wujing-kg query``
+  does) and with Oxigraph (the store the build persisted, ``out/oxigraph/``), side by side;
+* the time until each map of an rdflib build is drawn in Chromium (as ``benchmarks/bench_maps.py``).
+
+Results go to ``WORK/results.json`` step by step (a rerun skips what is there: delete entries to redo
+them) and the report to ``docs/benchmarks.md``.
+
+Usage::
+
+    python benchmarks/bench_scale.py --work /tmp/wkg-bench [--sizes 1 10 100 1000] [--rdflib-max 100]
+    python benchmarks/bench_scale.py --work /tmp/wkg-bench --report-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import select
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+PY = sys.executable
+BUILD = ROOT / "build_graph.py"
+QUERIES = ROOT / "queries"
+DOC = ROOT / "docs" / "benchmarks.md"
+TARGETS = {"bundled_s": 3.0, "build_1000_s": 600.0, "query_1000_s": 1.0}
+
+
+# ---------------------------------------------------------------- measuring processes
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
+
+def run_measured(cmd: list[str], timeout: float) -> dict:
+    """Run ``cmd``; wall seconds, peak RSS of its process tree (MiB), exit status, last output lines."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+    peak = 0
+    done = threading.Event()
+
+    def poll():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            done.wait(0.1)
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        timed_out = True
+    done.set()
+    watcher.join()
+    text = out.decode("utf-8", errors="replace")
+    return {
+        "cmd": " ".join(str(c) for c in cmd[1:]),
+        "wall_s": round(time.perf_counter() - t0, 2),
+        "peak_mib": round(peak / 1024, 1),
+        "rc": proc.returncode,
+        "timed_out": timed_out,
+        "tail": text.strip().splitlines()[-6:],
+    }
+
+
+def _summary_value(tail: list[str], key: str) -> str:
+    return next((line.split(":", 1)[1].strip() for line in tail if line.startswith(key + ":")), "")
+
+
+# ---------------------------------------------------------------- the machine
+
+
+def machine() -> dict:
+    import importlib.metadata as md
+
+    cpu = "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = "?"
+    try:
+        kib = int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")))
+        mem = f"{kib / 2**20:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    versions = {}
+    for pkg in ("rdflib", "pyoxigraph", "spacy", "pyshacl"):
+        try:
+            versions[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            versions[pkg] = "?"
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "memory": mem,
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "versions": versions,
+    }
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 1)
+
+
+# ---------------------------------------------------------------- the bundled report
+
+
+PROFILE_STEPS = {
+    "extraction (spaCy pipeline)": "extract_reports",
+    "entity resolution": "resolve",
+    "RDF (to_rdf)": "to_rdf",
+    "indicators (issue 8)": "add_indicators",
+    "SHACL validation": "validate",
+    "TriG + Turtle serialisation": "serialize",
+    "writing files": "write_files",
+    "exports (issue 5)": "write_exports",
+    "maps (issue 4)": "write_maps",
+}
+
+
+def bundled(work: Path, runs: int) -> dict:
+    out = work / "bundled"
+    cold = [run_measured([PY, str(BUILD), "--out", str(out / f"cold{i}"), "--no-cache"], 600) for i in range(runs)]
+    run_measured([PY, str(BUILD), "--out", str(out / "warm")], 600)  # fills the cache
+    warm = [run_measured([PY, str(BUILD), "--out", str(out / "warm")], 600) for _ in range(runs)]
+    startup = [run_measured([PY, "-c", "import graph.cli"], 60)["wall_s"] for _ in range(runs)]
+    profile = subprocess.run(
+        [PY, "-c", (
+            "import cProfile, pstats, json, time, sys\n"
+            "from pathlib import Path\n"
+            "t = time.perf_counter()\n"
+            "from graph.build import build\n"
+            "res = {'import graph.build': time.perf_counter() - t}\n"
+            "pr = cProfile.Profile()\n"
+            "t = time.perf_counter()\n"
+            "pr.enable()\n"
+            f"build(out_dir=Path({str(out / 'profiled')!r}))\n"
+            "pr.disable()\n"
+            "res['build() under cProfile'] = time.perf_counter() - t\n"
+            "for (f, line, name), (cc, nc, tt, ct, callers) in pstats.Stats(pr).stats.items():\n"
+            "    if name in sys.argv[1:] and '/graph/' in f:\n"
+            "        res[name] = max(res.get(name, 0), ct)\n"
+            "print(json.dumps(res))\n"
+        ), *PROFILE_STEPS.values()],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    try:
+        steps = json.loads(profile.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        steps = {"error": profile.stderr.strip().splitlines()[-1:] or ["?"]}
+    return {
+        "cold_s": [r["wall_s"] for r in cold],
+        "warm_s": [r["wall_s"] for r in warm],
+        "peak_mib": max(r["peak_mib"] for r in cold),
+        "import_cli_s": startup,
+        "profile_s": steps,
+        "rc": [r["rc"] for r in cold + warm],
+        "load": load_average(),
+    }
+
+
+# ---------------------------------------------------------------- corpus and builds
+
+
+def corpus_dir(work: Path, paths: list[Path], n: int) -> Path:
+    """A folder with the first ``n`` reports of the corpus (and their sidecars), as symbolic links."""
+    d = work / f"corpus-{n}"
+    if not d.exists():
+        d.mkdir(parents=True)
+        for p in paths[:n]:
+            for f in (p, p.with_name(p.stem + ".meta.yaml")):
+                (d / f.name).symlink_to(f)
+    return d
+
+
+def build_size(work: Path, corpus: Path, n: int, store: str, timeout: float, extra: list[str] | None = None,
+               out: Path | None = None) -> dict:
+    out = out or work / f"out-{n}-{store}"
+    cmd = [PY, str(BUILD), str(corpus), "--out", str(out), "--store", store, "--jobs", "2", *(extra or ["--no-cache"])]
+    r = run_measured(cmd, timeout)
+    r["triples"] = _summary_value(r["tail"], "triples")
+    r["load"] = load_average()
+    r["chars"] = sum(len(p.read_text(encoding="utf-8")) for p in corpus.glob("*.txt"))
+    return r
+
+
+# ---------------------------------------------------------------- queries
+
+
+def query_files() -> list[Path]:
+    return sorted(QUERIES.glob("*.rq"))
+
+
+def oxigraph_queries(out: Path, repeat: int = 3) -> dict:
+    from graph.store import open_store, run_query
+
+    t0 = time.perf_counter()
+    store = open_store(out)
+    opened = time.perf_counter() - t0
+    times = {}
+    for q in query_files():
+        text = q.read_text(encoding="utf-8")
+        runs = []
+        try:
+            for _ in range(repeat):
+                t = time.perf_counter()
+                rows = run_query(store, text)
+                n = sum(1 for _ in rows) if not isinstance(rows, bool) else 1
+                runs.append(time.perf_counter() - t)
+            times[q.stem] = {"s": round(statistics.median(runs), 4), "rows": n}
+        except Exception as exc:  # a query Oxigraph cannot run is a result too
+            times[q.stem] = {"error": str(exc).splitlines()[0][:120]}
+    return {"open_s": round(opened, 3), "queries": times}
+
+
+def _rdflib_worker(trig: str, skip: list[str]) -> None:
+    """Child process: load the TriG once, run every query, print one JSON line per result."""
+    import warnings
+
+    warnings.simplefilter("ignore")
+    from rdflib import Dataset
+
+    from graph.queries import run_text
+
+    t = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(trig, format="trig")
+    print(json.dumps({"load_s": round(time.perf_counter() - t, 2)}), flush=True)
+    for q in query_files():
+        if q.stem in skip:
+            continue
+        print(json.dumps({"start": q.stem}), flush=True)
+        t = time.perf_counter()
+        try:
+            rows = run_text(q.read_text(encoding="utf-8"), graph=ds, source=q.name)
+            n = len(list(rows))
+            print(json.dumps({"query": q.stem, "s": round(time.perf_counter() - t, 4), "rows": n}), flush=True)
+        except Exception as exc:
+            print(json.dumps({"query": q.stem, "error": str(exc).splitlines()[0][:120]}), flush=True)
+
+
+def rdflib_queries(trig: Path, timeout: float, load_timeout: float) -> dict:
+    """Every query with rdflib, each limited to ``timeout`` seconds (the worker restarts after one)."""
+    result: dict = {"queries": {}}
+    skip: list[str] = []
+    peak = 0
+    while True:
+        proc = subprocess.Popen([PY, __file__, "--rdflib-worker", str(trig), *skip], stdout=subprocess.PIPE,
+                                cwd=ROOT, start_new_session=True, text=True)
+        current, deadline = None, time.monotonic() + load_timeout
+        finished = True
+        while True:
+            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            if ready:
+                line = proc.stdout.readline()
+                if not line:
+                    break
+                msg = json.loads(line)
+                if "load_s" in msg:
+                    result.setdefault("load_s", msg["load_s"])
+                elif "start" in msg:
+                    current, deadline = msg["start"], time.monotonic() + timeout
+                else:
+                    result["queries"][msg["query"]] = {k: v for k, v in msg.items() if k != "query"}
+                    current = None
+            elif time.monotonic() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                if current is None:  # still loading
+                    result["load_s"] = f"> {load_timeout:.0f}"
+                    result["peak_mib"] = round(peak / 1024, 1)
+                    return result
+                result["queries"][current] = {"timeout": timeout}
+                skip.append(current)
+                finished = False
+                break
+        proc.wait()
+        if finished:
+            break
+        skip.extend(k for k in result["queries"] if k not in skip)
+    result["peak_mib"] = round(peak / 1024, 1)
+    return result
+
+
+# ---------------------------------------------------------------- maps
+
+
+def map_times(out: Path, runs: int = 3) -> dict:
+    maps = sorted((out / "maps").glob("*.html"))
+    if not maps:
+        return {"skipped": "no maps in this build"}
+    try:
+        from bench_maps import ARGS, CHROMIUM, open_times
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        return {"skipped": f"cannot measure: {exc}"}
+    res = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for path in maps:
+            try:
+                t = open_times(browser, path, runs)
+                res[path.stem] = {"ready_ms": statistics.median(t["ready"]), "wall_s": round(statistics.median(t["wall"]), 2),
+                                  "kib": round(path.stat().st_size / 1024), "drawn": t["drawn"]}
+            except BaseException as exc:  # a map too big to draw is a result too
+                res[path.stem] = {"error": str(exc).splitlines()[0][:120], "kib": round(path.stat().st_size / 1024)}
+        browser.close()
+    return res
+
+
+# ---------------------------------------------------------------- the run
+
+
+def save(results: dict, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "wkg-bench")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--rdflib-max", type=int, default=100, help="largest size built and queried with rdflib")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the bundled build (default 5)")
+    parser.add_argument("--build-timeout", type=float, default=7200)
+    parser.add_argument("--query-timeout", type=float, default=300, help="seconds before an rdflib query is stopped")
+    parser.add_argument("--report-only", action="store_true", help="only write docs/benchmarks.md from results")
+    parser.add_argument("--rdflib-worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rdflib_worker:
+        _rdflib_worker(args.rdflib_worker[0], args.rdflib_worker[1:])
+        return
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    path = args.work / "results.json"
+    results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if not args.report_only:
+        results.setdefault("machine", machine())
+        if "bundled" not in results:
+            print("bundled report ...", flush=True)
+            results["bundled"] = bundled(args.work, args.runs)
+            save(results, path)
+        from make_corpus import make_corpus
+
+        corpus_all = args.work / "corpus-all"
+        t0 = time.perf_counter()
+        paths = make_corpus(corpus_all, max(args.sizes))
+        results.setdefault("corpus", {"reports": max(args.sizes), "seconds": round(time.perf_counter() - t0, 1)})
+        sizes = results.setdefault("sizes", {})
+        for n in args.sizes:
+            entry = sizes.setdefault(str(n), {})
+            corpus = corpus_dir(args.work, paths, n)
+            stores = ["oxigraph"] + (["rdflib"] if n <= args.rdflib_max else [])
+            for store in stores:
+                key = f"build_{store}"
+                if key not in entry:
+                    print(f"{n} reports: build --store {store} ...", flush=True)
+                    entry[key] = build_size(args.work, corpus, n, store, args.build_timeout)
+                    save(results, path)
+                    print(f"  {entry[key]['wall_s']} s, {entry[key]['peak_mib']} MiB, rc {entry[key]['rc']}", flush=True)
+            ox_out = args.work / f"out-{n}-oxigraph"
+            if "oxigraph_queries" not in entry and entry["build_oxigraph"]["rc"] == 0:
+                print(f"{n} reports: queries with Oxigraph ...", flush=True)
+                entry["oxigraph_queries"] = oxigraph_queries(ox_out)
+                save(results, path)
+            if n <= args.rdflib_max and "rdflib_queries" not in entry and entry["build_oxigraph"]["rc"] == 0:
+                print(f"{n} reports: queries with rdflib ...", flush=True)
+                entry["rdflib_queries"] = rdflib_queries(ox_out / "wujing.trig", args.query_timeout, args.build_timeout)
+                save(results, path)
+            rd_out = args.work / f"out-{n}-rdflib"
+            if "maps" not in entry and (rd_out / "maps").is_dir():
+                print(f"{n} reports: maps ...", flush=True)
+                entry["maps"] = map_times(rd_out)
+                save(results, path)
+        n = 100 if 100 in args.sizes else min(args.sizes)  # one size is enough to show it
+        if "incremental" not in sizes[str(n)]:
+            print(f"{n} reports: cached build, then one more report ...", flush=True)
+            out = args.work / f"out-{n}-cached"
+            fill = build_size(args.work, corpus_dir(args.work, paths, n), n, "oxigraph", args.build_timeout,
+                              extra=["--cache"], out=out)
+            again = build_size(args.work, corpus_dir(args.work, paths, n), n, "oxigraph", args.build_timeout,
+                               extra=["--cache"], out=out)
+            plus = corpus_dir(args.work, paths, n + 1)
+            one_more = build_size(args.work, plus, n + 1, "oxigraph", args.build_timeout, extra=["--cache"], out=out)
+            sizes[str(n)]["incremental"] = {"fill": fill, "unchanged": again, "plus_one": one_more}
+            save(results, path)
+    from bench_report import write_report
+
+    write_report(results, DOC)
+    print(f"written: {DOC}")
+
+
+if __name__ == "__main__":
+    main()

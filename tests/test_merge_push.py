@@ -1,0 +1,177 @@
+"""``wujing-kg push`` against a real Oxigraph server (``oxigraph serve``) started on a loopback port."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.push import chunks, graph_url, push
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    assert Path(found).exists(), "the oxigraph package (oxigraph serve) is a dependency: pip install -e ."
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """An empty Oxigraph server; yields its base URL."""
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    proc = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                requests.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except requests.ConnectionError:
+                if proc.poll() is not None:
+                    pytest.fail(f"oxigraph serve exited: {proc.stderr.read().decode(errors='replace')}")
+                time.sleep(0.05)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def count(base: str, query: str) -> int:
+    r = requests.post(f"{base}/query", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    r.raise_for_status()
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def clear(base: str) -> None:
+    requests.post(f"{base}/update", data={"update": "CLEAR ALL"}).raise_for_status()
+
+
+QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def test_push_sends_every_sentence_graph_as_itself(server, built):
+    clear(server)
+    trig = built.out_dir / "wujing.trig"
+    result = CliRunner().invoke(main, ["push", "--endpoint", f"{server}/store", "--from", str(trig)])
+    assert result.exit_code == 0, result.output
+    graphs = [g for g in built.dataset.graphs() if len(g)]
+    assert count(server, QUADS) == sum(len(g) for g in graphs)
+    assert count(server, GRAPHS) == len(graphs)
+    assert count(server, DEFAULT) == 0
+    assert f"into {len(graphs)} named graphs" in result.output
+    # provenance queries work on the server: the sentence that says 华东师大 works with 奥锐特
+    ask = """PREFIX wj: <https://w3id.org/wujing-kg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?s { ?a wj:cooperatesWith ?b }
+      GRAPH <https://w3id.org/wujing-kg/id/graph/provenance> { ?s prov:value ?text }
+      FILTER (CONTAINS(?text, "奥锐特")) }"""
+    assert count(server, ask) >= 1
+
+
+def test_pushing_twice_leaves_the_store_as_after_one_push(server, built):
+    clear(server)
+    trig = built.out_dir / "wujing.trig"
+    push(trig, f"{server}/store")
+    once = count(server, QUADS)
+    push(trig, f"{server}/store")
+    assert count(server, QUADS) == once
+
+
+def test_push_union_sends_all_triples_to_the_default_graph(server, built):
+    clear(server)
+    result = push(built.out_dir / "wujing.trig", f"{server}/store", mode="union")
+    assert count(server, DEFAULT) == len(built.union) == result.triples
+    assert count(server, QUADS) == 0 and result.requests == 1
+
+
+def test_a_large_graph_goes_in_pieces_put_then_post(server, built):
+    clear(server)
+    result = push(built.out_dir / "wujing.trig", f"{server}/store", chunk_bytes=20_000)
+    graphs = [g for g in built.dataset.graphs() if len(g)]
+    assert result.requests > len(graphs)
+    assert count(server, QUADS) == sum(len(g) for g in graphs)
+
+
+def test_an_unreachable_store_is_a_one_line_error(built):
+    trig = built.out_dir / "wujing.trig"
+    result = CliRunner().invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--from", str(trig)])
+    assert result.exit_code == 1
+    assert result.output.startswith("wujing-kg: error: http://127.0.0.1:") and "cannot connect" in result.output
+    assert result.output.count("\n") == 1
+
+
+def test_a_refusing_store_is_a_one_line_error_with_the_status(server, built):
+    result = CliRunner().invoke(main, ["push", "--endpoint", f"{server}/nowhere", "--from", str(built.out_dir / "wujing.trig")])
+    assert result.exit_code == 1
+    assert "HTTP 404" in result.output and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("endpoint", ["localhost:7878/store", "ftp://example.org/store"])
+def test_an_endpoint_that_is_not_an_http_url_is_refused(endpoint, built):
+    result = CliRunner().invoke(main, ["push", "--endpoint", endpoint, "--from", str(built.out_dir / "wujing.trig")])
+    assert result.exit_code == 1 and "must be an http:// or https:// URL" in result.output
+
+
+def test_a_missing_dataset_file_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["push", "--endpoint", "http://127.0.0.1:1/store", "--from", str(tmp_path / "no.trig")])
+    assert result.exit_code == 1 and "no.trig: file not found" in result.output
+
+
+def test_graph_urls_and_chunks():
+    assert graph_url("http://h/ds/data?x=1", None) == "http://h/ds/data?x=1&default"
+    assert graph_url("http://h/store", "urn:a b") == "http://h/store?graph=urn%3Aa%20b"
+    body = b"".join(f"<urn:s{i}> <urn:p> <urn:o> .\n".encode() for i in range(100))
+    pieces = list(chunks(body, 500))
+    assert b"".join(pieces) == body and all(p.endswith(b"\n") for p in pieces) and len(pieces) > 1
+
+
+def test_user_and_password_go_in_the_authorization_header(tmp_path, built, monkeypatch):
+    """Basic authentication, checked against a tiny local server that records the header."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PUT(self):  # noqa: N802 (http.server's naming)
+            seen.append(self.headers.get("Authorization", ""))
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(204)
+            self.end_headers()
+
+        do_POST = do_PUT
+
+        def log_message(self, *args):
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("WUJING_KG_PASSWORD", "s3cret")
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/store"
+        result = CliRunner().invoke(main, ["push", "--endpoint", url, "--union", "--user", "dba",
+                                           "--from", str(built.out_dir / "wujing.trig")])
+        assert result.exit_code == 0, result.output
+    finally:
+        httpd.shutdown()
+    assert seen == ["Basic " + base64.b64encode(b"dba:s3cret").decode()]
