@@ -110,8 +110,20 @@ def entities_csv(extractions: list[Extraction]) -> str:
     w.writerow(["iri", "class", "label", "pinyin", "aliases", "mentions"])
     for name in sorted(rows):
         iri, cls, label, py, aliases, n = rows[name]
-        w.writerow([iri, cls, label, py, "|".join(sorted(aliases)), n])
+        w.writerow([iri, cls, spreadsheet_safe(label), spreadsheet_safe(py),
+                    spreadsheet_safe("|".join(sorted(aliases))), n])
     return buf.getvalue()
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that Excel will not run as a formula (``+1科技`` -> ``'+1科技``).
+
+    Examples
+    --------
+    >>> spreadsheet_safe("=SUM(A1)"), spreadsheet_safe("华东师大")
+    ("'=SUM(A1)", '华东师大')
+    """
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
@@ -197,9 +209,12 @@ def build(
         return result
     ds = to_rdf(extractions)
     add_descriptions(ds, list(metas.values()))
-    from .indicators import add_indicators  # figures as RDF Data Cube observations (issue 8)
+    from .indicators import IndicatorError, add_indicators  # figures as RDF Data Cube observations (issue 8)
 
-    add_indicators(ds, extractions, validate=validate_shapes)
+    try:
+        add_indicators(ds, extractions, validate=validate_shapes)
+    except IndicatorError as exc:  # e.g. a malformed ontology/indicator-shapes.ttl: one line, no traceback
+        raise BuildError(str(exc)) from exc
     union = union_graph(ds)
     if validate_shapes:
         try:

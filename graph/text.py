@@ -21,7 +21,7 @@ from .model import Sentence
 
 _ARTIFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|picture):[^\]]*\]", re.IGNORECASE)
 _FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B) if chr(cp).isalnum()}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 #: Characters that end a sentence (a clause ending in a semicolon is its own sentence).
@@ -37,14 +37,15 @@ _FIVE_YEAR_REVIEW = re.compile(r"^(这五年|“十[一二三四五六七八九]
 def clean(text: str) -> str:
     """Return the report's text without conversion artifacts, one paragraph a line.
 
-    Removes Word bookmarks and control characters, maps full-width digits and Latin letters to
+    Removes Word bookmarks, control characters, bidi overrides and soft hyphens, maps full-width
+    digits and Latin letters to
     ASCII, strips spaces at the ends of lines, joins a line that leaves a 《title》 open with the
     next one, and folds runs of blank lines into one.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_FULLWIDTH_ALNUM)
     text = _ARTIFACTS.sub("", text)
     text = _CONTROL.sub("", text)
-    text = text.translate(_FULLWIDTH_ALNUM)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     joined: list[str] = []
     for line in lines:

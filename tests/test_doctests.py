@@ -19,6 +19,7 @@ MODULES = [
     "graph.extract.pipeline",
     "graph.extract.components",
     "graph.ontology",
+    "graph.build",
 ]
 
 

@@ -252,6 +252,15 @@ def malformed_ontology_file(tmp, mp):
     return ["small.txt"]
 
 
+@case
+def malformed_indicator_shapes_file(tmp, mp):
+    import graph.indicators
+
+    (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
+    mp.setattr(graph.indicators, "SHAPES_PATH", _broken_turtle(tmp, "indicator-shapes.ttl"))
+    return ["small.txt"]
+
+
 def run_case(name: str, tmp_path: Path, monkeypatch) -> tuple[int, list[str], BaseException | None]:
     monkeypatch.chdir(tmp_path)
     args = CASES[name](tmp_path, monkeypatch)

@@ -77,6 +77,14 @@ _COOPERATION = re.compile(r"与")
 _SECTOR = re.compile(r"^(?P<name>[^，。、“”]{2,6})方面，")
 
 
+def _raw(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins the tokens on every access: slow on long text)."""
+    text = doc.user_data.get("wj_text")
+    if text is None:
+        text = doc.user_data["wj_text"] = doc.text
+    return text
+
+
 def _masked(text: str) -> str:
     """The text with short parentheses turned into name characters, same length.
 
@@ -175,7 +183,7 @@ def init_candidates(doc: Doc) -> Doc:
 @Language.component("wj_suffix_names")
 def suffix_names(doc: Doc) -> Doc:
     """Names typed by their ending: …研究院, …产业园, …孵化器, …基金, …中心 (innovation ones)."""
-    text = _masked(doc.text)
+    text = _masked(_raw(doc))
     seen: set[tuple[int, int]] = set()
     for suffix, _ in SUFFIX_CLASSES:
         for m in re.finditer(re.escape(suffix), text):
@@ -189,7 +197,7 @@ def suffix_names(doc: Doc) -> Doc:
             name = text[start:end]
             level = _LEVEL_PREFIX.match(name)
             if level:
-                if doc.text[:start].endswith(_AWARD_VERBS) or level.end() >= len(name) - len(suffix):
+                if _raw(doc)[:start].endswith(_AWARD_VERBS) or level.end() >= len(name) - len(suffix):
                     continue  # a title it was awarded (入选国家级…平台), not a name
                 start += level.end()
                 name = text[start:end]
@@ -210,7 +218,7 @@ def suffix_names(doc: Doc) -> Doc:
 @Language.component("wj_metro_lines")
 def metro_lines(doc: Doc) -> Doc:
     """Metro lines and their extensions (轨交23号线, 15号线南延伸段)."""
-    for m in _METRO.finditer(doc.text):
+    for m in _METRO.finditer(_raw(doc)):
         ext = m.group(2) if m.group(2) and m.group(2) != "主线" else ""
         _add(doc, m.start(), m.end(), "MetroLine", "metro", f"轨交{m.group(1)}号线{ext}")
     return doc
@@ -253,7 +261,7 @@ def _enumeration_start(text: str, end: int) -> int:
 @Language.component("wj_enumerations")
 def enumerations(doc: Doc) -> Doc:
     """Items of an enumeration typed by its head: ``引进A、B等11家企业`` -> two enterprises."""
-    text = _masked(doc.text)
+    text = _masked(_raw(doc))
     for m in _HEAD_AFTER_ETC.finditer(text):
         head = m.group("head")
         if "合作" in m.group(0) or "服务" in m.group(0):
@@ -345,7 +353,7 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
     items = _items(text, start, end)
     if head is None and len(items) == 1:
         s, e = items[0]
-        name = doc.text[s:e]
+        name = _raw(doc)[s:e]
         if suffix_class(name) is None and (len(name) > 8 or not name.endswith(COMPANY_ENDINGS) and len(name) > 6):
             return
     for s, e in items:
@@ -354,7 +362,7 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
             continue
         if _has_inner_verb(name) or _QUOTED.sub("", name)[:2] in _GENERIC_CORES:
             continue
-        name = doc.text[s:e]
+        name = _raw(doc)[s:e]
         if any(ch.isdigit() for ch in name) and "号线" not in name and not re.search(r"[A-Za-z]", name):
             continue
         own = suffix_class(name)
@@ -378,11 +386,11 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
 @Language.component("wj_context_names")
 def context_names(doc: Doc) -> Doc:
     """Names with a company ending right before 入选/获评/注册 (弈柯莱生物科技入选…), sector heads."""
-    text = _masked(doc.text)
+    text = _masked(_raw(doc))
     for ending in COMPANY_ENDINGS:
         for m in re.finditer(re.escape(ending) + "(?=入选|获评|注册|落户|设立)", text):
             start = _strip_lead(text, _left_boundary(text, m.start()), m.end())
-            name = doc.text[start : m.end()]
+            name = _raw(doc)[start : m.end()]
             if _is_name(name) and 3 <= len(name) <= 10 and not any(g in name for g in _GENERIC):
                 _add(doc, start, m.end(), "Enterprise", "context:award")
     m = _SECTOR.match(text)
@@ -394,15 +402,15 @@ def context_names(doc: Doc) -> Doc:
 @Language.component("wj_cooperation_names")
 def cooperation_names(doc: Doc) -> Doc:
     """Partners named in ``A与B等…合作`` / ``A与B合资`` get a candidate (enterprise by default)."""
-    text = _masked(doc.text)
-    for m in re.finditer(r"与(?P<b>[^与，。；、等]{2,12}?)(?:密切|紧密|深度|全面|积极)?(?:等[^，。；]{0,12})?(?:合作|合资|协同)", text):
+    text = _masked(_raw(doc))
+    for m in re.finditer(r"与(?P<b>[^与，。；、等]{2,12}?)(?:密切|紧密|深度|全面|积极|开展|进行|深入|加强|签订|达成)*(?:等[^，。；]{0,12})?(?:合作|合资|协同)", text):
         s, e = m.start("b"), m.end("b")
-        name = doc.text[s:e]
+        name = _raw(doc)[s:e]
         if _is_name(name) and not any(g in name for g in _GENERIC):
             _add(doc, s, e, suffix_class(name) or "Enterprise", "context:合作")
         a_end = m.start()
         a_start = _strip_lead(text, _left_boundary(text, a_end), a_end)
-        name = doc.text[a_start:a_end]
+        name = _raw(doc)[a_start:a_end]
         if a_end - a_start >= 2 and _is_name(name) and not any(g in name for g in _GENERIC) and name not in LEFT_CONTEXT:
             _add(doc, a_start, a_end, suffix_class(name) or "Enterprise", "context:合作")
     return doc
@@ -441,7 +449,7 @@ def _trim_descriptors(doc: Doc, spans: list[Span]) -> list[Span]:
                     break
             for k in known:
                 if span.start_char < k.start_char < span.end_char and k.end_char <= span.end_char:
-                    if doc.text[span.start_char : k.start_char].endswith(_DESCRIPTOR_ENDS):
+                    if _raw(doc)[span.start_char : k.start_char].endswith(_DESCRIPTOR_ENDS):
                         trimmed = doc.char_span(k.start_char, span.end_char, label=span.label_)
                         if trimmed is not None:
                             trimmed.id_ = span.id_
@@ -499,7 +507,7 @@ def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
 @Language.component("wj_milestone_projects")
 def milestone_projects(doc: Doc) -> Doc:
     """Projects named before a stage word: ``推动A、B等项目开工``, ``A、B投入使用``."""
-    text = _masked(doc.text)
+    text = _masked(_raw(doc))
     for clause in _CLAUSE.finditer(text):
         body = clause.group(0)
         stages = stage_words_in(body)
@@ -531,7 +539,7 @@ def milestone_projects(doc: Doc) -> Doc:
 
 def _milestone_items(doc: Doc, text: str, start: int, end: int, called_projects: bool) -> None:
     """Type the items of a milestone clause as projects (or keep the class their ending gives)."""
-    for s, e, full in _expand_shared(doc.text, _items(text, start, end)):
+    for s, e, full in _expand_shared(_raw(doc), _items(text, start, end)):
         action = _TRAILING_ACTION.search(text[s:e])
         if action and not full and action.start() >= 3:
             e = s + action.start()  # 樱桃河路整修 -> 樱桃河路; …酒店地块出让 -> …酒店地块

@@ -126,7 +126,7 @@ VERB_FIRST_STAGES = {"建成": "Completed", "完成": "Completed"}
 MILESTONE_FILLER = re.compile(r"^(等?(一批)?(重大|龙头|重点|区镇)?(项目|载体|配套)?(顺利|加速|正式)?)")
 
 #: Characters that never occur inside a name.
-NAME_BREAK = set("，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的")
+NAME_BREAK = set("，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的<>{}[]$=/\\|@#%^&*~`")
 
 #: Words that look like items of an enumeration but are places or categories, not names.
 NOT_NAMES = frozenset({
