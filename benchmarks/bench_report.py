@@ -209,7 +209,7 @@ def write_report(results: dict, path: Path) -> None:
         head = f"### {int(n):,} report{'s' if int(n) > 1 else ''}"
         extra = []
         if ox:
-            extra.append(f"Oxigraph store opened in {ox['open_s']:.2f} s")
+            extra.append(f"Oxigraph opened the store in {ox.get('load_s', '?')} s (peak {ox.get('peak_mib', '?')} MiB)")
         if rd:
             extra.append(f"rdflib loaded the TriG in {rd.get('load_s', '?')} s (peak {rd.get('peak_mib', '?')} MiB)")
         lines += [head, "", "; ".join(extra) + ".", "",

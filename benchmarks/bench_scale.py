@@ -244,61 +244,69 @@ def query_files() -> list[Path]:
     return sorted(QUERIES.glob("*.rq"))
 
 
-def oxigraph_queries(out: Path, repeat: int = 3) -> dict:
-    from graph.store import open_store, run_query
+def _worker(engine: str, target: str, skip: list[str]) -> None:
+    """Child process: open the graph once, run every query, print one JSON line per event.
 
-    t0 = time.perf_counter()
-    store = open_store(out)
-    opened = time.perf_counter() - t0
-    times = {}
-    for q in query_files():
-        text = q.read_text(encoding="utf-8")
-        runs = []
-        try:
-            for _ in range(repeat):
-                t = time.perf_counter()
-                rows = run_query(store, text)
-                n = sum(1 for _ in rows) if not isinstance(rows, bool) else 1
-                runs.append(time.perf_counter() - t)
-            times[q.stem] = {"s": round(statistics.median(runs), 4), "rows": n}
-        except Exception as exc:  # a query Oxigraph cannot run is a result too
-            times[q.stem] = {"error": str(exc).splitlines()[0][:120]}
-    return {"open_s": round(opened, 3), "queries": times}
-
-
-def _rdflib_worker(trig: str, skip: list[str]) -> None:
-    """Child process: load the TriG once, run every query, print one JSON line per result."""
+    ``engine`` is ``rdflib`` (``target``: a TriG file, loaded into ``Dataset(default_union=True)``,
+    queries through :func:`graph.queries.run_text`) or ``oxigraph`` (``target``: a build's output
+    folder with its persisted store; median of 3 runs).  Memory is capped so that a runaway query
+    cannot take the machine down.
+    """
+    import resource
     import warnings
 
     warnings.simplefilter("ignore")
-    from rdflib import Dataset
-
-    from graph.queries import run_text
-
+    cap = int(os.environ.get("BENCH_MEMORY_CAP_GIB", "12")) * 2**30
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     t = time.perf_counter()
-    ds = Dataset(default_union=True)
-    ds.parse(trig, format="trig")
-    print(json.dumps({"load_s": round(time.perf_counter() - t, 2)}), flush=True)
+    if engine == "rdflib":
+        from rdflib import Dataset
+
+        from graph.queries import run_text
+
+        ds = Dataset(default_union=True)
+        ds.parse(target, format="trig")
+
+        def run(text: str, name: str) -> int:
+            return len(list(run_text(text, graph=ds, source=name)))
+
+        repeat = 1
+    else:
+        from graph.store import open_store, run_query
+
+        store = open_store(Path(target))
+
+        def run(text: str, name: str) -> int:
+            rows = run_query(store, text)
+            return 1 if isinstance(rows, bool) else sum(1 for _ in rows)
+
+        repeat = 3
+    print(json.dumps({"load_s": round(time.perf_counter() - t, 3)}), flush=True)
     for q in query_files():
         if q.stem in skip:
             continue
         print(json.dumps({"start": q.stem}), flush=True)
-        t = time.perf_counter()
         try:
-            rows = run_text(q.read_text(encoding="utf-8"), graph=ds, source=q.name)
-            n = len(list(rows))
-            print(json.dumps({"query": q.stem, "s": round(time.perf_counter() - t, 4), "rows": n}), flush=True)
+            runs = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                n = run(q.read_text(encoding="utf-8"), q.name)
+                runs.append(time.perf_counter() - t)
+            print(json.dumps({"query": q.stem, "s": round(statistics.median(runs), 4), "rows": n}), flush=True)
+        except MemoryError:
+            print(json.dumps({"query": q.stem, "error": "out of memory (capped)"}), flush=True)
         except Exception as exc:
-            print(json.dumps({"query": q.stem, "error": str(exc).splitlines()[0][:120]}), flush=True)
+            print(json.dumps({"query": q.stem, "error": (str(exc).splitlines() or [type(exc).__name__])[0][:120]}),
+                  flush=True)
 
 
-def rdflib_queries(trig: Path, timeout: float, load_timeout: float) -> dict:
-    """Every query with rdflib, each limited to ``timeout`` seconds (the worker restarts after one)."""
+def engine_queries(engine: str, target: Path, timeout: float, load_timeout: float) -> dict:
+    """Every query with one engine, each stopped after ``timeout`` seconds (the worker then restarts)."""
     result: dict = {"queries": {}}
     skip: list[str] = []
     peak = 0
     while True:
-        proc = subprocess.Popen([PY, __file__, "--rdflib-worker", str(trig), *skip], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([PY, __file__, "--worker", engine, str(target), *skip], stdout=subprocess.PIPE,
                                 cwd=ROOT, start_new_session=True, text=True)
         current, deadline = None, time.monotonic() + load_timeout
         finished = True
@@ -321,16 +329,17 @@ def rdflib_queries(trig: Path, timeout: float, load_timeout: float) -> dict:
                 os.killpg(proc.pid, signal.SIGKILL)
                 if current is None:  # still loading
                     result["load_s"] = f"> {load_timeout:.0f}"
-                    result["peak_mib"] = round(peak / 1024, 1)
-                    return result
+                    break
                 result["queries"][current] = {"timeout": timeout}
-                skip.append(current)
                 finished = False
                 break
         proc.wait()
+        if current is not None and finished and current not in result["queries"]:
+            result["queries"][current] = {"error": f"worker died (exit {proc.returncode})"}
+            finished = False
         if finished:
             break
-        skip.extend(k for k in result["queries"] if k not in skip)
+        skip = sorted(result["queries"])
     result["peak_mib"] = round(peak / 1024, 1)
     return result
 
@@ -379,10 +388,10 @@ def main() -> None:
     parser.add_argument("--build-timeout", type=float, default=7200)
     parser.add_argument("--query-timeout", type=float, default=300, help="seconds before an rdflib query is stopped")
     parser.add_argument("--report-only", action="store_true", help="only write docs/benchmarks.md from results")
-    parser.add_argument("--rdflib-worker", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.rdflib_worker:
-        _rdflib_worker(args.rdflib_worker[0], args.rdflib_worker[1:])
+    if args.worker:
+        _worker(args.worker[0], args.worker[1], args.worker[2:])
         return
 
     args.work.mkdir(parents=True, exist_ok=True)
@@ -415,11 +424,12 @@ def main() -> None:
             ox_out = args.work / f"out-{n}-oxigraph"
             if "oxigraph_queries" not in entry and entry["build_oxigraph"]["rc"] == 0:
                 print(f"{n} reports: queries with Oxigraph ...", flush=True)
-                entry["oxigraph_queries"] = oxigraph_queries(ox_out)
+                entry["oxigraph_queries"] = engine_queries("oxigraph", ox_out, args.query_timeout, 600)
                 save(results, path)
             if n <= args.rdflib_max and "rdflib_queries" not in entry and entry["build_oxigraph"]["rc"] == 0:
                 print(f"{n} reports: queries with rdflib ...", flush=True)
-                entry["rdflib_queries"] = rdflib_queries(ox_out / "wujing.trig", args.query_timeout, args.build_timeout)
+                entry["rdflib_queries"] = engine_queries("rdflib", ox_out / "wujing.trig", args.query_timeout,
+                                                         args.build_timeout)
                 save(results, path)
             rd_out = args.work / f"out-{n}-rdflib"
             if "maps" not in entry and (rd_out / "maps").is_dir():

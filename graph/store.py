@@ -151,14 +151,20 @@ def to_oxigraph_term(term):
     return term
 
 
-def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: bool = True):
+def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: bool | None = None):
     """Run a SPARQL query on a pyoxigraph Store; ``bindings`` (variable name -> term) are substituted.
 
-    rdflib terms in ``bindings`` are converted; ``union=True`` makes the default graph the union of
-    all graphs (as rdflib's ``Dataset(default_union=True)`` does).  A bound variable that the query
-    does not select is bound by a trailing ``VALUES`` clause instead.
+    rdflib terms in ``bindings`` are converted.  The default graph is the union of all graphs (as
+    rdflib's ``Dataset(default_union=True)``): the store's own default graph when it holds the union
+    (a store built with ``--store oxigraph`` does), else Oxigraph's ``use_default_graph_as_union``
+    (``union=True`` forces it), which repeats a triple once per graph that holds it: fine for
+    ``DISTINCT`` answers, slower for big joins.  A bound variable that the query does not select is
+    bound by a trailing ``VALUES`` clause instead.
     """
-    from pyoxigraph import Variable
+    from pyoxigraph import DefaultGraph, Variable
+
+    if union is None:
+        union = next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
 
     subs = {Variable(k): to_oxigraph_term(v) for k, v in (bindings or {}).items()}
     try:

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from graph.iri import entity_iri, pinyin_plain
 from graph.model import ENTITY_CLASSES
 from graph.namespaces import WJ
-from graph.queries import KINDS, QUERY_DIR, load_query, prepare, run_query
+from graph.queries import KINDS, load_query, prepare, run_query
 from graph.rdf import PROVENANCE_GRAPH
 
 from queries_helpers import ALL_QUERIES, rdflib_answer
