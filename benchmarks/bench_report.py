@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_BUNDLED_S = 3.0
 TARGET_BUILD_1000_S = 600.0
 TARGET_QUERY_S = 1.0
+EXAMPLE = " (example)"  # bench_scale.py: a query run with the parameters of its Example line
 
 
 def _med(values) -> float:
@@ -84,7 +85,16 @@ def write_report(results: dict, path: Path) -> None:
     build_1000 = big.get("build_oxigraph", {})
     b1000 = build_1000.get("wall_s", float("nan")) if build_1000.get("rc") == 0 else float("nan")
     oxq = big.get("oxigraph_queries", {}).get("queries", {})
-    slowest = max(((v["s"], k) for k, v in oxq.items() if "s" in v), default=(float("nan"), "?"))
+
+    def seconds(v: dict) -> float:
+        return v["s"] if "s" in v else (v["timeout"] if "timeout" in v else float("nan"))
+
+    # typical use: each query as its example runs it (with its parameters), else without parameters
+    typical = {k.replace(EXAMPLE, ""): v for k, v in oxq.items() if k.endswith(EXAMPLE) and "s" in v}
+    typical.update({k: v for k, v in oxq.items() if not k.endswith(EXAMPLE) and k not in typical
+                    and f"{k}{EXAMPLE}" not in oxq})
+    slowest = max(((seconds(v), k) for k, v in typical.items()), default=(float("nan"), "?"))
+    listing = max(((seconds(v), k) for k, v in oxq.items() if not k.endswith(EXAMPLE)), default=(float("nan"), "?"))
     lines += [
         "## Targets",
         "",
@@ -96,8 +106,10 @@ def write_report(results: dict, path: Path) -> None:
         f"| 1,000 reports build in < {TARGET_BUILD_1000_S / 60:g} min | "
         + (f"{b1000:.0f} s (`--store oxigraph --jobs 2`)" if b1000 == b1000 else "not finished")
         + f" | {_verdict(b1000, TARGET_BUILD_1000_S)} |",
-        f"| every library query on 1,000 reports < {TARGET_QUERY_S:g} s with Oxigraph | slowest: "
+        f"| every library query on 1,000 reports < {TARGET_QUERY_S:g} s with Oxigraph, as its example runs it | slowest: "
         f"`{slowest[1]}` {slowest[0]:.3f} s | {_verdict(slowest[0], TARGET_QUERY_S)} |",
+        f"| the same, every query without parameters (list everything) | slowest: `{listing[1]}` {listing[0]:.3f} s"
+        f"{' (stopped)' if 'timeout' in oxq.get(listing[1], {}) else ''} | {_verdict(listing[0], TARGET_QUERY_S)} |",
         "",
     ]
     lines += FINDINGS(results)
@@ -132,6 +144,22 @@ def write_report(results: dict, path: Path) -> None:
             lines.append(f"| {label} | {prof[key]:.2f} |")
     lines.append("")
 
+    per = results.get("per_report", {})
+    if per and "error" not in per:
+        total = sum(v for k, v in per.items() if k != "load")
+        lines += [
+            "## One synthetic report, step by step",
+            "",
+            f"Median over 3 reports of the corpus (≈ 20,000 characters each), one process, load {per.get('load', '?')}:",
+            "",
+            "| step | s | share |",
+            "|---|---:|---:|",
+        ]
+        for k, v in per.items():
+            if k != "load":
+                lines.append(f"| {k} | {v:.2f} | {v / total:.0%} |")
+        lines += [f"| total | {total:.2f} | |", ""]
+
     # ---- corpus and builds
     c = results.get("corpus", {})
     lines += [
@@ -156,9 +184,9 @@ def write_report(results: dict, path: Path) -> None:
         "| reports | characters | store | triples | wall (s) | s / report | peak (MiB) | load |",
         "|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
-    series: dict[str, list[tuple[int, float]]] = {"oxigraph": [], "rdflib": []}
+    series: dict[str, list[tuple[int, float]]] = {"oxigraph": [], "rdflib": [], "oxigraph_unvalidated": []}
     for n in sorted(sizes, key=int):
-        for store in ("oxigraph", "rdflib"):
+        for store in ("oxigraph", "oxigraph_unvalidated", "rdflib"):
             r = sizes[n].get(f"build_{store}")
             if not r:
                 continue
@@ -166,7 +194,9 @@ def write_report(results: dict, path: Path) -> None:
             wall = f"{r['wall_s']:.1f}" if ok else ("> " + f"{r['wall_s']:.0f} (stopped)" if r.get("timed_out") else f"failed ({r['rc']})")
             per = f"{r['wall_s'] / int(n):.2f}" if ok else "–"
             triples = (r.get("triples") or "").split(" in ")[0]
-            lines.append(f"| {int(n):,} | {r.get('chars', 0):,} | {store} | {triples} | {wall} | {per} | {r['peak_mib']:.0f} | {r.get('load', '?')} |")
+            label = "oxigraph, no SHACL validation" if store == "oxigraph_unvalidated" else store
+            chars = f"{r['chars']:,}" if "chars" in r else ""
+            lines.append(f"| {int(n):,} | {chars} | {label} | {triples} | {wall} | {per} | {r['peak_mib']:.0f} | {r.get('load', '?')} |")
             if ok:
                 series[store].append((int(n), r["wall_s"]))
     lines.append("")

@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import select
 import signal
 import statistics
@@ -237,6 +238,49 @@ def build_size(work: Path, corpus: Path, n: int, store: str, timeout: float, ext
     return r
 
 
+def per_report(paths: list[Path], k: int = 3) -> dict:
+    """Seconds per step for single synthetic reports, in one process (median of ``k`` reports)."""
+    code = r"""
+import json, statistics, sys, time
+from pathlib import Path
+from graph.build import read_report, union_graph
+from graph.extract.pipeline import extract
+from graph.indicators import add_indicators, cube_graph, validate_indicators
+from graph.ontology import validate
+from graph.rdf import to_rdf
+steps = {}
+def timed(name, f, *a, **kw):
+    t = time.perf_counter(); r = f(*a, **kw); steps.setdefault(name, []).append(time.perf_counter() - t); return r
+extract(read_report(Path(sys.argv[1])))  # warm up: spaCy pipelines, lexicon
+for p in sys.argv[1:]:
+    report = timed("read (clean, metadata)", read_report, Path(p))
+    ex = timed("extraction", extract, report)
+    ds = timed("RDF (to_rdf)", to_rdf, [ex])
+    timed("indicators (RDF)", add_indicators, ds, [ex], validate=False)
+    timed("indicators SHACL check", validate_indicators, cube_graph(ds))
+    timed("SHACL validation (shapes.ttl)", validate, union_graph(ds))
+    timed("N-Quads for the store", ds.serialize, format="nquads")
+print(json.dumps({k: round(statistics.median(v), 3) for k, v in steps.items()}))
+"""
+    out = subprocess.run([PY, "-c", code, *map(str, paths[:k])], capture_output=True, text=True, cwd=ROOT)
+    try:
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": (out.stderr.strip().splitlines() or ["?"])[-1]}
+
+
+def build_unvalidated(work: Path, corpus: Path, n: int, timeout: float) -> dict:
+    """The same build with ``validate_shapes=False`` (Python API; the CLI always validates)."""
+    out = work / f"out-{n}-oxigraph-unvalidated"
+    code = ("import sys; from pathlib import Path; from graph.build import build; "
+            "r = build([Path(sys.argv[1])], out_dir=Path(sys.argv[2]), store='oxigraph', jobs=2, "
+            "validate_shapes=False); print('triples:', r.summary()['triples'])")
+    r = run_measured([PY, "-c", code, str(corpus), str(out)], timeout)
+    r["triples"] = _summary_value(r["tail"], "triples")
+    r["load"] = load_average()
+    return r
+
+
 # ---------------------------------------------------------------- queries
 
 
@@ -262,13 +306,14 @@ def _worker(engine: str, target: str, skip: list[str]) -> None:
     if engine == "rdflib":
         from rdflib import Dataset
 
-        from graph.queries import run_text
+        from graph.queries import load_query, run_text
 
         ds = Dataset(default_union=True)
         ds.parse(target, format="trig")
 
-        def run(text: str, name: str) -> int:
-            return len(list(run_text(text, graph=ds, source=name)))
+        def run(text: str, name: str, params: dict | None) -> int:
+            declared = load_query(name[:-3]).params if params else None
+            return len(list(run_text(text, graph=ds, source=name, params=params, declared=declared)))
 
         repeat = 1
     else:
@@ -276,28 +321,62 @@ def _worker(engine: str, target: str, skip: list[str]) -> None:
 
         store = open_store(Path(target))
 
-        def run(text: str, name: str) -> int:
-            rows = run_query(store, text)
+        def run(text: str, name: str, params: dict | None) -> int:
+            bindings = oxigraph_bindings(store, name[:-3], params) if params else None
+            rows = run_query(store, text, bindings)
             return 1 if isinstance(rows, bool) else sum(1 for _ in rows)
 
         repeat = 3
     print(json.dumps({"load_s": round(time.perf_counter() - t, 3)}), flush=True)
     for q in query_files():
-        if q.stem in skip:
-            continue
-        print(json.dumps({"start": q.stem}), flush=True)
+        for key, params in ((q.stem, None), (q.stem + EXAMPLE, example_params(q))):
+            if key in skip or params == {}:
+                continue
+            print(json.dumps({"start": key}), flush=True)
+            try:
+                runs = []
+                for _ in range(repeat):
+                    t = time.perf_counter()
+                    n = run(q.read_text(encoding="utf-8"), q.name, params)
+                    runs.append(time.perf_counter() - t)
+                print(json.dumps({"query": key, "s": round(statistics.median(runs), 4), "rows": n}), flush=True)
+            except MemoryError:
+                print(json.dumps({"query": key, "error": "out of memory (capped)"}), flush=True)
+            except Exception as exc:
+                print(json.dumps({"query": key, "error": (str(exc).splitlines() or [type(exc).__name__])[0][:120]}),
+                      flush=True)
+
+
+EXAMPLE = " (example)"
+_PARAM = re.compile(r"--param\s+([A-Za-z_]\w*)=(\S+)")
+
+
+def example_params(path: Path) -> dict[str, str] | None:
+    """The parameters of the query's ``Example:`` line; {} when it binds none (no second run)."""
+    example = next((ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#   wujing-kg query")), "")
+    return dict(_PARAM.findall(example))
+
+
+def oxigraph_bindings(store, name: str, params: dict[str, str]) -> dict:
+    """The example's values as terms; an entity given by its Chinese name is looked up in the store."""
+    from rdflib import Literal
+
+    from graph.queries import load_query, to_term
+
+    kinds = {p.name: p.kind for p in load_query(name).params}
+    out = {}
+    for key, value in params.items():
         try:
-            runs = []
-            for _ in range(repeat):
-                t = time.perf_counter()
-                n = run(q.read_text(encoding="utf-8"), q.name)
-                runs.append(time.perf_counter() - t)
-            print(json.dumps({"query": q.stem, "s": round(statistics.median(runs), 4), "rows": n}), flush=True)
-        except MemoryError:
-            print(json.dumps({"query": q.stem, "error": "out of memory (capped)"}), flush=True)
-        except Exception as exc:
-            print(json.dumps({"query": q.stem, "error": (str(exc).splitlines() or [type(exc).__name__])[0][:120]}),
-                  flush=True)
+            out[key] = to_term(value, kinds.get(key))
+        except Exception:  # a name, not an IRI: find the entity by its label or alias
+            lookup = ("SELECT ?e WHERE { { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } } LIMIT 1")
+            from graph.store import run_query
+
+            rows = list(run_query(store, lookup, {"name": Literal(value, lang="zh")}))
+            if not rows:
+                raise LookupError(f"no entity named {value!r} in this graph") from None
+            out[key] = rows[0]["e"]
+    return out
 
 
 def engine_queries(engine: str, target: Path, timeout: float, load_timeout: float) -> dict:
@@ -307,24 +386,28 @@ def engine_queries(engine: str, target: Path, timeout: float, load_timeout: floa
     peak = 0
     while True:
         proc = subprocess.Popen([PY, __file__, "--worker", engine, str(target), *skip], stdout=subprocess.PIPE,
-                                cwd=ROOT, start_new_session=True, text=True)
+                                cwd=ROOT, start_new_session=True)
+        fd = proc.stdout.fileno()
+        pending = b""  # read the pipe unbuffered: a line left in a file object's buffer would not wake select()
         current, deadline = None, time.monotonic() + load_timeout
-        finished = True
-        while True:
-            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+        finished, eof = True, False
+        while not eof:
+            ready, _, _ = select.select([fd], [], [], 1.0)
             peak = max(peak, _tree_rss_kb(proc.pid))
             if ready:
-                line = proc.stdout.readline()
-                if not line:
-                    break
-                msg = json.loads(line)
-                if "load_s" in msg:
-                    result.setdefault("load_s", msg["load_s"])
-                elif "start" in msg:
-                    current, deadline = msg["start"], time.monotonic() + timeout
-                else:
-                    result["queries"][msg["query"]] = {k: v for k, v in msg.items() if k != "query"}
-                    current = None
+                chunk = os.read(fd, 1 << 16)
+                eof = not chunk
+                pending += chunk
+                *lines, pending = pending.split(b"\n")
+                for line in lines:
+                    msg = json.loads(line)
+                    if "load_s" in msg:
+                        result.setdefault("load_s", msg["load_s"])
+                    elif "start" in msg:
+                        current, deadline = msg["start"], time.monotonic() + timeout
+                    else:
+                        result["queries"][msg["query"]] = {k: v for k, v in msg.items() if k != "query"}
+                        current = None
             elif time.monotonic() > deadline:
                 os.killpg(proc.pid, signal.SIGKILL)
                 if current is None:  # still loading
@@ -337,7 +420,7 @@ def engine_queries(engine: str, target: Path, timeout: float, load_timeout: floa
         if current is not None and finished and current not in result["queries"]:
             result["queries"][current] = {"error": f"worker died (exit {proc.returncode})"}
             finished = False
-        if finished:
+        if finished or str(result.get("load_s", "")).startswith(">"):
             break
         skip = sorted(result["queries"])
     result["peak_mib"] = round(peak / 1024, 1)
@@ -385,6 +468,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
     parser.add_argument("--rdflib-max", type=int, default=100, help="largest size built and queried with rdflib")
     parser.add_argument("--runs", type=int, default=5, help="runs of the bundled build (default 5)")
+    parser.add_argument("--unvalidated", type=int, nargs="*", default=[100],
+                        help="sizes also built without SHACL validation, to show its share (default 100)")
     parser.add_argument("--build-timeout", type=float, default=7200)
     parser.add_argument("--query-timeout", type=float, default=300, help="seconds before an rdflib query is stopped")
     parser.add_argument("--report-only", action="store_true", help="only write docs/benchmarks.md from results")
@@ -409,6 +494,11 @@ def main() -> None:
         t0 = time.perf_counter()
         paths = make_corpus(corpus_all, max(args.sizes))
         results.setdefault("corpus", {"reports": max(args.sizes), "seconds": round(time.perf_counter() - t0, 1)})
+        if "per_report" not in results:
+            print("per-report steps ...", flush=True)
+            results["per_report"] = per_report(paths)
+            results["per_report"]["load"] = load_average()
+            save(results, path)
         sizes = results.setdefault("sizes", {})
         for n in args.sizes:
             entry = sizes.setdefault(str(n), {})
@@ -421,6 +511,10 @@ def main() -> None:
                     entry[key] = build_size(args.work, corpus, n, store, args.build_timeout)
                     save(results, path)
                     print(f"  {entry[key]['wall_s']} s, {entry[key]['peak_mib']} MiB, rc {entry[key]['rc']}", flush=True)
+            if n in args.unvalidated and "build_oxigraph_unvalidated" not in entry:
+                print(f"{n} reports: build --store oxigraph without SHACL validation ...", flush=True)
+                entry["build_oxigraph_unvalidated"] = build_unvalidated(args.work, corpus, n, args.build_timeout)
+                save(results, path)
             ox_out = args.work / f"out-{n}-oxigraph"
             if "oxigraph_queries" not in entry and entry["build_oxigraph"]["rc"] == 0:
                 print(f"{n} reports: queries with Oxigraph ...", flush=True)

@@ -204,7 +204,7 @@ def build(
         from .store import build_with_oxigraph
 
         result = build_with_oxigraph(extractions, metas, out_dir, validate_shapes, jobs,
-                                     {"resolution.csv": resolution.to_csv()})
+                                     {"resolution.csv": resolution.to_csv()}, cache_dir)
         result.seconds = time.perf_counter() - t0
         return result
     ds = to_rdf(extractions)

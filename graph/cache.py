@@ -7,6 +7,11 @@ Python versions.  Any change to those files invalidates every entry, so a cached
 identical to a fresh one.  Entries are pickles of :class:`~graph.model.Extraction` under
 ``out/.cache/extract/``; delete the folder to clear the cache.  An unreadable entry is a miss.
 
+With ``--store oxigraph`` a second cache, :class:`RDFCache`, keeps each report's validated N-Quads
+under ``out/.cache/rdf/``, keyed by the *resolved* extraction (after :mod:`graph.resolve`), its
+metadata and a hash of all the code and ontology files: adding a report to a large corpus then
+neither re-extracts nor re-validates the others.
+
 Examples
 --------
 >>> import tempfile
@@ -34,7 +39,15 @@ from pathlib import Path
 from .model import Extraction, Report
 from .output import write_bytes
 
-__all__ = ["ExtractionCache", "cache_key", "extractor_files", "extractor_version"]
+__all__ = [
+    "ExtractionCache",
+    "RDFCache",
+    "cache_key",
+    "code_version",
+    "extractor_files",
+    "extractor_version",
+    "rdf_key",
+]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -68,6 +81,58 @@ def cache_key(report: Report, use_lexicon: bool) -> str:
     for name, value in sorted(asdict(report).items()):
         h.update(name.encode("utf-8") + b"\0" + str(value).encode("utf-8") + b"\0")
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A short hash of every file of ``graph/`` and ``ontology/`` (what turns an extraction into RDF)."""
+    h = hashlib.sha256(extractor_version().encode("ascii"))
+    for folder in (_PACKAGE, _PACKAGE.parent / "ontology"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".tsv", ".ttl", ".json", ".yaml", ".txt"):
+                h.update(path.relative_to(folder.parent).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _canonical(value):
+    """JSON-able, with sets sorted: the same extraction gives the same text in every process."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(type(value).__name__)
+
+
+def rdf_key(ex: Extraction, meta, validate: bool) -> str:
+    """The key of a report's RDF: its resolved extraction, its description and the code version."""
+    import json
+    from dataclasses import asdict, is_dataclass
+
+    data = {"ex": asdict(ex), "meta": asdict(meta) if is_dataclass(meta) else None, "validate": validate}
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=_canonical)
+    return hashlib.sha256(f"{code_version()}\0{text}".encode("utf-8")).hexdigest()
+
+
+class RDFCache:
+    """Each report's validated N-Quads (gzip), one file per key, under ``root/rdf/``."""
+
+    def __init__(self, root: Path | str):
+        self.dir = Path(root) / "rdf"
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.nq.gz"
+
+    def get(self, key: str) -> bytes | None:
+        """The cached N-Quads, or None."""
+        import gzip
+
+        try:
+            return gzip.decompress(self._path(key).read_bytes())
+        except (OSError, EOFError, ValueError):  # missing or truncated: a miss
+            return None
+
+    def put(self, key: str, nquads: bytes) -> None:
+        import gzip
+
+        write_bytes(self._path(key), gzip.compress(nquads, compresslevel=3))
 
 
 class ExtractionCache:

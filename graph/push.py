@@ -111,7 +111,8 @@ def push(
     Parameters
     ----------
     source
-        The built dataset.
+        The built dataset: a TriG file (``out/wujing.trig``) or the output folder of a
+        ``--store oxigraph`` build, whose store ``oxigraph/`` is read without loading the TriG.
     endpoint
         The store's Graph Store HTTP Protocol URL (see the module docstring).
     mode
@@ -126,14 +127,18 @@ def push(
     import requests
     from pyoxigraph import DefaultGraph, RdfFormat
 
-    from .store import load_store
+    from .store import load_store, open_store
 
     if mode not in MODES:
         raise PushError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
     if not endpoint.startswith(("http://", "https://")):
         raise PushError(f"{endpoint}: the endpoint must be an http:// or https:// URL")
     t0 = time.perf_counter()
-    store = load_store(Path(source))
+    source = Path(source)
+    if source.is_dir():  # the output folder of a --store oxigraph build: its store, union included
+        store, has_union = open_store(source), True
+    else:
+        store, has_union = load_store(source), False
     session = requests.Session()
     if user:
         session.auth = (requests.auth.HTTPDigestAuth if digest else requests.auth.HTTPBasicAuth)(user, password or "")
@@ -142,7 +147,8 @@ def push(
     if mode == "graphs":
         names = sorted(store.named_graphs(), key=lambda g: g.value)
     else:
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        if not has_union:
+            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         names = [DefaultGraph()]
     from tqdm import tqdm
 

@@ -23,8 +23,9 @@ PASSWORD_ENV = "WUJING_KG_PASSWORD"
               help="Send every named graph (one per source sentence, and the provenance graph) as itself. Default.")
 @click.option("--union", "mode", flag_value="union",
               help="Send the union of all graphs into the store's default graph instead.")
-@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path),
-              default=DEFAULT_OUT / "wujing.trig", show_default=True, help="The built dataset (TriG) to send.")
+@click.option("--from", "source", type=click.Path(path_type=Path), default=DEFAULT_OUT / "wujing.trig",
+              show_default=True, help="The built dataset to send: a TriG file, or the output folder of a "
+                                      "--store oxigraph build (its store is read directly).")
 @click.option("--user", default=None, help=f"User name for HTTP authentication; the password is read from "
                                            f"${PASSWORD_ENV} or asked for.")
 @click.option("--digest", is_flag=True, help="Use HTTP digest authentication (Virtuoso) instead of basic.")

@@ -44,7 +44,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from .model import Entity, Extraction, Milestone, Relation, top_class
+from .model import Entity, Extraction, Milestone, top_class
 
 __all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Resolution", "near_duplicates", "normal_form", "resolve"]
 
@@ -221,7 +221,9 @@ def _report_order(ex: Extraction) -> tuple[str, str]:
 # ---------------------------------------------------------------- near-duplicates
 
 
-def near_duplicates(names: list[str], score: int = NEAR_DUPLICATE_SCORE, block: int = 2000) -> list[tuple[str, str, int]]:
+def near_duplicates(
+    names: list[str], score: int = NEAR_DUPLICATE_SCORE, block: int = 2000
+) -> list[tuple[str, str, int]]:
     """Pairs of different names whose rapidfuzz ``fuzz.ratio`` is at least ``score``, each pair once.
 
     Examples

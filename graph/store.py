@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -58,7 +59,10 @@ STORES = ("rdflib", "oxigraph")
 STORE_DIR = "oxigraph"
 
 _BATCH_BYTES = 64 * 2**20
-_FORMATS = {"trig": "TRIG", "nq": "N_QUADS", "nquads": "N_QUADS", "ttl": "TURTLE", "turtle": "TURTLE", "nt": "N_TRIPLES"}
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_FORMATS = {
+    "trig": "TRIG", "nq": "N_QUADS", "nquads": "N_QUADS", "ttl": "TURTLE", "turtle": "TURTLE", "nt": "N_TRIPLES",
+}
 
 
 @dataclass
@@ -172,11 +176,14 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
     except RuntimeError:
         if not subs:
             raise
-    # Oxigraph substitutes only variables of the SELECT clause: bind the others with a trailing VALUES
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(str(t) for t in subs.values())
-    return store.query(f"{text}\nVALUES ({names}) {{ ({values}) }}", use_default_graph_as_union=union,
-                       prefixes=PREFIXES)
+    # Oxigraph substitutes only variables of the SELECT clause: bind the others with a VALUES block at
+    # the start of the WHERE clause, so that FILTERs see them as rdflib's initBindings do
+    block = f"VALUES ({' '.join(f'?{k}' for k in bindings)}) {{ ({' '.join(str(t) for t in subs.values())}) }}"
+    where = _WHERE.search(text)
+    if where is None:
+        raise BuildError("cannot bind variables the query does not select: it has no WHERE {")
+    text = f"{text[: where.end()]} {block} {text[where.end():]}"
+    return store.query(text, use_default_graph_as_union=union, prefixes=PREFIXES)
 
 
 # ---------------------------------------------------------------- the build
@@ -210,24 +217,44 @@ def _report_nquads(job) -> tuple[bool, bytes | str]:
     return True, ds.serialize(format="nquads", encoding="utf-8")
 
 
-def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bool, jobs: int) -> None:
+def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bool, jobs: int,
+          cache_dir: Path | None = None) -> None:
     from pyoxigraph import RdfFormat
 
     from .batch import parallel_imap
+    from .cache import RDFCache, rdf_key
 
-    jobs_ = [(ex, metas.get(ex.report.slug), validate_shapes) for ex in extractions]
-    # quads are loaded as the workers return them, a few tens of MB at a time: memory stays flat, and
-    # the store gets a few large files rather than one per report
+    cache = RDFCache(cache_dir) if cache_dir is not None else None
+    keys: list[str] = []
+    todo: list[int] = []
+    # quads are loaded as they come, a few tens of MB at a time: memory stays flat, and the store gets
+    # a few large files rather than one per report
     batch: list[bytes] = []
     size = 0
-    for _, (ok, payload) in parallel_imap(_report_nquads, jobs_, jobs=jobs, desc="to RDF"):
-        if not ok:
-            raise BuildError(payload)
-        batch.append(payload)
-        size += len(payload)
+
+    def load(nquads: bytes) -> None:
+        nonlocal batch, size
+        batch.append(nquads)
+        size += len(nquads)
         if size > _BATCH_BYTES:
             store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
             batch, size = [], 0
+
+    for i, ex in enumerate(extractions):
+        key = rdf_key(ex, metas.get(ex.report.slug), validate_shapes) if cache is not None else ""
+        keys.append(key)
+        hit = cache.get(key) if cache is not None else None
+        if hit is None:
+            todo.append(i)
+        else:
+            load(hit)
+    jobs_ = [(extractions[i], metas.get(extractions[i].report.slug), validate_shapes) for i in todo]
+    for j, (ok, payload) in parallel_imap(_report_nquads, jobs_, jobs=jobs, desc="to RDF"):
+        if not ok:
+            raise BuildError(payload)
+        if cache is not None:
+            cache.put(keys[todo[j]], payload)
+        load(payload)
     if batch:
         store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
 
@@ -257,6 +284,7 @@ def build_with_oxigraph(
     validate_shapes: bool = True,
     jobs: int = 1,
     extra_files: dict[str, str] | None = None,
+    cache_dir: Path | None = None,
 ) -> OxigraphBuildResult:
     """The RDF part of a build, in Oxigraph (see the module docstring).
 
@@ -269,6 +297,8 @@ def build_with_oxigraph(
     out_dir
         Where to write ``wujing.trig``, ``wujing.ttl``, ``entities.csv``, the ``extra_files``
         (name -> text) and the store ``oxigraph/``; None keeps the store in memory.
+    cache_dir
+        Where :class:`~graph.cache.RDFCache` keeps each report's validated N-Quads; None: no cache.
     """
     from pyoxigraph import DefaultGraph, RdfFormat, Store
 
@@ -276,7 +306,7 @@ def build_with_oxigraph(
     metas = metas or {}
     if out_dir is None:
         store = Store()
-        _fill(store, extractions, metas, validate_shapes, jobs)
+        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir)
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         triples, graphs = _counts(store)
         result = OxigraphBuildResult(extractions, None, None, store=store, triples=triples, graphs=graphs)
@@ -291,7 +321,7 @@ def build_with_oxigraph(
         raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
     try:
         store = Store(str(work))
-        _fill(store, extractions, metas, validate_shapes, jobs)
+        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir)
         files = [out_dir / "wujing.trig", out_dir / "wujing.ttl", out_dir / "entities.csv"]
         _dump(store, files[0], RdfFormat.TRIG)
         # the default graph becomes the union of all graphs: what wujing.ttl holds

@@ -137,3 +137,41 @@ def test_the_cli_caches_in_the_output_folder_and_can_be_told_not_to(tmp_path):
     assert ok.exit_code == 0, ok.output
     assert not (tmp_path / "bare" / ".cache").exists()
     assert files(tmp_path / "out") == files(tmp_path / "bare")
+
+
+def test_with_oxigraph_a_new_report_is_the_only_one_turned_into_rdf_and_validated(tmp_path, monkeypatch):
+    import graph.store
+
+    calls: list[str] = []
+    real = graph.store._report_nquads
+
+    def to_rdf(job):
+        calls.append(job[0].report.slug)
+        return real(job)
+
+    monkeypatch.setattr(graph.store, "_report_nquads", to_rdf)
+    cache = tmp_path / "cache"
+    inputs = write(tmp_path / "in", ["town-a-2025", "town-b-2025"])
+    build(inputs, out_dir=tmp_path / "out1", cache_dir=cache, store="oxigraph")
+    assert sorted(calls) == ["town-a-2025", "town-b-2025"]
+    inputs += write(tmp_path / "in", ["town-c-2025"])
+    calls.clear()
+    build(inputs, out_dir=tmp_path / "out2", cache_dir=cache, store="oxigraph")
+    assert calls == ["town-c-2025"]
+    build(inputs, out_dir=tmp_path / "fresh", store="oxigraph")
+    for name in ("wujing.trig", "wujing.ttl", "entities.csv"):
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+
+
+def test_the_rdf_key_follows_the_resolved_extraction_not_the_order_of_its_sets(tmp_path):
+    from dataclasses import replace
+
+    from graph.cache import rdf_key
+    from graph.extract.pipeline import extract
+
+    ex = extract(read_report(write(tmp_path, ["town-b-2025"])[0]))
+    again = replace(ex, entities={n: replace(e, aliases=set(sorted(e.aliases, reverse=True))) for n, e in ex.entities.items()})
+    assert rdf_key(ex, None, True) == rdf_key(again, None, True)
+    assert rdf_key(ex, None, True) != rdf_key(ex, None, False)
+    renamed = replace(ex, milestones=[replace(m, planned=not m.planned) for m in ex.milestones])
+    assert rdf_key(ex, None, True) != rdf_key(renamed, None, True)

@@ -6,7 +6,6 @@ import csv
 import io
 import itertools
 
-import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 
 from graph.iri import entity_iri
