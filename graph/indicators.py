@@ -598,19 +598,10 @@ def indicators_graph(concepts: dict[str, Indicator] | None = None) -> Graph:
 
 def _describe_sentence(prov: Graph, report: Report, s: Sentence) -> None:
     """The provenance of a sentence, as :mod:`graph.rdf` writes it, unless it is there already."""
-    si = sentence_iri(report.slug, s.index)
-    if (si, RDF.type, WJ.SourceSentence) in prov:
-        return
-    prov.add((si, RDF.type, WJ.SourceSentence))
-    prov.add((si, RDF.type, PROV.Entity))
-    prov.add((si, PROV.value, Literal(s.text, lang="zh")))
-    prov.add((si, PROV.wasDerivedFrom, report_iri(report.slug)))
-    prov.add((si, WJ.sentenceIndex, Literal(s.index)))
-    prov.add((si, WJ.charStart, Literal(s.start)))
-    prov.add((si, WJ.charEnd, Literal(s.end)))
-    prov.add((si, WJ.period, Literal(s.period)))
-    if s.section:
-        prov.add((si, WJ.section, Literal(s.section, lang="zh")))
+    from .rdf import add_sentence
+
+    if (sentence_iri(report.slug, s.index), RDF.type, WJ.SourceSentence) not in prov:
+        add_sentence(prov, report.slug, s)
 
 
 def _examples(o: Observation, counts: str, extraction: Extraction | None) -> list[URIRef]:

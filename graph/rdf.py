@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .iri import entity_iri, milestone_iri, pinyin, report_iri, sentence_iri
@@ -123,15 +123,19 @@ def _report(ds: Dataset, prov, ex: Extraction) -> None:
     for s in ex.sentences:
         if s.index not in used:
             continue
-        si = sentence_iri(r.slug, s.index)
-        prov.add((si, RDF.type, WJ.SourceSentence))
-        prov.add((si, RDF.type, PROV.Entity))
-        prov.add((si, PROV.value, Literal(s.text, lang="zh")))
-        prov.add((si, PROV.wasDerivedFrom, rep))
-        prov.add((si, WJ.sentenceIndex, Literal(s.index)))
-        prov.add((si, WJ.charStart, Literal(s.start)))
-        prov.add((si, WJ.charEnd, Literal(s.end)))
-        prov.add((si, WJ.period, Literal(s.period)))
-        if s.section:
-            prov.add((si, WJ.section, Literal(s.section, lang="zh")))
+        add_sentence(prov, r.slug, s)
 
+
+def add_sentence(prov, report_slug: str, s) -> None:
+    """Describe a source sentence in the provenance graph: its text, position, section and report."""
+    si = sentence_iri(report_slug, s.index)
+    prov.add((si, RDF.type, WJ.SourceSentence))
+    prov.add((si, RDF.type, PROV.Entity))
+    prov.add((si, PROV.value, Literal(s.text, lang="zh")))
+    prov.add((si, PROV.wasDerivedFrom, report_iri(report_slug)))
+    prov.add((si, WJ.sentenceIndex, Literal(s.index)))
+    prov.add((si, WJ.charStart, Literal(s.start)))
+    prov.add((si, WJ.charEnd, Literal(s.end)))
+    prov.add((si, WJ.period, Literal(s.period)))
+    if s.section:
+        prov.add((si, WJ.section, Literal(s.section, lang="zh")))

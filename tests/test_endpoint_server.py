@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -119,33 +118,6 @@ def test_query_page_works_offline(endpoint):
     assert assets and not [a for a in assets if a.startswith((b"http:", b"https:", b"//"))]
     for asset in assets:
         assert request(urllib.parse.urljoin(endpoint.url + "/", asset.decode()))[0] == 200, asset
-
-
-@pytest.fixture
-def listener():
-    """A loopback TCP listener that records every connection made to it."""
-    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(16)
-    srv.settimeout(0.2)
-    hits: list = []
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                conn, _ = srv.accept()
-                hits.append(conn.recv(200))
-                conn.close()
-            except OSError:
-                pass
-
-    t = threading.Thread(target=accept, daemon=True)
-    t.start()
-    yield srv.getsockname()[1], hits
-    stop.set()
-    t.join()
-    srv.close()
 
 
 def test_service_makes_no_outbound_request(endpoint, listener):

@@ -5,14 +5,13 @@ from the extractor's output; tests/data/README.md says how.  These tests pin the
 so that a change that makes extraction worse fails.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.evaluate import DEFAULT_GOLD, evaluate, load_gold, prf
+from graph.evaluate import evaluate, load_gold, prf
 from graph.extract.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent

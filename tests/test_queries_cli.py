@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import socket
-import threading
 
 import pytest
 from click.testing import CliRunner
@@ -182,33 +181,6 @@ def test_parameters_are_bound_as_terms_never_pasted(trig):
     assert rows == []
     rows = run_text("SELECT ?l WHERE { ?e rdfs:label ?l }", trig, {"l": evil})
     assert rows == []
-
-
-@pytest.fixture
-def listener():
-    """A loopback TCP listener that records every connection made to it."""
-    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(16)
-    srv.settimeout(0.2)
-    hits: list = []
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                conn, _ = srv.accept()
-                hits.append(conn.recv(200))
-                conn.close()
-            except OSError:
-                pass
-
-    t = threading.Thread(target=accept, daemon=True)
-    t.start()
-    yield srv.getsockname()[1], hits
-    stop.set()
-    t.join()
-    srv.close()
 
 
 def test_service_is_refused_and_nothing_is_fetched(trig, listener):

@@ -23,7 +23,6 @@ from .patterns import (
     GENERIC_SUFFIXES,
     INTRODUCING,
     LEFT_CONTEXT,
-    MILESTONE_FILLER,
     MILESTONE_OPENERS,
     NAME_BREAK,
     NOT_NAMES,

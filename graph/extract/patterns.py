@@ -8,7 +8,6 @@ that matches a name decides its class, so longer, more specific suffixes come fi
 
 from __future__ import annotations
 
-import re
 
 # fmt: off
 #: (suffix, class): a name ending in the suffix is an entity of the class.
@@ -121,9 +120,6 @@ MILESTONE_OPENERS = (
 
 #: Verbs that come before the projects they complete or start (建成A、B; 完成A改造).
 VERB_FIRST_STAGES = {"建成": "Completed", "完成": "Completed"}
-
-#: Words between a clause's projects and its stage word that may be skipped (…等项目开工).
-MILESTONE_FILLER = re.compile(r"^(等?(一批)?(重大|龙头|重点|区镇)?(项目|载体|配套)?(顺利|加速|正式)?)")
 
 #: Characters that never occur inside a name.
 NAME_BREAK = set("，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的<>{}[]$=/\\|@#%^&*~`")

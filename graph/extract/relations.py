@@ -64,7 +64,6 @@ def find_relations(
         rels.add(Relation(s, p, o, sent, rule))
 
     clusters = _surfaces(entities, "IndustryCluster")
-    parks = _surfaces(entities, "Park")
     # a named cluster inside a broader one (民用航空机载装备产业集群 ⊃ 民用航空) counts as the broader
     base = {
         c: next((b for surf, b in clusters if b != c and surf in c), c)
