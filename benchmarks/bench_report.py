@@ -280,14 +280,75 @@ def write_report(results: dict, path: Path) -> None:
 def FINDINGS(results: dict) -> list[str]:  # noqa: N802 (reads like a section name)
     """The prose summary, with the figures filled in from the results."""
     sizes = results.get("sizes", {})
+    b = results.get("bundled", {})
+    per = {k: v for k, v in results.get("per_report", {}).items() if isinstance(v, (int, float)) and k != "load"}
     out = ["## Findings", ""]
-    ox = [(int(n), v["build_oxigraph"]["wall_s"]) for n, v in sizes.items()
-          if v.get("build_oxigraph", {}).get("rc") == 0]
-    if len(ox) >= 2:
-        per = [w / n for n, w in sorted(ox) if n >= 10]
-        if per:
-            out.append(f"* **Build time grows linearly**: with Oxigraph {min(per):.2f}–{max(per):.2f} s per report from 10 reports "
-                       "up; the first report pays for start-up.  Extraction runs in two processes (`--jobs 2`).")
+
+    def build(n: str, key: str) -> dict:
+        r = sizes.get(n, {}).get(key, {})
+        return r if r.get("rc") == 0 else {}
+
+    ox = sorted((int(n), build(n, "build_oxigraph")["wall_s"]) for n in sizes if build(n, "build_oxigraph"))
+    if len(ox) >= 3:
+        a, slope, r2 = _fit(ox)
+        per_report = ", ".join(f"{w / n:.2f} s at {n:,}" for n, w in ox if n >= 10)
+        out.append(f"* **Build time grows linearly with the number of reports**: {slope:.2f} s per report on two cores "
+                   f"(least squares over 1–{ox[-1][0]:,} reports, R² = {r2:.4f}); per report {per_report}.  Peak memory "
+                   "grows linearly too (table below): the extractions of all reports are held in memory for entity "
+                   "resolution, the graph itself sits in Oxigraph's on-disk store.")
+    if per:
+        total = sum(per.values())
+        shacl = per.get("indicators SHACL check", 0) + per.get("SHACL validation (shapes.ttl)", 0)
+        out.append(f"* **Where a report's time goes** (one ≈ 20,000-character report, {total:.1f} s of CPU): SHACL "
+                   f"validation {shacl / total:.0%} (the indicators' shapes {per.get('indicators SHACL check', 0):.2f} s, "
+                   f"`ontology/shapes.ttl` {per.get('SHACL validation (shapes.ttl)', 0):.2f} s), extraction "
+                   f"{per.get('extraction', 0) / total:.0%} ({per.get('extraction', 0):.2f} s), the rest "
+                   f"{(total - shacl - per.get('extraction', 0)) / total:.0%}.  Both cores are busy throughout, so a "
+                   f"1,000-report build needs about {1000 * total / 2 / 60:.0f} min of this work alone.")
+    unv = build("100", "build_oxigraph_unvalidated")
+    val = build("100", "build_oxigraph")
+    if unv and val:
+        out.append(f"* Without SHACL validation (Python API, `validate_shapes=False`) 100 reports build in "
+                   f"{unv['wall_s']:.0f} s instead of {val['wall_s']:.0f} s.")
+    big = build("1000", "build_oxigraph")
+    if big:
+        over = (big["wall_s"] - TARGET_BUILD_1000_S) / 60
+        verdict = "within the 10-minute target" if over <= 0 else f"over the 10-minute target by {over:.0f} min"
+        triples = str(big.get("triples", "?")).split(" in ")[0]
+        out.append(f"* **1,000 reports** ({big.get('chars', 0) / 1e6:.0f} million characters, {triples} "
+                   f"triples) built in {big['wall_s'] / 60:.1f} min with `--store oxigraph`, {verdict}: "
+                   "the extractor (spaCy rule matching, about 1 s per report) and the SHACL checks (about 2 s per "
+                   "report, pyshacl in pure Python) are the cost, not the store.  The extraction cache and the RDF "
+                   "cache make the next build of the same corpus, or of the corpus plus one report, a matter of "
+                   "loading and writing (see *Incremental builds*).")
+    rd, oxb = build("100", "build_rdflib"), build("100", "build_oxigraph")
+    if rd and oxb:
+        out.append(f"* At 100 reports the rdflib build takes {rd['wall_s']:.0f} s and {rd['peak_mib']:.0f} MiB, the Oxigraph "
+                   f"build {oxb['wall_s']:.0f} s and {oxb['peak_mib']:.0f} MiB; rdflib keeps two copies of the graph "
+                   "(the dataset and its union) in Python objects and validates it in one pyshacl run.")
+    ratios = []
+    for n in sizes:
+        oq = sizes[n].get("oxigraph_queries", {}).get("queries", {})
+        rq = sizes[n].get("rdflib_queries", {}).get("queries", {})
+        for k in oq:
+            if "s" in oq[k] and "s" in rq.get(k, {}) and oq[k]["s"] > 0:
+                ratios.append((int(n), rq[k]["s"] / oq[k]["s"]))
+    for n in sorted({n for n, _ in ratios}):
+        rs = sorted(r for m, r in ratios if m == n)
+        out.append(f"* Queries on {n:,} report{'s' if n > 1 else ''}: rdflib is {statistics.median(rs):.0f}× slower than "
+                   f"Oxigraph (median; {rs[0]:.0f}× to {rs[-1]:.0f}×).")
+    cold, warm = _med(b.get("cold_s", [])), _med(b.get("warm_s", []))
+    prof = b.get("profile_s", {})
+    if cold == cold:
+        others = sum(prof.get(k, 0) for k in ("add_indicators", "serialize", "write_exports", "write_maps"))
+        out.append(f"* **The bundled report** builds in {cold:.1f} s ({warm:.1f} s with the extraction cache), over the "
+                   f"{TARGET_BUNDLED_S:g}-second target by {cold - TARGET_BUNDLED_S:.1f} s.  The default build now also "
+                   "computes the economic indicators and checks them with their own SHACL shapes, writes the TriG graph "
+                   "by graph, the exports and the maps: under the profiler those steps take "
+                   f"{others:.1f} s of {prof.get('build() under cProfile', float('nan')):.1f} s, the extraction "
+                   f"{prof.get('extract_reports', 0):.1f} s and entity resolution {prof.get('resolve', 0):.2f} s.  The "
+                   "cache removes the extraction and the spaCy import; meeting 3 s needs those other steps to be made "
+                   "cheaper or optional (they belong to other parts of the project).")
     for note in results.get("notes", []):
         out.append(f"* {note}")
     out.append("")

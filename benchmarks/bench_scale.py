@@ -328,23 +328,37 @@ def _worker(engine: str, target: str, skip: list[str]) -> None:
 
         repeat = 3
     print(json.dumps({"load_s": round(time.perf_counter() - t, 3)}), flush=True)
+    timeout = float(os.environ.get("BENCH_QUERY_TIMEOUT", "120"))
     for q in query_files():
         for key, params in ((q.stem, None), (q.stem + EXAMPLE, example_params(q))):
             if key in skip or params == {}:
                 continue
             print(json.dumps({"start": key}), flush=True)
-            try:
-                runs = []
-                for _ in range(repeat):
-                    t = time.perf_counter()
-                    n = run(q.read_text(encoding="utf-8"), q.name, params)
-                    runs.append(time.perf_counter() - t)
-                print(json.dumps({"query": key, "s": round(statistics.median(runs), 4), "rows": n}), flush=True)
-            except MemoryError:
-                print(json.dumps({"query": key, "error": "out of memory (capped)"}), flush=True)
-            except Exception as exc:
-                print(json.dumps({"query": key, "error": (str(exc).splitlines() or [type(exc).__name__])[0][:120]}),
-                      flush=True)
+            # each query in a forked child: the loaded graph is shared, and a query that runs too long is
+            # stopped without loading the graph again
+            child = os.fork()
+            if child == 0:
+                try:
+                    runs = []
+                    for _ in range(repeat):
+                        t = time.perf_counter()
+                        n = run(q.read_text(encoding="utf-8"), q.name, params)
+                        runs.append(time.perf_counter() - t)
+                    msg = {"query": key, "s": round(statistics.median(runs), 4), "rows": n}
+                except MemoryError:
+                    msg = {"query": key, "error": "out of memory (capped)"}
+                except Exception as exc:
+                    msg = {"query": key, "error": (str(exc).splitlines() or [type(exc).__name__])[0][:120]}
+                print(json.dumps(msg), flush=True)
+                os._exit(0)
+            deadline = time.monotonic() + timeout
+            while os.waitpid(child, os.WNOHANG) == (0, 0):
+                if time.monotonic() > deadline:
+                    os.kill(child, signal.SIGKILL)
+                    os.waitpid(child, 0)
+                    print(json.dumps({"query": key, "timeout": timeout}), flush=True)
+                    break
+                time.sleep(0.02)
 
 
 EXAMPLE = " (example)"
@@ -385,8 +399,9 @@ def engine_queries(engine: str, target: Path, timeout: float, load_timeout: floa
     skip: list[str] = []
     peak = 0
     while True:
+        env = {**os.environ, "BENCH_QUERY_TIMEOUT": str(timeout)}
         proc = subprocess.Popen([PY, __file__, "--worker", engine, str(target), *skip], stdout=subprocess.PIPE,
-                                cwd=ROOT, start_new_session=True)
+                                cwd=ROOT, start_new_session=True, env=env)
         fd = proc.stdout.fileno()
         pending = b""  # read the pipe unbuffered: a line left in a file object's buffer would not wake select()
         current, deadline = None, time.monotonic() + load_timeout
@@ -404,10 +419,11 @@ def engine_queries(engine: str, target: Path, timeout: float, load_timeout: floa
                     if "load_s" in msg:
                         result.setdefault("load_s", msg["load_s"])
                     elif "start" in msg:
-                        current, deadline = msg["start"], time.monotonic() + timeout
+                        current, deadline = msg["start"], time.monotonic() + 3 * timeout + 30
                     else:
                         result["queries"][msg["query"]] = {k: v for k, v in msg.items() if k != "query"}
                         current = None
+                        deadline = time.monotonic() + 3 * timeout + 30
             elif time.monotonic() > deadline:
                 os.killpg(proc.pid, signal.SIGKILL)
                 if current is None:  # still loading
