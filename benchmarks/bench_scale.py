@@ -4,8 +4,8 @@ Measures, on a synthetic corpus made by ``benchmarks/make_corpus.py``:
 
 * the bundled report: ``python build_graph.py`` wall-clock time including Python start-up, without
   and with the extraction cache, and where the time goes (cProfile of one build);
-* for 1, 10, 100 and 1,000 reports: wall-clock time and peak memory (resident set of the build
-  process and its workers, summed, polled every 0.1 s) of ``wujing-kg build --no-cache --jobs 2``
+* for 1, 10, 100 and 1,000 reports: wall-clock time and peak memory (proportional set size of the
+  build process and its workers, summed, polled every 0.2 s) of ``wujing-kg build --no-cache --jobs 2``
   with ``--store oxigraph`` and, up to ``--rdflib-max``, the default rdflib store; and the time to
   add one report to a cached build;
 * every library query (``queries/*.rq``, no parameters) on each size's graph: with rdflib
@@ -54,7 +54,8 @@ TARGETS = {"bundled_s": 3.0, "build_1000_s": 600.0, "query_1000_s": 1.0}
 
 
 def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+    """Memory of a process and all its descendants, in KiB (Linux /proc): the sum of their proportional
+    set sizes (PSS), so that pages a forked worker shares with its parent are counted once."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -70,9 +71,9 @@ def _tree_rss_kb(pid: int) -> int:
         p = todo.pop()
         todo.extend(children.get(p, []))
         try:
-            with open(f"/proc/{p}/status") as fh:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
                         break
         except OSError:
@@ -91,7 +92,7 @@ def run_measured(cmd: list[str], timeout: float) -> dict:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
-            done.wait(0.1)
+            done.wait(0.2)
 
     watcher = threading.Thread(target=poll, daemon=True)
     watcher.start()

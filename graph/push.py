@@ -127,7 +127,7 @@ def push(
     import requests
     from pyoxigraph import DefaultGraph, RdfFormat
 
-    from .store import load_store, open_store
+    from .store import fill_union, load_store, open_store
 
     if mode not in MODES:
         raise PushError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
@@ -148,7 +148,7 @@ def push(
         names = sorted(store.named_graphs(), key=lambda g: g.value)
     else:
         if not has_union:
-            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            fill_union(store)
         names = [DefaultGraph()]
     from tqdm import tqdm
 

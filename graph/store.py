@@ -47,6 +47,7 @@ __all__ = [
     "STORE_DIR",
     "OxigraphBuildResult",
     "build_with_oxigraph",
+    "fill_union",
     "load_store",
     "open_store",
     "run_query",
@@ -271,6 +272,21 @@ def _dump(store, path: Path, fmt, **kwargs) -> None:
         raise
 
 
+def fill_union(store) -> None:
+    """Copy every triple of the named graphs into the default graph (once: the store keeps a set).
+
+    Streamed, so memory stays flat: a SPARQL ``INSERT ... WHERE { GRAPH ?g ... }`` would first hold
+    every solution in memory (about 1.5 KB a quad).
+    """
+    from pyoxigraph import DefaultGraph, Quad
+
+    store.bulk_extend(
+        Quad(q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(None, None, None, None)
+        if not isinstance(q.graph_name, DefaultGraph)
+    )
+
+
 def _counts(store) -> tuple[int, int]:
     triples = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
     graphs = sum(1 for _ in store.named_graphs())  # the default graph (the union) is not one of them
@@ -307,7 +323,7 @@ def build_with_oxigraph(
     if out_dir is None:
         store = Store()
         _fill(store, extractions, metas, validate_shapes, jobs, cache_dir)
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        fill_union(store)
         triples, graphs = _counts(store)
         result = OxigraphBuildResult(extractions, None, None, store=store, triples=triples, graphs=graphs)
         result.seconds = time.perf_counter() - t0
@@ -324,8 +340,7 @@ def build_with_oxigraph(
         _fill(store, extractions, metas, validate_shapes, jobs, cache_dir)
         files = [out_dir / "wujing.trig", out_dir / "wujing.ttl", out_dir / "entities.csv"]
         _dump(store, files[0], RdfFormat.TRIG)
-        # the default graph becomes the union of all graphs: what wujing.ttl holds
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        fill_union(store)  # the default graph becomes the union of all graphs: what wujing.ttl holds
         _dump(store, files[1], RdfFormat.TURTLE, from_graph=DefaultGraph())
         triples, graphs = _counts(store)
         store.flush()
