@@ -112,13 +112,18 @@ def rdf_key(ex: Extraction, meta, validate: bool) -> str:
 
 
 class RDFCache:
-    """Each report's validated N-Quads (gzip), one file per key, under ``root/rdf/``."""
+    """Each report's validated RDF (gzip), one file per key, under ``root/rdf/``: N-Quads of its graphs
+    and their union, then its TriG (see :func:`graph.store.to_nquads`)."""
 
     def __init__(self, root: Path | str):
         self.dir = Path(root) / "rdf"
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.nq.gz"
+
+    def has(self, key: str) -> bool:
+        """Whether there is an entry for ``key`` (:meth:`get` may still find it unreadable)."""
+        return self._path(key).exists()
 
     def get(self, key: str) -> bytes | None:
         """The cached N-Quads, or None."""

@@ -685,7 +685,7 @@ def add_indicators(ds: Dataset, extractions: list[Extraction], validate: bool = 
     if validate:
         from .build import BuildError
 
-        conforms, text = validate_indicators(cube_graph(ds))
+        conforms, text = validate_indicators(ds)
         if not conforms:
             problem = _violations(text)
             raise BuildError(f"the indicators do not conform to ontology/indicator-shapes.ttl: {problem}")
@@ -721,20 +721,19 @@ def cube_graph(ds: Dataset) -> Graph:
     return g
 
 
-def validate_indicators(data: Graph) -> tuple[bool, str]:
+def validate_indicators(data: Graph, engine: str = "oxigraph") -> tuple[bool, str]:
     """Validate indicator data against ``ontology/indicator-shapes.ttl``; (conforms, report text).
 
     ``data`` holds the observations, their data set and structure, and the types of the
-    sentences and clusters they refer to (:func:`cube_graph`, or simply the union of all graphs).
-    Warnings (a cluster the extractor did not find) do not make it fail.
+    sentences and clusters they refer to (:func:`cube_graph`, the union of all graphs, or the
+    Dataset itself).
+    Warnings (a cluster the extractor did not find) do not make it fail.  ``engine``: one of
+    :data:`graph.ontology.ENGINES`.
     """
-    from pyshacl import validate  # heavy: import only when validating
-
-    from .ontology import OntologyError, load_shapes
+    from .ontology import OntologyError, load_shapes, run_shacl
 
     try:
         shapes = load_shapes(SHAPES_PATH)
     except OntologyError as exc:
         raise IndicatorError(str(exc)) from None
-    conforms, _, text = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
-    return bool(conforms), text
+    return run_shacl(data, shapes, None, engine)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
@@ -25,12 +26,14 @@ from .namespaces import ID
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)  # pypinyin takes ~0.1 ms a name; a report names the same entities again and again
 def pinyin(name: str) -> str:
     """Tone-marked pinyin of a name, syllables separated by spaces (Latin text kept)."""
     parts = lazy_pinyin(name, style=Style.TONE, errors=lambda s: [s])
     return re.sub(r"\s+", " ", " ".join(p.strip() for p in parts if p.strip())).strip()
 
 
+@lru_cache(maxsize=65536)
 def pinyin_plain(name: str) -> str:
     """Toneless pinyin, lower case, no spaces: what people type in a search box."""
     return _SLUG_CHARS.sub("", "".join(lazy_pinyin(name, errors=lambda s: [s])).lower())

@@ -52,15 +52,53 @@ def load_shapes(path: Path = SHAPES_PATH) -> Graph:
     return _parse(Path(path))
 
 
-def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> tuple[bool, str]:
-    """Validate ``data`` (the union of all graphs) against the shapes; return (conforms, report text)."""
-    from pyshacl import validate as shacl_validate  # heavy: import only when validating
+#: The SHACL engines :func:`validate` can use: the shapes compiled to SPARQL and run by Oxigraph
+#: (:mod:`graph.shacl`, fast), or pyshacl (the reference implementation).
+ENGINES = ("oxigraph", "pyshacl")
 
-    conforms, _, text = shacl_validate(
+
+def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None,
+             engine: str = "oxigraph") -> tuple[bool, str]:
+    """Validate ``data`` (the union of all graphs) against the shapes; return (conforms, report text).
+
+    The ontology is mixed into the data, so ``sh:class`` follows ``rdfs:subClassOf``.  ``engine``
+    is one of :data:`ENGINES`; shapes that :mod:`graph.shacl` cannot compile fall back to pyshacl.
+    """
+    return run_shacl(
         data,
-        shacl_graph=shapes if shapes is not None else load_shapes(),
-        ont_graph=ontology if ontology is not None else load_ontology(),
-        inference="none",
-        allow_warnings=True,
+        shapes if shapes is not None else load_shapes(),
+        ontology if ontology is not None else load_ontology(),
+        engine,
     )
+
+
+def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None = None, engine: str = "oxigraph") -> tuple[bool, str]:
+    """(conforms, report text) of ``data`` against ``shapes`` with ``engine``; warnings do not fail it.
+
+    ``data`` may also be an rdflib Dataset: its named graphs are validated as one union graph.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if engine == "oxigraph":
+        from . import shacl
+
+        try:
+            checks = shacl.compile_shapes(shapes)
+        except shacl.UnsupportedShape as exc:
+            import warnings
+
+            warnings.warn(f"{exc}: validating with pyshacl instead (slower)", stacklevel=2)
+        else:
+            conforms, text, _ = shacl.validate(data, shapes, ontology, checks)
+            return conforms, text
+    from pyshacl import validate as shacl_validate  # heavy: import only when validating
+    from rdflib import Dataset
+
+    if isinstance(data, Dataset):  # pyshacl would validate each named graph on its own
+        union = Graph()
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+        data = union
+    conforms, _, text = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+                                       allow_warnings=True)
     return bool(conforms), text

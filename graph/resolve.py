@@ -266,9 +266,21 @@ def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int 
     lexicon = load_lexicon() if use_lexicon else EMPTY
     decisions: list[Decision] = []
 
+    def index(extractions: list[Extraction]) -> dict[str, list[int]]:
+        """Entity name -> the positions of the reports that name it."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, ex in enumerate(extractions):
+            for name in ex.entities:
+                found[name].append(i)
+        return found
+
     def where(names: set[str] | str) -> tuple[str, ...]:
+        """The reports (in build order) that name any of ``names``."""
         names = {names} if isinstance(names, str) else names
-        return tuple(ex.report.slug for ex in extractions if names & ex.entities.keys())
+        return tuple(report_slugs[i] for i in sorted({i for name in names for i in named_in.get(name, ())}))
+
+    report_slugs = [ex.report.slug for ex in extractions]
+    named_in = index(extractions)
 
     # 1. one name per entity
     mapping, rules = _merge_names(extractions, lexicon)
@@ -276,6 +288,7 @@ def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int 
         decisions.append(Decision("merged", name, target, reports=where(name), rule=rules[name]))
     if mapping:
         extractions = [_rename_extraction(ex, mapping) for ex in extractions]
+        named_in = index(extractions)  # settling classes, milestones and amounts below keeps the names
 
     # 2. one class per entity
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -9,9 +9,9 @@ triples.  With ``store="oxigraph"`` the build instead:
    one class per entity, one fund size, achieved milestones not planned);
 2. loads the reports' N-Quads into an on-disk Oxigraph store (pyoxigraph, RocksDB) at
    ``out/oxigraph/``, which stays there for fast querying (:func:`open_store`, :func:`run_query`);
-3. writes ``wujing.trig`` and ``wujing.ttl`` from the store (Oxigraph's serialiser, ordered by the
-   store's index: deterministic, but not byte-identical to rdflib's layout) and ``entities.csv``
-   exactly as the rdflib build does.
+3. writes ``wujing.trig`` from the reports' TriG, one after the other in build order (full IRIs, one
+   statement a line: deterministic, but not rdflib's layout), ``wujing.ttl`` from the store's default
+   graph (Oxigraph's serialiser) and ``entities.csv`` exactly as the rdflib build does.
 
 The triples are the same as with rdflib: ``tests/test_merge_store.py`` compares the two builds quad
 by quad.  In the persisted store the named graphs hold the facts as in ``wujing.trig`` and the
@@ -37,7 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .build import BuildError, BuildResult, entities_csv, shacl_summary, union_graph
+from rdflib import URIRef
+
+from .build import BuildError, BuildResult, entities_csv, shacl_summary
 from .model import Extraction
 from .namespaces import PREFIXES
 from .output import write_files
@@ -193,7 +195,6 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
 def _report_nquads(job) -> tuple[bool, bytes | str]:
     """One report as N-Quads, validated on its own: (True, nquads) or (False, one-line problem)."""
     ex, meta, validate_shapes = job
-    from .ontology import OntologyError, validate
     from .rdf import to_rdf
     from .reports import add_descriptions
 
@@ -203,23 +204,174 @@ def _report_nquads(job) -> tuple[bool, bytes | str]:
         add_descriptions(ds, [meta])
     from .indicators import add_indicators  # figures as RDF Data Cube observations (issue 8)
 
-    try:
-        add_indicators(ds, [ex], validate=validate_shapes)
-    except BuildError as exc:
-        return False, str(exc)
+    add_indicators(ds, [ex], validate=False)
+    quads, triples, trig = to_nquads(ds)
     if validate_shapes:
+        problem = _shacl_problem(ds, triples)
+        if problem:
+            return False, problem.replace("the built graph", f"report {ex.report.slug}", 1)
+    # default-graph lines of N-Quads are triples: loaded as they are, they fill the union
+    return True, quads + triples + _TRIG_MARK + trig
+
+
+#: Between a report's N-Quads (named graphs, then their union as default-graph lines) and its TriG,
+#: in what a worker returns and the cache keeps.
+_TRIG_MARK = b"# TriG\n"
+
+
+def _shacl_problem(ds, triples: bytes) -> str | None:
+    """Why one report's graph does not conform to the shapes (ontology/ and indicators), or None.
+
+    Both shape files are checked on one Oxigraph store of the report's triples (:mod:`graph.shacl`);
+    shapes it cannot compile are checked by pyshacl, as in the rdflib build.
+    """
+    from . import shacl
+    from .indicators import SHAPES_PATH as INDICATOR_SHAPES, IndicatorError, _violations, validate_indicators
+    from .ontology import OntologyError, load_ontology, validate
+
+    try:
+        checks = _compiled(None), _compiled(INDICATOR_SHAPES)
+        ontology = load_ontology()
+    except OntologyError as exc:
+        return str(exc)
+    except shacl.UnsupportedShape:
         try:
-            conforms, text = validate(union_graph(ds))
-        except OntologyError as exc:
-            return False, str(exc)
-        if not conforms:
-            problem = f"report {ex.report.slug}: {shacl_summary(text)}"
-            return False, f"the built graph does not conform to ontology/shapes.ttl: {problem}"
-    return True, ds.serialize(format="nquads", encoding="utf-8")
+            conforms, text = validate_indicators(ds)
+            if not conforms:
+                return f"the built graph does not conform to ontology/indicator-shapes.ttl: {_violations(text)}"
+            conforms, text = validate(ds)
+        except (OntologyError, IndicatorError) as exc:
+            return str(exc)
+        return None if conforms else f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}"
+    store = shacl.to_store(triples, ontology)
+    for found, name in ((shacl.run_checks(checks[1], store), "indicator-shapes.ttl"),
+                        (shacl.run_checks(checks[0], store), "shapes.ttl")):
+        if any(v.severity == "Violation" for v in found):
+            return f"the built graph does not conform to ontology/{name}: {shacl_summary(shacl.report_text(found))}"
+    return None
+
+
+def _compiled(path):
+    """The compiled checks of a shapes file (``None``: ontology/shapes.ttl), once per process."""
+    from . import shacl
+    from .ontology import SHAPES_PATH, load_shapes
+
+    path = path or SHAPES_PATH
+    if path not in _COMPILED:
+        _COMPILED[path] = shacl.compile_shapes(load_shapes(path))
+    return _COMPILED[path]
+
+
+_COMPILED: dict = {}
+
+
+def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
+    r"""A report's Dataset as N-Quads, the N-Triples of its union (each triple once) and TriG, UTF-8.
+
+    Each is sorted (graphs by name, then statements), so the same Dataset gives the same bytes.  The
+    TriG has one statement a line, IRIs shortened by :data:`TRIG_PREFIXES` (declared once, by
+    :func:`trig_prefixes`); the TriG of many reports put one after the other is still valid TriG (a
+    graph may have several blocks).
+
+    Examples
+    --------
+    >>> from rdflib import Dataset, Literal, URIRef
+    >>> ds = Dataset()
+    >>> g = ds.graph(URIRef("https://w3id.org/wujing-kg/id/report/r/s0001"))
+    >>> _ = g.add((URIRef("https://e/a"), URIRef("https://e/p"), Literal('say "hi"', lang="zh")))
+    >>> quads, triples, trig = to_nquads(ds)
+    >>> quads
+    b'<https://e/a> <https://e/p> "say \\"hi\\""@zh <https://w3id.org/wujing-kg/id/report/r/s0001> .\n'
+    >>> print(trig.decode(), end="")
+    id:report\/r\/s0001 {
+        <https://e/a> <https://e/p> "say \"hi\""@zh .
+    }
+    <BLANKLINE>
+    """
+    from rdflib import BNode, Literal, URIRef
+
+    cache: dict = {}
+    short: dict = {}
+
+    def pname(term) -> str:
+        """A prefixed name (``id:report\\/x\\/s0001``) where one of :data:`TRIG_PREFIXES` fits, else <iri>."""
+        found = short.get(term)
+        if found is None:
+            found = nt(term)
+            if isinstance(term, URIRef):
+                for prefix, ns in _BY_LENGTH:
+                    if term.startswith(ns):
+                        local = term[len(ns):]
+                        if _PN_LOCAL.fullmatch(local):
+                            found = f"{prefix}:{local.replace('/', chr(92) + '/')}"
+                        break
+            short[term] = found
+        return found
+
+    def nt(term) -> str:
+        found = cache.get(term)
+        if found is None:
+            if isinstance(term, URIRef):
+                found = f"<{term}>"
+            elif isinstance(term, BNode):
+                found = f"_:{term}"
+            elif isinstance(term, Literal):
+                text = str(term).translate(_NT_ESCAPES)
+                if term.language:
+                    found = f'"{text}"@{term.language}'
+                elif term.datatype is not None and str(term.datatype) != _XSD_STRING:
+                    found = f'"{text}"^^<{term.datatype}>'
+                else:
+                    found = f'"{text}"'
+            else:
+                raise TypeError(f"not an RDF term: {term!r}")
+            cache[term] = found
+        return found
+
+    quads, trig, seen = [], [], set()
+    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
+        triples = sorted(ctx)
+        if not triples:
+            continue
+        lines = [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in triples]
+        seen.update(lines)
+        body = "".join(f"    {pname(s)} {'a' if p == _RDF_TYPE else pname(p)} {pname(o)} .\n" for s, p, o in triples)
+        if str(ctx.identifier) == _DEFAULT:
+            quads += [f"{line} .\n" for line in lines]
+            trig.append("{\n" + body + "}\n\n")
+            continue
+        name = nt(ctx.identifier)
+        quads += [f"{line} {name} .\n" for line in lines]
+        trig.append(f"{pname(ctx.identifier)} {{\n" + body + "}\n\n")
+    triples = "".join(f"{line} .\n" for line in sorted(seen))
+    return "".join(quads).encode("utf-8"), triples.encode("utf-8"), "".join(trig).encode("utf-8")
+
+
+def trig_prefixes() -> str:
+    """The ``@prefix`` lines that the TriG of :func:`to_nquads` relies on."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(TRIG_PREFIXES.items())) + "\n"
+
+
+def _trig_prefix_table() -> dict[str, str]:
+    from .indicators import INDICATOR, QB, WJI
+
+    return {**PREFIXES, "wji": str(WJI._NS), "qb": str(QB), "indicator": str(INDICATOR)}
+
+
+#: Prefixes of the TriG an Oxigraph build writes.
+TRIG_PREFIXES = _trig_prefix_table()
+_BY_LENGTH = sorted(TRIG_PREFIXES.items(), key=lambda item: -len(item[1]))
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_./-]*[A-Za-z0-9_/-])?")
+_RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_DEFAULT = "urn:x-rdflib:default"
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bool, jobs: int,
-          cache_dir: Path | None = None) -> None:
+          cache_dir: Path | None, trig_path: Path | None) -> None:
+    """Load every report's named graphs and their union (the default graph) into ``store``, and write
+    the reports' TriG to ``trig_path`` in build order (None: no TriG)."""
     from pyoxigraph import RdfFormat
 
     from .batch import parallel_imap
@@ -232,32 +384,53 @@ def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bo
     # a few large files rather than one per report
     batch: list[bytes] = []
     size = 0
+    trig = trig_path.open("wb") if trig_path is not None else None
+    if trig is not None:
+        trig.write(trig_prefixes().encode("utf-8"))
 
-    def load(nquads: bytes) -> None:
+    def load(payload: bytes) -> None:
         nonlocal batch, size
+        nquads, _, chunk = payload.partition(_TRIG_MARK)
+        if trig is not None:
+            trig.write(chunk)
         batch.append(nquads)
         size += len(nquads)
         if size > _BATCH_BYTES:
             store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
             batch, size = [], 0
 
-    for i, ex in enumerate(extractions):
+    for ex in extractions:
         key = rdf_key(ex, metas.get(ex.report.slug), validate_shapes) if cache is not None else ""
         keys.append(key)
-        hit = cache.get(key) if cache is not None else None
-        if hit is None:
-            todo.append(i)
-        else:
-            load(hit)
+    hits = {i for i, key in enumerate(keys) if cache is not None and cache.has(key)}
+    todo = [i for i in range(len(extractions)) if i not in hits]
     jobs_ = [(extractions[i], metas.get(extractions[i].report.slug), validate_shapes) for i in todo]
-    for j, (ok, payload) in parallel_imap(_report_nquads, jobs_, jobs=jobs, desc="to RDF"):
-        if not ok:
-            raise BuildError(payload)
-        if cache is not None:
-            cache.put(keys[todo[j]], payload)
-        load(payload)
-    if batch:
-        store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
+    results = parallel_imap(_report_nquads, jobs_, jobs=jobs, desc="to RDF")
+    done: dict[int, bytes] = {}  # finished out of order, waiting for their turn (the TriG is in build order)
+    try:
+        for i in range(len(extractions)):
+            payload = cache.get(keys[i]) if i in hits else None
+            if payload is None:
+                if i in hits:  # vanished or unreadable since has(): make it now
+                    ok, payload = _report_nquads((extractions[i], metas.get(extractions[i].report.slug), validate_shapes))
+                    if not ok:
+                        raise BuildError(payload)
+                else:
+                    while i not in done:
+                        j, (ok, got) = next(results)
+                        if not ok:
+                            raise BuildError(got)
+                        if cache is not None:
+                            cache.put(keys[todo[j]], got)
+                        done[todo[j]] = got
+                    payload = done.pop(i)
+            load(payload)
+        if batch:
+            store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
+    finally:
+        results.close()
+        if trig is not None:
+            trig.close()
 
 
 def _dump(store, path: Path, fmt, **kwargs) -> None:
@@ -322,8 +495,7 @@ def build_with_oxigraph(
     metas = metas or {}
     if out_dir is None:
         store = Store()
-        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir)
-        fill_union(store)
+        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir, None)
         triples, graphs = _counts(store)
         result = OxigraphBuildResult(extractions, None, None, store=store, triples=triples, graphs=graphs)
         result.seconds = time.perf_counter() - t0
@@ -333,15 +505,16 @@ def build_with_oxigraph(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".oxigraph-", dir=out_dir))
+        scratch = Path(tempfile.mkdtemp(prefix=".trig-", dir=out_dir))
     except OSError as exc:
         raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
     try:
         store = Store(str(work))
-        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir)
+        trig = scratch / "wujing.trig"
+        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir, trig)
         files = [out_dir / "wujing.trig", out_dir / "wujing.ttl", out_dir / "entities.csv"]
-        _dump(store, files[0], RdfFormat.TRIG)
-        fill_union(store)  # the default graph becomes the union of all graphs: what wujing.ttl holds
-        _dump(store, files[1], RdfFormat.TURTLE, from_graph=DefaultGraph())
+        _dump(store, files[1], RdfFormat.TURTLE, from_graph=DefaultGraph())  # the union
+        os.replace(trig, files[0])
         triples, graphs = _counts(store)
         store.flush()
         del store
@@ -360,6 +533,7 @@ def build_with_oxigraph(
     except OSError as exc:
         raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
     finally:
+        shutil.rmtree(scratch, ignore_errors=True)
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
     result = OxigraphBuildResult(

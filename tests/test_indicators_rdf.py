@@ -25,7 +25,7 @@ from graph.indicators import (
 )
 from graph.iri import entity_iri, sentence_iri
 from graph.namespaces import WJ
-from graph.ontology import load_shapes
+from graph.ontology import ENGINES, load_shapes
 
 SLUG = "wujing-2026"
 
@@ -276,11 +276,12 @@ def _growth_without_basis(g):
     (_growth_without_basis, "growth rate comes with its basis"),
 ])
 # fmt: on
-def test_a_deliberately_broken_cube_is_rejected(cube, mutate, constraint):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_deliberately_broken_cube_is_rejected(cube, mutate, constraint, engine):
     g = _small(cube)
-    assert validate_indicators(g)[0]
+    assert validate_indicators(g, engine=engine)[0]
     mutate(g)
-    conforms, text = validate_indicators(g)
+    conforms, text = validate_indicators(g, engine=engine)
     assert not conforms
     assert constraint in text
 

@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, STAGES
 from graph.namespaces import WJ
-from graph.ontology import OntologyError, load_ontology, load_shapes, validate
+from graph.ontology import ENGINES, OntologyError, load_ontology, load_shapes, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 WJNS = str(WJ._NS)
@@ -95,8 +95,9 @@ HUADONG = URIRef("https://w3id.org/wujing-kg/id/huadongshifandaxue-489549")
         (lambda g: g.remove((None, WJ.stage, None)), "stage"),
     ],
 )
-def test_a_deliberately_broken_graph_is_rejected(built, mutate, message):
-    conforms, report = validate(_broken(built, mutate))
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_deliberately_broken_graph_is_rejected(built, mutate, message, engine):
+    conforms, report = validate(_broken(built, mutate), engine=engine)
     assert not conforms
     assert message in report
 
