@@ -1,9 +1,11 @@
 """Extract many reports: from the cache where possible, the rest in a process pool over all cores.
 
 Extraction is pure Python (spaCy's rule matchers) and holds the GIL, so reports are spread over
-processes, not threads.  Results come back in the order of the inputs whatever order the workers
-finish in, so a parallel build writes the same bytes as a sequential one.  A progress bar (tqdm, on
-stderr) appears when a step runs longer than two seconds in a terminal.
+processes, not threads.  The parent loads spaCy and builds the pipeline before the pool starts, so
+with the ``fork`` start method (Linux) every worker inherits them instead of building its own.
+Results come back in the order of the inputs whatever order the workers finish in, so a parallel
+build writes the same bytes as a sequential one.  A progress bar (tqdm, on stderr) appears when a
+step runs longer than two seconds in a terminal.
 
 Examples
 --------
@@ -15,9 +17,11 @@ Examples
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,11 +48,19 @@ def _progress(total: int, desc: str):
     return tqdm(total=total, desc=desc, unit="report", delay=2.0, disable=None, leave=False)
 
 
-def parallel_imap(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, desc: str = "") -> Iterator[tuple[int, R]]:
+def parallel_imap(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int = 1,
+    desc: str = "",
+    warm_up: Callable[[], object] | None = None,
+) -> Iterator[tuple[int, R]]:
     """Yield ``(i, func(items[i]))`` as the results come, over ``jobs`` processes, with a progress bar.
 
     ``func`` must be a module-level function (it is pickled to the workers).  With one job or one
-    item no process is started and the results come in input order.
+    item no process is started and the results come in input order.  ``warm_up`` (picklable too)
+    loads what ``func`` needs once: in this process before the workers fork, so they share it,
+    or, with another start method, in each worker as it starts.
     """
     jobs = default_jobs() if jobs <= 0 else jobs
     with _progress(len(items), desc) as bar:
@@ -57,17 +69,29 @@ def parallel_imap(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, des
                 yield i, func(item)
                 bar.update()
             return
-        with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+        context = multiprocessing.get_context()
+        initializer = None
+        if warm_up is not None and context.get_start_method() == "fork":
+            warm_up()
+        elif warm_up is not None:
+            initializer = warm_up
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context, initializer=initializer) as pool:
             futures = {pool.submit(func, item): i for i, item in enumerate(items)}
             for future in as_completed(futures):
                 yield futures[future], future.result()
                 bar.update()
 
 
-def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, desc: str = "") -> list[R]:
+def parallel_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int = 1,
+    desc: str = "",
+    warm_up: Callable[[], object] | None = None,
+) -> list[R]:
     """``[func(x) for x in items]`` over ``jobs`` processes (0: one per CPU), in input order."""
     results: list = [None] * len(items)
-    for i, result in parallel_imap(func, items, jobs=jobs, desc=desc):
+    for i, result in parallel_imap(func, items, jobs=jobs, desc=desc, warm_up=warm_up):
         results[i] = result
     return results
 
@@ -77,6 +101,12 @@ def _extract(job: tuple[Report, bool]) -> Extraction:
 
     report, use_lexicon = job
     return extract(report, use_lexicon=use_lexicon)
+
+
+def _warm_up_extractor(use_lexicon: bool) -> None:
+    from .extract.pipeline import warm_up
+
+    warm_up(use_lexicon)
 
 
 def extract_reports(
@@ -112,7 +142,10 @@ def extract_reports(
             results[i] = hit
         else:
             todo.append(i)
-    fresh = parallel_map(_extract, [(reports[i], use_lexicon) for i in todo], jobs=jobs, desc="extracting")
+    fresh = parallel_map(
+        _extract, [(reports[i], use_lexicon) for i in todo], jobs=jobs, desc="extracting",
+        warm_up=partial(_warm_up_extractor, use_lexicon),
+    )
     for i, ex in zip(todo, fresh):
         results[i] = ex
         if cache is not None:

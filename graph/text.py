@@ -26,6 +26,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 #: Characters that end a sentence (a clause ending in a semicolon is its own sentence).
 SENTENCE_END = "。！？；!?;"
+# a piece of a line up to and with a sentence end, or the rest of the line (\Z: lines have no \n)
+_PIECE = re.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+\\Z")
 
 _H1 = re.compile(r"^[一二三四五六七八九十]+、")
 _H2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -99,25 +101,22 @@ def split_sentences(text: str, report_year: str = "") -> list[Sentence]:
         section = " > ".join(h for h in (h1, h2) if h)
         if para_period != period:
             section = f"{h1} > 五年回顾（{para_period}）"
-        start = 0
-        for i, ch in enumerate(line):
-            if ch in SENTENCE_END or i == len(line) - 1:
-                piece = line[start : i + 1]
-                lead = len(piece) - len(piece.lstrip())
-                piece_text = piece.strip()
-                if piece_text:
-                    sentences.append(
-                        Sentence(
-                            index=len(sentences),
-                            start=line_start + start + lead,
-                            end=line_start + start + lead + len(piece_text),
-                            text=piece_text,
-                            section=section,
-                            period=para_period,
-                            paragraph=paragraph_no,
-                        )
+        for m in _PIECE.finditer(line):
+            piece = m.group(0)
+            lead = len(piece) - len(piece.lstrip())
+            piece_text = piece.strip()
+            if piece_text:
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        start=line_start + m.start() + lead,
+                        end=line_start + m.start() + lead + len(piece_text),
+                        text=piece_text,
+                        section=section,
+                        period=para_period,
+                        paragraph=paragraph_no,
                     )
-                start = i + 1
+                )
     return sentences
 
 

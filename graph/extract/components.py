@@ -38,6 +38,10 @@ CANDIDATES = "wj_candidates"
 ENTITIES = "wj_entities"
 
 _MULTI_LEFT = tuple(sorted((w for w in LEFT_CONTEXT if len(w) > 1), key=len, reverse=True))
+# the same verbs by length, longest first, for set look-ups instead of a startswith per verb
+_LEFT_BY_LEN = tuple(
+    (n, frozenset(w for w in _MULTI_LEFT if len(w) == n)) for n in sorted({len(w) for w in _MULTI_LEFT}, reverse=True)
+)
 _RIGHT = tuple(sorted(RIGHT_CONTEXT, key=len, reverse=True))
 _LEVEL_PREFIX = re.compile(r"^(国家级|省级|市级|区级|全国首个|全市首个|国内首个|全国首批|全市首批|首个|首批)")
 _AWARD_VERBS = ("纳入", "入选", "获评", "列入", "荣获", "成为", "评为", "认定")
@@ -51,7 +55,7 @@ _PROJECT_GENERIC = ("重点", "重大", "实事", "体检", "育人", "一事一
 
 def _generic(name: str) -> bool:
     """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
-    core = re.sub("(项目|工程)$", "", name)
+    core = _PROJECT_TAIL.sub("", name)
     return core.endswith(_GENERIC) or any(g in name for g in _PROJECT_GENERIC)
 
 
@@ -61,6 +65,9 @@ _PREPOSITIONS = "与以对在将为由向从把被让"
 _COUNTED = re.compile(r"\d+(?:条|个|家|所|处|台|座|幅|项|户|名|场|次)|\d{4}年")
 _AMOUNT_LEAD = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
 _ALL_SUFFIXES = frozenset(sfx for sfx, _ in SUFFIX_CLASSES) | frozenset(h for h, _ in ENUMERATION_HEADS)
+_SUFFIX_PATTERNS = tuple((suffix, re.compile(re.escape(suffix))) for suffix, _ in SUFFIX_CLASSES)
+_LATIN = re.compile(r"[A-Za-z]")
+_PROJECT_TAIL = re.compile("(项目|工程)$")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _SHORT_PARENS = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
 _METRO = re.compile(r"(?:轨交|轨道交通)?(\d{1,2})号线(南延伸段|北延伸段|东延伸段|西延伸段|主线)?")
@@ -74,13 +81,35 @@ _PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配
 _GENERIC_CORES = ("产业", "行业", "重点", "各类")
 _COOPERATION = re.compile(r"与")
 _SECTOR = re.compile(r"^(?P<name>[^，。、“”]{2,6})方面，")
+_HEADS = "|".join(h for h, _ in ENUMERATION_HEADS)
+_HEAD_NO_ETC = re.compile(r"、[^、，。；：等]{1,12}?(?:" + _COUNT + r"(?:“[^”]{1,8}”)?)?(?P<head>" + _HEADS + ")")
+_COUNT_BEFORE_HEAD = re.compile(_COUNT + r"(?:“[^”]{1,8}”)?$")
+_INTRODUCING_PATTERNS = tuple((verb, re.compile(r"(?:相继|成功|加速)?" + verb)) for verb in INTRODUCING)
+_INTRO_OPENER = re.compile(r"(推动|实现|促进|支持|吸引|推进)")
+_COMPANY_BEFORE_VERB = tuple(
+    (ending, re.compile(re.escape(ending) + "(?=入选|获评|注册|落户|设立)")) for ending in COMPANY_ENDINGS
+)
+_PARTNER = re.compile(
+    r"与(?P<b>[^与，。；、等]{2,12}?)(?:密切|紧密|深度|全面|积极|开展|进行|深入|加强|签订|达成)*(?:等[^，。；]{0,12})?(?:合作|合资|协同)"
+)
 
 
 def _raw(doc: Doc) -> str:
-    """``doc.text``, built once per doc (spaCy joins the tokens on every access: slow on long text)."""
+    """``doc.text``, built once per doc (spaCy joins the tokens on every access: slow on long text).
+
+    :func:`graph.extract.pipeline.make_docs` stores the text it tokenised, so it is never rebuilt.
+    """
     text = doc.user_data.get("wj_text")
     if text is None:
         text = doc.user_data["wj_text"] = doc.text
+    return text
+
+
+def _masked_raw(doc: Doc) -> str:
+    """:func:`_masked` of the doc's text, made once per doc for all components."""
+    text = doc.user_data.get("wj_masked")
+    if text is None:
+        text = doc.user_data["wj_masked"] = _masked(_raw(doc))
     return text
 
 
@@ -100,12 +129,12 @@ def _left_boundary(text: str, end: int, min_core: int = 2) -> int:
     """
     i = end
     while i > 0:
-        ch = text[i - 1]
-        if ch in NAME_BREAK:
+        if text[i - 1] in NAME_BREAK:
             return i
-        for verb in _MULTI_LEFT:
-            if text.startswith(verb, i - len(verb)) and end - i >= min_core:
-                return i
+        if end - i >= min_core:
+            for n, verbs in _LEFT_BY_LEN:
+                if n <= i and text[i - n : i] in verbs:
+                    return i
         i -= 1
     return 0
 
@@ -119,15 +148,13 @@ def _right_ok(text: str, end: int) -> bool:
 
 def _strip_lead(text: str, start: int, end: int) -> int:
     """Move ``start`` past introducing verbs and level words at the start of a name."""
-    changed = True
-    while changed:
-        changed = False
-        for verb in _MULTI_LEFT:
-            if text.startswith(verb, start) and end - start - len(verb) >= 2:
-                start += len(verb)
-                changed = True
+    while True:
+        for n, verbs in _LEFT_BY_LEN:  # the longest verb first, as in _MULTI_LEFT
+            if end - start - n >= 2 and text[start : start + n] in verbs:
+                start += n
                 break
-    return start
+        else:
+            return start
 
 
 def _add(doc: Doc, start: int, end: int, cls: str, rule: str, canonical: str = "") -> None:
@@ -156,7 +183,7 @@ def _is_name(name: str, strict: bool = True) -> bool:
     if _COUNTED.search(name):
         return False
     for sfx in GENERIC_SUFFIXES if strict else ():
-        if name.endswith(sfx) and len(name) - len(sfx) < 3 and not re.search(r"[A-Za-z]", name):
+        if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name):
             return False
     return not any(ch in NAME_BREAK for ch in name.replace("“", "").replace("”", ""))
 
@@ -182,10 +209,12 @@ def init_candidates(doc: Doc) -> Doc:
 @Language.component("wj_suffix_names")
 def suffix_names(doc: Doc) -> Doc:
     """Names typed by their ending: …研究院, …产业园, …孵化器, …基金, …中心 (innovation ones)."""
-    text = _masked(_raw(doc))
+    text = _masked_raw(doc)
     seen: set[tuple[int, int]] = set()
-    for suffix, _ in SUFFIX_CLASSES:
-        for m in re.finditer(re.escape(suffix), text):
+    for suffix, pattern in _SUFFIX_PATTERNS:
+        if suffix not in text:
+            continue
+        for m in pattern.finditer(text):
             end = m.end()
             if not _right_ok(text, end) or (suffix in ("工程", "项目") and text.startswith("进度", end)):
                 continue
@@ -260,34 +289,34 @@ def _enumeration_start(text: str, end: int) -> int:
 @Language.component("wj_enumerations")
 def enumerations(doc: Doc) -> Doc:
     """Items of an enumeration typed by its head: ``引进A、B等11家企业`` -> two enterprises."""
-    text = _masked(_raw(doc))
-    for m in _HEAD_AFTER_ETC.finditer(text):
+    text = _masked_raw(doc)
+    for m in _HEAD_AFTER_ETC.finditer(text) if "等" in text else ():
         head = m.group("head")
         if "合作" in m.group(0) or "服务" in m.group(0):
             continue  # 华东师大与奥锐特等11个校企合作项目: a cooperation; …等社区服务项目: services
         start = _enumeration_start(text, m.start())
         _type_items(doc, text, start, m.start(), head, "enum:等")
     # A、B<count><head> with no 等: 衣恋、森马存量企业, 华东师大、上海交大两所“双一流”高校
-    heads = "|".join(h for h, _ in ENUMERATION_HEADS)
-    pattern = re.compile(r"、[^、，。；：等]{1,12}?(?:" + _COUNT + r"(?:“[^”]{1,8}”)?)?(?P<head>" + heads + ")")
-    for m in pattern.finditer(text):
+    for m in _HEAD_NO_ETC.finditer(text) if "、" in text else ():
         head_start = m.start("head")
-        count = re.search(_COUNT + r"(?:“[^”]{1,8}”)?$", text[: head_start])
+        count = _COUNT_BEFORE_HEAD.search(text[:head_start])
         items_end = count.start() if count and count.start() > m.start() else head_start
         if not (count and count.start() > m.start()) and m.group("head") in _PLAIN_HEADS:
             continue  # 园区企业, 作业企业: a plain head needs a count (两所高校) to mark an enumeration
         start = _enumeration_start(text, items_end)
         _type_items(doc, text, start, items_end, m.group("head"), "enum:head")
     # A、B、C相继落地 / 推动A、B落地: items typed by their own ending, else enterprises
-    for verb in INTRODUCING:
-        for m in re.finditer(r"(?:相继|成功|加速)?" + verb, text):
+    for verb, pattern in _INTRODUCING_PATTERNS:
+        if verb not in text:
+            continue
+        for m in pattern.finditer(text):
             start = _enumeration_start(text, m.start())
-            opener = re.match(r"(推动|实现|促进|支持|吸引|推进)", text[start : m.start()])
+            opener = _INTRO_OPENER.match(text[start : m.start()])
             if not opener and not m.group(0).startswith("相继"):
                 continue  # 推动X落地, X、Y相继落地; a bare "X落地" is too often a plan or a policy
             _type_items(doc, text, start, m.start(), None, f"context:{verb}")
     # 引进X、Y (items right after the verb, up to the next break)
-    for m in re.finditer("引进", text):
+    for m in re.finditer("引进", text) if "引进" in text else ():
         end = m.end()
         while end < len(text) and (text[end] not in NAME_BREAK or text[end] == "、"):
             end += 1
@@ -308,11 +337,12 @@ def _project_name(name: str) -> str:
 
 
 _INNER_VERBS = tuple(w for w in _MULTI_LEFT if w not in ("建设", "服务", "合作", "协同", "形成", "示范"))
+_INNER_VERB = re.compile("|".join(map(re.escape, _INNER_VERBS)))
 
 
 def _has_inner_verb(name: str) -> bool:
     """An item with a verb inside is a clause, not a name (…研究院新增…研究)."""
-    return any(v in name[1:] for v in _INNER_VERBS)
+    return _INNER_VERB.search(name, 1) is not None
 
 
 def _expand_shared(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -362,7 +392,7 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
         if _has_inner_verb(name) or _QUOTED.sub("", name)[:2] in _GENERIC_CORES:
             continue
         name = _raw(doc)[s:e]
-        if any(ch.isdigit() for ch in name) and "号线" not in name and not re.search(r"[A-Za-z]", name):
+        if any(ch.isdigit() for ch in name) and "号线" not in name and not _LATIN.search(name):
             continue
         own = suffix_class(name)
         if head is None:
@@ -385,9 +415,11 @@ def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rul
 @Language.component("wj_context_names")
 def context_names(doc: Doc) -> Doc:
     """Names with a company ending right before 入选/获评/注册 (弈柯莱生物科技入选…), sector heads."""
-    text = _masked(_raw(doc))
-    for ending in COMPANY_ENDINGS:
-        for m in re.finditer(re.escape(ending) + "(?=入选|获评|注册|落户|设立)", text):
+    text = _masked_raw(doc)
+    for ending, pattern in _COMPANY_BEFORE_VERB:
+        if ending not in text:
+            continue
+        for m in pattern.finditer(text):
             start = _strip_lead(text, _left_boundary(text, m.start()), m.end())
             name = _raw(doc)[start : m.end()]
             if _is_name(name) and 3 <= len(name) <= 10 and not any(g in name for g in _GENERIC):
@@ -401,8 +433,8 @@ def context_names(doc: Doc) -> Doc:
 @Language.component("wj_cooperation_names")
 def cooperation_names(doc: Doc) -> Doc:
     """Partners named in ``A与B等…合作`` / ``A与B合资`` get a candidate (enterprise by default)."""
-    text = _masked(_raw(doc))
-    for m in re.finditer(r"与(?P<b>[^与，。；、等]{2,12}?)(?:密切|紧密|深度|全面|积极|开展|进行|深入|加强|签订|达成)*(?:等[^，。；]{0,12})?(?:合作|合资|协同)", text):
+    text = _masked_raw(doc)
+    for m in _PARTNER.finditer(text) if "与" in text else ():
         s, e = m.start("b"), m.end("b")
         name = _raw(doc)[s:e]
         if _is_name(name) and not any(g in name for g in _GENERIC):
@@ -459,18 +491,26 @@ def _trim_descriptors(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-@Language.component("wj_resolve")
-def resolve(doc: Doc) -> Doc:
-    """Keep the longest non-overlapping candidates (ties: lexicon before patterns)."""
+def resolve_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
+    """The longest non-overlapping candidates (ties: lexicon before patterns), in text order.
+
+    The order of ``candidates`` decides between equal ties, as in ``doc.spans["wj_candidates"]``.
+    """
     chosen: list[Span] = []
     taken: set[int] = set()
-    for span in sorted(_trim_descriptors(doc, list(doc.spans.get(CANDIDATES, []))), key=_rank):
+    for span in sorted(_trim_descriptors(doc, candidates), key=_rank):
         chars = set(range(span.start_char, span.end_char))
         if chars & taken:
             continue
         taken |= chars
         chosen.append(span)
-    doc.spans[ENTITIES] = sorted(chosen, key=lambda s: s.start_char)
+    return sorted(chosen, key=lambda s: s.start_char)
+
+
+@Language.component("wj_resolve")
+def resolve(doc: Doc) -> Doc:
+    """Keep the longest non-overlapping candidates (ties: lexicon before patterns)."""
+    doc.spans[ENTITIES] = resolve_spans(doc, list(doc.spans.get(CANDIDATES, [])))
     return doc
 
 
@@ -478,6 +518,13 @@ _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TRAILING_ACTION = re.compile(r"(道路整修|整修|出让|贯通|景观提升|提升)$")
 _NOT_PROJECT = ("路线", "规范化", "标准化", "督导", "达标", "实事", "智慧", "城中村")
 _ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一步", "顺利", "基本")
+_STAGE_PATTERNS = tuple(
+    (word, stages, re.compile(re.escape(word))) for word, stages in sorted(STAGE_WORDS, key=lambda w: -len(w[0]))
+)
+_OPENERS_LONGEST_FIRST = tuple(sorted(MILESTONE_OPENERS, key=len, reverse=True))
+_FILLER = re.compile(r"(等[^、，]{0,6}?(项目|载体|配套|住宅|工程)|等(一批)?|项目|(顺利|加速|正式|基本)|实现)+$")
+_CALLED_PROJECTS = re.compile("项目|载体|配套|住宅|工程")
+_VERB_FIRST = re.compile(r"(?:^|[，。；])(?:" + "|".join(VERB_FIRST_STAGES) + r")(?P<items>[^，。；]+)")
 
 
 def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -490,8 +537,10 @@ def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """
     found: list[tuple[int, int, tuple[str, ...]]] = []
     taken: set[int] = set()
-    for word, stages in sorted(STAGE_WORDS, key=lambda w: -len(w[0])):
-        for m in re.finditer(re.escape(word), clause):
+    for word, stages, pattern in _STAGE_PATTERNS:
+        if word not in clause:
+            continue
+        for m in pattern.finditer(clause):
             if set(range(m.start(), m.end())) & taken:
                 continue
             if word == "建设" and not (m.end() == len(clause) or clause.startswith(("进度", "顺利"), m.end())):
@@ -506,7 +555,7 @@ def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
 @Language.component("wj_milestone_projects")
 def milestone_projects(doc: Doc) -> Doc:
     """Projects named before a stage word: ``推动A、B等项目开工``, ``A、B投入使用``."""
-    text = _masked(_raw(doc))
+    text = _masked_raw(doc)
     for clause in _CLAUSE.finditer(text):
         body = clause.group(0)
         stages = stage_words_in(body)
@@ -514,23 +563,21 @@ def milestone_projects(doc: Doc) -> Doc:
             continue
         stage_start = stages[0][0]
         start = 0
-        for opener in sorted(MILESTONE_OPENERS, key=len, reverse=True):
+        for opener in _OPENERS_LONGEST_FIRST:
             if body.startswith(opener):
                 start = len(opener)
                 break
         while body.startswith(_ADVERBS, start):
             start += next(len(a) for a in _ADVERBS if body.startswith(a, start))
         region = body[start:stage_start]
-        filler = re.search(
-            r"(等[^、，]{0,6}?(项目|载体|配套|住宅|工程)|等(一批)?|项目|(顺利|加速|正式|基本)|实现)+$", region
-        )
+        filler = _FILLER.search(region)
         end = stage_start - (len(filler.group(0)) if filler else 0)
         if end - start < 2:
             continue
-        called_projects = bool(filler and re.search("项目|载体|配套|住宅|工程", filler.group(0)))
+        called_projects = bool(filler and _CALLED_PROJECTS.search(filler.group(0)))
         _milestone_items(doc, text, clause.start() + start, clause.start() + end, called_projects)
     # 建成X、Y、Z; 完成X改造: the stage word comes first
-    for m in re.finditer(r"(?:^|[，。；])(?:" + "|".join(VERB_FIRST_STAGES) + r")(?P<items>[^，。；]+)", text):
+    for m in _VERB_FIRST.finditer(text):
         if not stage_words_in(m.group("items")):
             _milestone_items(doc, text, m.start("items"), m.end("items"), False)
     return doc

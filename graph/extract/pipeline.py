@@ -17,20 +17,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from ..model import Entity, Extraction, Mention, Report, Sentence, top_class
 from ..text import split_sentences
 from . import components  # noqa: F401  (registers the components)
-from .components import CANDIDATES, ENTITIES
+from .components import CANDIDATES, ENTITIES, resolve_spans
 from .lexicon import EMPTY, Lexicon, load_lexicon
 from .relations import find_relations
 
 _QUOTES = re.compile(r"[“”\"]")
+_QUOTED_PROJECT = re.compile(r"“([^“”]+)”项目")
 _OWNER_CLASSES = ("University", "Enterprise", "ListedCompany", "ResearchInstitute")
 _OWNED_CLASSES = (
     "Platform", "Incubator", "Laboratory", "Alliance", "ResearchInstitute", "Fund", "Project",
@@ -91,7 +94,7 @@ def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str
 
     A project named ``航电基地一期项目`` once and ``航电基地一期`` elsewhere is one project.
     """
-    quoted = re.fullmatch(r"“([^“”]+)”项目", surface)
+    quoted = _QUOTED_PROJECT.fullmatch(surface)
     name = kb_id or (quoted.group(1) if quoted else _QUOTES.sub("", surface))
     name = lexicon.canonical(name)
     if cls in ("Project", "MetroLine"):
@@ -101,22 +104,74 @@ def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str
     return name
 
 
-def _mentions(nlp: Language, sentences: list[Sentence], lexicon: Lexicon) -> list[Mention]:
-    out: list[Mention] = []
-    for sent, doc in zip(sentences, nlp.pipe(s.text for s in sentences)):
-        for span in doc.spans[ENTITIES]:
-            out.append(
-                Mention(
-                    text=span.text,
-                    start=sent.start + span.start_char,
-                    end=sent.start + span.end_char,
-                    cls=span.label_,
-                    rule=span.id_,
-                    sentence=sent.index,
-                    canonical=_canonical(span.text, span.kb_id_, lexicon, span.label_),
-                )
-            )
+def make_docs(nlp: Language, texts) -> Iterator[Doc]:
+    """Tokenise ``texts`` as ``nlp.make_doc`` does, keeping each text in ``doc.user_data``.
+
+    The components read the text many times; spaCy would join it from the tokens on every
+    ``doc.text``.  A text without whitespace is one token per character, built directly (what the
+    character segmenter does, without its alignment of words and spaces).
+    """
+    vocab = nlp.vocab
+    for text in texts:
+        parts = text.split()
+        if len(parts) == 1 and parts[0] == text:
+            doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
+        else:
+            doc = nlp.make_doc(text)
+        doc.user_data["wj_text"] = text
+        yield doc
+
+
+def _to_mentions(sent: Sentence, spans, lexicon: Lexicon) -> list[Mention]:
+    out = []
+    for span in spans:
+        # the doc's text is the sentence's (spaCy keeps every character), so no join of tokens
+        start, end, label = span.start_char, span.end_char, span.label_
+        text = sent.text[start:end]
+        canonical = _canonical(text, span.kb_id_, lexicon, label)
+        out.append(Mention(text, sent.start + start, sent.start + end, label, span.id_, sent.index, canonical))
     return out
+
+
+class _KnownRuler:
+    """What a span ruler of the names typed elsewhere in the report finds, plus ``wj_merge_rulers``.
+
+    ``make_nlp(names, known)`` would build a whole pipeline per report for this; here one phrase
+    matcher (on the shared vocabulary) finds the token sequences of the names and the spans come
+    out as the ruler's would: one per (class, canonical name) that the tokens spell, in the
+    ruler's order, then turned into candidates with rule ``known``.
+    """
+
+    _KEY = "wj_known"
+
+    def __init__(self, nlp: Language, known: dict[str, tuple[str, str]]):
+        self.matcher = PhraseMatcher(nlp.vocab)
+        # tokens, not text: the tokenizer folds a space into the token before it, so 养老科 技 is
+        # the pattern 养老科技 (and matches both spellings), as in the span ruler
+        self.names: dict[tuple[int, ...], set[tuple[str, str]]] = defaultdict(set)
+        patterns = []
+        for surface, value in sorted(known.items()):
+            pattern = nlp.make_doc(surface)
+            self.names[tuple(t.orth for t in pattern)].add(value)
+            patterns.append(pattern)
+        self.matcher.add(self._KEY, patterns)
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        where = {(start, end) for _, start, end in self.matcher(doc) if start != end}
+        if not where:
+            return []
+        ruled = sorted(  # a span ruler sorts its Spans (characters, then label and id)
+            Span(doc, start, end, label=cls, span_id=canonical)
+            for start, end in where
+            for cls, canonical in self.names[tuple(doc[i].orth for i in range(start, end))]
+        )
+        out = []
+        for span in ruled:  # as wj_merge_rulers does
+            new = doc.char_span(span.start_char, span.end_char, label=span.label_)
+            new.kb_id_ = span.id_
+            new.id_ = "known"
+            out.append(new)
+        return out
 
 
 def _known_names(mentions: list[Mention], lexicon: Lexicon) -> dict[str, tuple[str, str]]:
@@ -140,13 +195,18 @@ def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]])
     * a park anywhere: 紫竹高新区 in 上海交大－紫竹高新区概念验证中心 (``nested:park``);
     * a cluster anywhere: 养老科技 in 上海市养老科技产业园 (``nested:cluster``).
     """
-    by_class = sorted(surfaces.items(), key=lambda x: (-len(x[0]), x[0]))
+    lengths = sorted({len(s) for s in surfaces})
     out = []
     for m in mentions:
         if m.cls not in _OWNED_CLASSES and m.cls not in ("Enterprise", "ListedCompany"):
             continue
         taken: set[int] = set()
-        for surface, (cls, canon) in by_class:
+        # only the surfaces that occur in the name can nest in it: look its substrings up
+        text = m.text
+        inside = {text[i : i + n] for n in lengths for i in range(len(text) - n + 1)}
+        inside = sorted((s for s in inside if s in surfaces), key=lambda s: (-len(s), s))
+        for surface in inside:
+            cls, canon = surfaces[surface]
             if canon == m.canonical or len(surface) >= len(m.canonical):
                 continue
             if cls in _OWNER_CLASSES and m.cls in _OWNED_CLASSES and m.text.startswith(surface) and m.canonical.startswith(surface):
@@ -212,10 +272,25 @@ def extract(report: Report, use_lexicon: bool = True) -> Extraction:
     """
     lexicon = _lexicon(use_lexicon)
     sentences = split_sentences(report.text, report.year)
-    names = {s: (lexicon.classes[c], c) for s, c in lexicon.names().items()}
-    first = _mentions(_nlp(tuple(sorted(names.items())), ()), sentences, lexicon)
-    known = _known_names(first, lexicon)
-    mentions = _mentions(_nlp(tuple(sorted(names.items())), tuple(sorted(known.items()))), sentences, lexicon)
+    names = _surface_names(use_lexicon)
+    nlp = _nlp(use_lexicon)
+    # first pass: the lexicon and the patterns
+    docs = list(nlp.pipe(make_docs(nlp, (s.text for s in sentences))))
+    per_sentence = [_to_mentions(sent, doc.spans[ENTITIES], lexicon) for sent, doc in zip(sentences, docs)]
+    known = _known_names([m for ms in per_sentence for m in ms], lexicon)
+    # second pass: the names the first typed, found everywhere; the patterns' candidates do not
+    # depend on them, so only a sentence where a known name occurs is resolved again
+    if known:
+        ruler = _KnownRuler(nlp, known)
+        for i, (sent, doc) in enumerate(zip(sentences, docs)):
+            found = ruler(doc)
+            if not found:
+                continue
+            candidates = list(doc.spans[CANDIDATES])
+            n_lexicon = len(doc.spans.get("wj_lexicon", ()))  # wj_merge_rulers put them first
+            chosen = resolve_spans(doc, candidates[:n_lexicon] + found + candidates[n_lexicon:])
+            per_sentence[i] = _to_mentions(sent, chosen, lexicon)
+    mentions = [m for ms in per_sentence for m in ms]
     surfaces = {**{s: v for s, v in known.items()}, **names}
     mentions += _nested_names(mentions, surfaces)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -224,6 +299,19 @@ def extract(report: Report, use_lexicon: bool = True) -> Extraction:
     return Extraction(report, sentences, entities, relations, milestones, facts)
 
 
-@lru_cache(maxsize=8)
-def _nlp(names: tuple, known: tuple) -> Language:
-    return make_nlp(dict(names), dict(known))
+@lru_cache(maxsize=2)
+def _surface_names(use_lexicon: bool) -> dict[str, tuple[str, str]]:
+    """Every lexicon surface form -> (class, canonical name)."""
+    lexicon = _lexicon(use_lexicon)
+    return {s: (lexicon.classes[c], c) for s, c in lexicon.names().items()}
+
+
+@lru_cache(maxsize=2)
+def _nlp(use_lexicon: bool) -> Language:
+    """The pipeline of this process, built once and reused for every report."""
+    return make_nlp(_surface_names(use_lexicon))
+
+
+def warm_up(use_lexicon: bool = True) -> None:
+    """Load the lexicon and build the pipeline now (before a process pool forks, so workers share it)."""
+    _nlp(use_lexicon)
