@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import XSD, Dataset, Graph, Literal
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
 from .analytics import centrality, community_of
 from .namespaces import PREFIXES
@@ -141,35 +141,167 @@ def _sort_json(value):
     return value
 
 
-def _canonical_decimals(g: Graph) -> Graph:
+def _canonical(o: Literal) -> Literal:
     # "1000000000"^^xsd:decimal reads back from Turtle as "1000000000.0": write the canonical form
     # so that the export is the same whether it was made from the build or from wujing.trig
-    fixed = [(s, p, o) for s, p, o in g if isinstance(o, Literal) and o.datatype == XSD.decimal
-             and "." not in o and "e" not in o.lower()]
-    if not fixed:
-        return g
-    out = Graph()
-    for prefix, ns in g.namespaces():
-        out.bind(prefix, ns, override=True)
-    for triple in g:
-        out.add(triple)
-    for s, p, o in fixed:
-        out.remove((s, p, o))
-        out.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
-    return out
+    if o.datatype == XSD.decimal and "." not in o and "e" not in o.lower():
+        return Literal(f"{o}.0", datatype=XSD.decimal)
+    return o
+
+
+_LIST_TERMS = frozenset((RDF.first, RDF.rest, RDF.nil))
+
+
+class _Triples:
+    """The triples of a graph indexed by subject, decimals made canonical: the little of rdflib's
+    ``Graph`` that :func:`rdflib.plugins.serializers.jsonld.from_rdf` calls, answered from
+    dictionaries (rdflib's store looks up the contexts of every triple it returns)."""
+
+    context_aware = False
+
+    def __init__(self, g: Graph):
+        self.identifier = g.identifier
+        self.po: dict = {}  # subject -> [(predicate, object)]
+        self.plain = True  # IRIs and literals only, no RDF lists: what _compact() handles
+        po, decimal, lists = self.po, XSD.decimal, _LIST_TERMS  # (locals: rdflib's namespaces are slow)
+        for s, p, o in g:
+            cls = type(o)
+            if cls is Literal:
+                if o.datatype == decimal:
+                    o = _canonical(o)
+                    if (p, o) in po.get(s, ()):  # "16" and "16.0" are one triple once written "16.0"
+                        continue
+            elif cls is not URIRef or o in lists:
+                self.plain = False
+            if type(s) is not URIRef or p in lists:
+                self.plain = False
+            subject = po.get(s)
+            if subject is None:
+                po[s] = [(p, o)]
+            else:
+                subject.append((p, o))
+
+    def subjects(self, predicate=None, object=None):
+        if predicate is None and object is None:
+            return iter(self.po)
+        return iter([s for s, pos in self.po.items() for p, o in pos
+                     if (predicate is None or p == predicate) and o == object])
+
+    def predicate_objects(self, subject):
+        return iter(self.po.get(subject, ()))
+
+    def value(self, subject, predicate):
+        return next((o for p, o in self.po.get(subject, ()) if p == predicate), None)
+
+
+def _compact(triples: _Triples, context) -> list[dict] | None:
+    """The nodes rdflib's JSON-LD converter (``Converter.add_to_node``) makes of a graph of IRIs
+    and literals, with each look-up in the context made once instead of once per triple.
+
+    ``None`` when the graph or the context needs what this does not do (blank nodes, lists,
+    containers, a default language): rdflib's converter does those.
+    """
+    from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
+    from rdflib.plugins.shared.jsonld.context import UNDEF
+    from rdflib.plugins.shared.jsonld.keys import ID, VOCAB
+
+    if not triples.plain or context.language or any(t.container for t in context.terms.values()):
+        return None
+    id_key, type_key, value_key, lang_key = context.id_key, context.type_key, context.value_key, context.lang_key
+    iri_rules: dict = {}
+    literal_terms: dict = {}
+    shrunk: dict = {}
+
+    def shrink(iri):
+        text = shrunk.get(iri)
+        if text is None:
+            text = shrunk[iri] = context.shrink_iri(iri)
+        return text
+
+    def key_without_term(p):
+        key = context.to_symbol(p)
+        key_term = context.terms.get(key)
+        return p if key_term and (key_term.type or key_term.container) else key
+
+    def iri_rule(p):  # (key, how the object IRI is written)
+        term = None
+        for coercion in (ID, VOCAB, UNDEF):
+            term = context.find_term(str(p), coercion, None)
+            if term:
+                break
+        if term:
+            return term.name, ("id" if term.type == ID else "symbol" if term.type == VOCAB else "node")
+        if p == RDF.type:
+            return type_key, "symbol"
+        return key_without_term(p), "node"
+
+    def literal(o, term):
+        if term is not None:
+            if term.type and (term.type == ID or str(o.datatype) == term.type):
+                return o
+            if not term.type and term.language and o.language == term.language:
+                return str(o)
+        native = o.datatype in PLAIN_LITERAL_TYPES  # the converter uses native types with a context
+        v = o.toPython() if native else str(o)
+        if o.datatype:
+            return v if native else {type_key: context.to_symbol(o.datatype), value_key: v}
+        if o.language:
+            return {lang_key: o.language, value_key: v}
+        return v
+
+    nodes: dict = {}
+    for s, pos in triples.po.items():
+        node_id = shrink(s)
+        if node_id in nodes:
+            continue
+        node = nodes[node_id] = {id_key: node_id}
+        for p, o in pos:
+            if type(o) is Literal:
+                sig = (p, o.datatype, o.language)
+                found = literal_terms.get(sig)
+                if found is None:
+                    term = context.find_term(str(p), str(o.datatype) if o.datatype else None, language=o.language)
+                    found = literal_terms[sig] = (term, term.name if term else key_without_term(p))
+                    if not term and p == RDF.type:
+                        literal_terms[sig] = found = (None, type_key)
+                term, key = found
+                value = literal(o, term)
+            else:
+                rule = iri_rules.get(p)
+                if rule is None:
+                    rule = iri_rules[p] = iri_rule(p)
+                key, how = rule
+                value = shrink(o) if how == "id" else context.to_symbol(o) if how == "symbol" else {id_key: shrink(o)}
+            existing = node.get(key)
+            if existing:  # as the converter: a falsy first value is replaced, not listed
+                if not isinstance(existing, list):
+                    existing = [existing]
+                existing.append(value)
+                node[key] = existing
+            else:
+                node[key] = value
+    return list(nodes.values())
 
 
 def to_jsonld(g: Graph) -> str:
     """``g`` (e.g. the union graph, what ``wujing.ttl`` holds) as compacted JSON-LD with :data:`CONTEXT`.
 
     The per-sentence provenance of each fact stays in ``wujing.trig``; sentences themselves
-    (``text``, position, section) are included.
+    (``text``, position, section) are included.  The nodes are those rdflib's JSON-LD serializer
+    makes (:func:`_compact` makes them faster, for graphs without blank nodes and lists).
     """
-    doc = json.loads(_canonical_decimals(g).serialize(format="json-ld", context=CONTEXT, auto_compact=True))
-    if "@graph" not in doc:  # a graph with a single node is compacted to that node
-        node = {k: v for k, v in doc.items() if k != "@context"}
-        doc = {"@context": doc.get("@context", CONTEXT), "@graph": [node] if node else []}
-    nodes = sorted((_sort_json(n) for n in doc["@graph"]), key=lambda n: n.get("id", ""))
+    from rdflib.plugins.serializers.jsonld import from_rdf
+    from rdflib.plugins.shared.jsonld.context import Context
+
+    triples = _Triples(g)
+    nodes = _compact(triples, Context(CONTEXT))
+    if nodes is None:  # what rdflib's serializer does, without its json.dumps()
+        doc = from_rdf(triples, CONTEXT, auto_compact=True)
+        if "@graph" not in doc:  # a graph with a single node is compacted to that node
+            node = {k: v for k, v in doc.items() if k != "@context"}
+            doc = {"@graph": [node] if node else []}
+        nodes = doc["@graph"]
+    nodes = sorted((_sort_json(n) for n in nodes), key=lambda n: n.get("id", ""))
     return json.dumps({"@context": CONTEXT, "@graph": nodes}, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -20,9 +20,10 @@ import math
 from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
+import numpy as np
 from wcwidth import wcswidth
 
-__all__ = ["text_width", "node_box", "remove_overlaps", "spread_layout", "columns_layout"]
+__all__ = ["text_width", "node_box", "remove_overlaps", "kamada_kawai", "spread_layout", "columns_layout"]
 
 Pos = dict[Hashable, tuple[float, float]]
 
@@ -75,13 +76,105 @@ def remove_overlaps(pos: Pos, boxes: dict, iterations: int = 200) -> Pos:
     return {n: (xy[n][0], xy[n][1]) for n in nodes}
 
 
+def _kk_energy(x: np.ndarray, invdist: np.ndarray, meanweight: float = 1e-3) -> tuple[float, np.ndarray]:
+    """Kamada-Kawai energy of the positions ``x`` (n x 2, flattened) and its gradient.
+
+    The cost networkx's ``kamada_kawai_layout`` minimises: for every pair, the squared relative
+    difference between their distance on the page and ``1 / invdist`` (their distance in the
+    graph), plus a small pull of the mean position towards the origin.
+    """
+    n = invdist.shape[0]
+    xy = x.reshape(n, 2)
+    delta = xy[:, None, :] - xy[None, :, :]
+    sep = np.sqrt((delta * delta).sum(axis=-1))
+    offset = sep * invdist - 1.0
+    np.fill_diagonal(offset, 0.0)
+    pull = invdist * offset / (sep + np.eye(n) * 1e-3)
+    grad = 2.0 * np.einsum("ij,ijk->ik", pull, delta)  # einsum: plain loops, no BLAS threads
+    total = xy.sum(axis=0)
+    cost = 0.5 * (offset * offset).sum() + 0.5 * meanweight * (total * total).sum()
+    return float(cost), (grad + meanweight * total).ravel()
+
+
+def _minimize(fun, x: np.ndarray, memory: int = 10, gtol: float = 1e-5, ftol: float = 2.220446049250313e-09,
+              maxiter: int = 15000) -> np.ndarray:
+    """A local minimum of ``fun`` (``x -> (value, gradient)``) from ``x``: L-BFGS with backtracking.
+
+    Stops where scipy's L-BFGS-B stops by default: the largest gradient component is at most
+    ``gtol`` or a step lowers the value by at most ``ftol`` relative to it.  Only elementwise
+    numpy (no BLAS), so the result is the same on every run and any number of cores.
+    """
+    f, g = fun(x)
+    steps: list[tuple[np.ndarray, np.ndarray]] = []
+    for _ in range(maxiter):
+        if np.abs(g).max() <= gtol:
+            break
+        q, alphas = g.copy(), []
+        for s, y in reversed(steps):  # the two-loop recursion: q becomes H g
+            a = (s * q).sum() / (y * s).sum()
+            alphas.append(a)
+            q -= a * y
+        if steps:
+            s, y = steps[-1]
+            q *= (s * y).sum() / (y * y).sum()
+        for (s, y), a in zip(steps, reversed(alphas)):
+            q += (a - (y * q).sum() / (y * s).sum()) * s
+        d = -q
+        slope = (g * d).sum()
+        if slope >= 0:  # not a descent direction: start again from steepest descent
+            steps, d, slope = [], -g, -(g * g).sum()
+        t = 1.0 if steps else 1.0 / np.sqrt((g * g).sum())
+        while True:
+            x_new = x + t * d
+            f_new, g_new = fun(x_new)
+            if f_new <= f + 1e-4 * t * slope:
+                break
+            t /= 2
+            if t < 1e-16:
+                return x
+        s, y = x_new - x, g_new - g
+        if (s * y).sum() > 1e-10:
+            steps = (steps + [(s, y)])[-memory:]
+        done = f - f_new <= ftol * max(abs(f), abs(f_new), 1.0)
+        x, f, g = x_new, f_new, g_new
+        if done:
+            break
+    return x
+
+
+def kamada_kawai(G: nx.Graph, start: Pos) -> Pos:
+    """Kamada-Kawai positions of a connected graph from ``start``, centred, largest coordinate 1.
+
+    What ``networkx.kamada_kawai_layout(G, pos=start)`` computes, without scipy (its import
+    took longer than the maps): the same cost, minimised by :func:`_minimize`.
+    """
+    nodes = list(G)
+    if not nodes:
+        return {}
+    dist = dict(nx.shortest_path_length(G))
+    n = len(nodes)
+    matrix = np.full((n, n), 1e6)
+    for i, a in enumerate(nodes):
+        for j, b in enumerate(nodes):
+            if b in dist.get(a, {}):
+                matrix[i, j] = dist[a][b]
+    x0 = np.array([start[v] for v in nodes], dtype=float).ravel()
+    invdist = 1 / (matrix + np.eye(n) * 1e-3)
+    xy = _minimize(lambda x: _kk_energy(x, invdist), x0).reshape(n, 2)
+    xy = xy - xy.mean(axis=0)
+    lim = np.abs(xy).max()
+    if lim > 0:
+        xy = xy / lim
+    return {v: xy[i] for i, v in enumerate(nodes)}
+
+
 def _component_layout(U: nx.Graph, nodes: list, edge_length: float) -> Pos:
     """Kamada-Kawai positions of one connected component, scaled to ``edge_length`` per link."""
     sub = nx.Graph()
     sub.add_nodes_from(nodes)  # sorted: the initial circular layout, hence the result, is stable
     sub.add_edges_from(sorted((u, v) for u, v in U.subgraph(nodes).edges()))
     start = nx.circular_layout(sub)
-    pos = nx.kamada_kawai_layout(sub, pos=start)
+    pos = kamada_kawai(sub, start)
     lengths = [math.dist(pos[u], pos[v]) for u, v in sub.edges()]
     scale = edge_length / (sum(lengths) / len(lengths)) if lengths and sum(lengths) else 1.0
     return {n: (float(pos[n][0]) * scale, float(pos[n][1]) * scale) for n in nodes}

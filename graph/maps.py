@@ -1,4 +1,4 @@
-"""Interactive network maps: networkx -> pyvis -> one self-contained HTML file.
+"""Interactive network maps: networkx -> vis-network data -> one self-contained HTML file.
 
 Three maps, each a single UTF-8 HTML file that works with no network at all (vis-network, the
 styles and the data are inlined; nothing is fetched):
@@ -10,9 +10,11 @@ styles and the data are inlined; nothing is fetched):
 * :func:`write_focus_map` -- the neighbourhood of one entity, found by label, alias or pinyin.
 
 Every map has a legend that doubles as class and relation filters, a search box, neighbour
-highlighting and a side panel.  pyvis builds the vis-network nodes, edges and options; the page
-around them is ``graph/templates/map.html`` (pyvis's own template loads Bootstrap and vis-network
-from CDNs and prints the heading twice).  Positions are computed in Python (``map_layout``), so a
+highlighting and a side panel.  The vis-network nodes, edges and options are the dictionaries
+pyvis's ``Network`` would make (:func:`_vis_data`; importing pyvis loads IPython, a tenth of a
+second); vis-network itself is the copy pyvis ships.  The page around them is
+``graph/templates/map.html`` (pyvis's own template loads Bootstrap and vis-network from CDNs and
+prints the heading twice).  Positions are computed in Python (``map_layout``), so a
 map opens laid out, the same on every build, with no physics to wait for.
 
 Everything that comes from a report reaches the page either through Jinja2's autoescaping or as
@@ -66,6 +68,7 @@ TEMPLATES = PACKAGE / "templates"
 ASSETS = PACKAGE / "assets"
 LABEL_CHARS = 10  # longer labels are cut on the map (the side panel shows them in full)
 PARK, CLUSTER = "Park", "IndustryCluster"
+NETWORK_TITLE = "吴泾知识图谱：全部实体与关系"
 
 
 class MapError(ValueError):
@@ -76,27 +79,24 @@ class MapError(ValueError):
 # reading the dataset
 
 
-def _quads(ds: Dataset | Graph):
+def _matches(ds: Dataset | Graph, predicate):
+    """``(subject, object, graph IRI)`` of the triples with ``predicate`` (graph ``""`` for a Graph)."""
     if isinstance(ds, Dataset):
-        for s, p, o, ctx in ds.quads((None, None, None, None)):
-            yield s, p, o, str(ctx.identifier) if isinstance(ctx, Graph) else (str(ctx) if ctx is not None else "")
+        for s, _p, o, ctx in ds.quads((None, predicate, None, None)):
+            yield s, o, str(ctx.identifier) if isinstance(ctx, Graph) else (str(ctx) if ctx is not None else "")
     else:
-        for s, p, o in ds:
-            yield s, p, o, ""
+        for s, _p, o in ds.triples((None, predicate, None)):
+            yield s, o, ""
 
 
 def _provenance(ds: Dataset | Graph) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
     """Sentence texts by IRI, the sentences that mention each entity, and the reports' titles."""
-    sentences: dict[str, str] = {}
+    sentences = {str(s): str(o) for s, o, _g in _matches(ds, PROV.value)}
     typed: dict[str, set[str]] = defaultdict(set)
-    titles: set[str] = set()
-    for s, p, o, g in _quads(ds):
-        if p == PROV.value:
-            sentences[str(s)] = str(o)
-        elif p == RDF.type and g:
+    for s, _o, g in _matches(ds, RDF.type):
+        if g:
             typed[str(s)].add(g)
-        elif p == DCTERMS.title:
-            titles.add(str(o))
+    titles = {str(o) for _s, o, _g in _matches(ds, DCTERMS.title)}
     mentions = {iri: sorted(g for g in gs if g in sentences) for iri, gs in typed.items()}
     return sentences, mentions, sorted(titles)
 
@@ -169,20 +169,25 @@ def _options() -> dict:
     }
 
 
-def _pyvis_data(nodes: list[dict], edges: list[dict], options: dict) -> tuple[list, list, dict]:
-    """Pass nodes, edges and options through pyvis, which builds the vis-network data."""
-    from pyvis.network import Network
+def _vis_data(nodes: list[dict], edges: list[dict], options: dict) -> tuple[list, list, dict]:
+    """vis-network nodes, edges and options, as pyvis's ``Network(directed=True)`` makes them.
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
+    ``add_node`` keeps the first node of an id and labels a node without a label by its id;
+    ``add_edge`` draws an arrow unless the edge says otherwise; ``get_network_data`` gives the
+    options as JSON.
+
+    Examples
+    --------
+    >>> _vis_data([{"id": "a", "label": "", "shape": "dot"}], [{"from": "a", "to": "a"}], {"physics": False})
+    ([{'id': 'a', 'label': 'a', 'shape': 'dot'}], [{'from': 'a', 'to': 'a', 'arrows': 'to'}], {'physics': False})
+    """
+    vis_nodes, seen = [], set()
     for n in nodes:
-        n = dict(n)
-        net.add_node(n.pop("id"), label=n.pop("label"), shape=n.pop("shape"), color=n.pop("color"), **n)
-    for e in edges:
-        e = dict(e)
-        net.add_edge(e.pop("from"), e.pop("to"), **e)
-    net.options = options  # not set_options(): it strips the spaces out of font names
-    vis_nodes, vis_edges, _heading, _height, _width, vis_options = net.get_network_data()
-    return vis_nodes, vis_edges, json.loads(vis_options)
+        if n["id"] not in seen:
+            seen.add(n["id"])
+            vis_nodes.append({**n, "label": n.get("label") or n["id"]})
+    vis_edges = [{**e, "arrows": "to"} if "arrows" not in e else dict(e) for e in edges]
+    return vis_nodes, vis_edges, json.loads(json.dumps(options))
 
 
 def _entity_node(G: nx.MultiDiGraph, n: str, pos: dict, size: float, font_size: int = 14) -> dict:
@@ -229,10 +234,13 @@ def _entity_info(G: nx.MultiDiGraph, n: str, mentions: dict) -> dict:
 
 
 def _entity_graph_view(
-    G: nx.MultiDiGraph, ds: Dataset | Graph, kind: str, title: str, focus: str | None = None
+    G: nx.MultiDiGraph, ds: Dataset | Graph, kind: str, title: str, focus: str | None = None, provenance=None
 ) -> dict:
-    """The view of an entity graph (the whole graph or a neighbourhood of it)."""
-    sentences, mentions, titles = _provenance(ds)
+    """The view of an entity graph (the whole graph or a neighbourhood of it).
+
+    ``provenance`` is ``_provenance(ds)``, when the caller has it already.
+    """
+    sentences, mentions, titles = provenance or _provenance(ds)
     degree = {n: G.degree(n) for n in G}
     sizes = {n: round(8 + 4 * degree[n] ** 0.5, 1) for n in G}
     font = {n: 22 if degree[n] >= 5 else 16 if degree[n] >= 2 else 14 for n in G}
@@ -262,7 +270,7 @@ def _entity_graph_view(
 
 def _view(kind, title, titles, nodes, edges, info, edge_info, members, sentences, used, classes, relations,
           search, focus, member_classes=None) -> dict:
-    vis_nodes, vis_edges, options = _pyvis_data(nodes, edges, _options())
+    vis_nodes, vis_edges, options = _vis_data(nodes, edges, _options())
     legend_classes, legend_relations = _legend(dict(classes), dict(relations))
     legend_members, _ = _legend(dict(member_classes or {}), {})
     class_names = {c: s.name for c, s in CLASS_STYLES.items()}
@@ -292,7 +300,7 @@ def _view(kind, title, titles, nodes, edges, info, edge_info, members, sentences
 
 def network_view(ds: Dataset | Graph) -> dict:
     """The view of the whole graph: every entity and every relation."""
-    return _entity_graph_view(to_networkx(ds), ds, "network", "吴泾知识图谱：全部实体与关系")
+    return _entity_graph_view(to_networkx(ds), ds, "network", NETWORK_TITLE)
 
 
 def _parse_classes(classes) -> set[str] | None:
@@ -407,8 +415,11 @@ def park_cluster_view(ds: Dataset | Graph) -> dict:
     says P ``inCluster`` C.  A park inside another park is shown too.  Members are not drawn:
     they are listed (with their evidence) when a link or node is clicked, and found by search.
     """
-    G = to_networkx(ds)
-    sentences, mentions, titles = _provenance(ds)
+    return _park_cluster_view(to_networkx(ds), _provenance(ds))
+
+
+def _park_cluster_view(G: nx.MultiDiGraph, provenance) -> dict:
+    sentences, mentions, titles = provenance
     ms = Memberships(G)
     main = sorted(n for n in G if G.nodes[n]["cls"] in (PARK, CLUSTER))
     own = {n: ms.members_of(n, G.nodes[n]["cls"]) for n in main}
@@ -488,9 +499,10 @@ def _inline_script(code: str) -> str:
 @lru_cache(maxsize=1)
 def _vis_network_js() -> str:
     """vis-network 9.1.2 as pyvis ships it (``pyvis/templates/lib``), ready to inline."""
-    import pyvis
+    from importlib.util import find_spec
 
-    path = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    pyvis_dir = Path(find_spec("pyvis").submodule_search_locations[0])  # found, not imported
+    path = pyvis_dir.resolve() / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     return _inline_script(path.read_text(encoding="utf-8"))
 
 
@@ -546,11 +558,18 @@ def write_focus_map(ds: Dataset | Graph, focus: str, path, depth: int = 2, class
     return _write(render(focus_view(ds, focus, depth=depth, classes=classes)), path)
 
 
-def write_maps(ds: Dataset | Graph, out_dir) -> list[Path]:
-    """Write ``park_cluster.html`` and ``network.html`` into ``out_dir`` (what a build does)."""
+def write_maps(ds: Dataset | Graph, out_dir, G: nx.MultiDiGraph | None = None) -> list[Path]:
+    """Write ``park_cluster.html`` and ``network.html`` into ``out_dir`` (what a build does).
+
+    ``G`` is ``to_networkx(ds)``, when the caller has it already (as for the exports).
+    """
     out_dir = Path(out_dir)
     paths = [out_dir / "park_cluster.html", out_dir / "network.html"]
-    for path, view in zip(paths, (park_cluster_view(ds), network_view(ds))):
+    G = to_networkx(ds) if G is None else G
+    provenance = _provenance(ds)  # read the dataset once for both maps
+    views = (_park_cluster_view(G, provenance),
+             _entity_graph_view(G, ds, "network", NETWORK_TITLE, provenance=provenance))
+    for path, view in zip(paths, views):
         write_text(path, render(view))  # an OSError reaches the build, which reports it
     return paths
 

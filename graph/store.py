@@ -39,7 +39,7 @@ from typing import Any
 
 from rdflib import URIRef
 
-from .build import BuildError, BuildResult, entities_csv, shacl_summary
+from .build import BuildError, BuildResult, entities_csv
 from .model import Extraction
 from .namespaces import PREFIXES
 from .output import write_files
@@ -209,7 +209,7 @@ def _report_nquads(job) -> tuple[bool, bytes | str]:
     if validate_shapes:
         problem = _shacl_problem(ds, triples)
         if problem:
-            return False, problem.replace("the built graph", f"report {ex.report.slug}", 1)
+            return False, f"report {ex.report.slug}: {problem}"
     # default-graph lines of N-Quads are triples: loaded as they are, they fill the union
     return True, quads + triples + _TRIG_MARK + trig
 
@@ -220,49 +220,14 @@ _TRIG_MARK = b"# TriG\n"
 
 
 def _shacl_problem(ds, triples: bytes) -> str | None:
-    """Why one report's graph does not conform to the shapes (ontology/ and indicators), or None.
-
-    Both shape files are checked on one Oxigraph store of the report's triples (:mod:`graph.shacl`);
-    shapes it cannot compile are checked by pyshacl, as in the rdflib build.
-    """
-    from . import shacl
-    from .indicators import SHAPES_PATH as INDICATOR_SHAPES, IndicatorError, _violations, validate_indicators
-    from .ontology import OntologyError, load_ontology, validate
+    """Why one report's graph does not conform to the shapes (both files), or None."""
+    from .conformance import problem
+    from .ontology import OntologyError
 
     try:
-        checks = _compiled(None), _compiled(INDICATOR_SHAPES)
-        ontology = load_ontology()
+        return problem(ds, triples)
     except OntologyError as exc:
         return str(exc)
-    except shacl.UnsupportedShape:
-        try:
-            conforms, text = validate_indicators(ds)
-            if not conforms:
-                return f"the built graph does not conform to ontology/indicator-shapes.ttl: {_violations(text)}"
-            conforms, text = validate(ds)
-        except (OntologyError, IndicatorError) as exc:
-            return str(exc)
-        return None if conforms else f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}"
-    store = shacl.to_store(triples, ontology)
-    for found, name in ((shacl.run_checks(checks[1], store), "indicator-shapes.ttl"),
-                        (shacl.run_checks(checks[0], store), "shapes.ttl")):
-        if any(v.severity == "Violation" for v in found):
-            return f"the built graph does not conform to ontology/{name}: {shacl_summary(shacl.report_text(found))}"
-    return None
-
-
-def _compiled(path):
-    """The compiled checks of a shapes file (``None``: ontology/shapes.ttl), once per process."""
-    from . import shacl
-    from .ontology import SHAPES_PATH, load_shapes
-
-    path = path or SHAPES_PATH
-    if path not in _COMPILED:
-        _COMPILED[path] = shacl.compile_shapes(load_shapes(path))
-    return _COMPILED[path]
-
-
-_COMPILED: dict = {}
 
 
 def to_nquads(ds) -> tuple[bytes, bytes, bytes]:

@@ -1,0 +1,63 @@
+"""Does a built graph conform to the shapes?  Both shape files at once, the answer on one line.
+
+The build checks every graph against ``ontology/shapes.ttl`` (with the ontology mixed in, so
+``sh:class`` follows ``rdfs:subClassOf``) and against ``ontology/indicator-shapes.ttl`` (the RDF Data
+Cube integrity constraints of the indicators).  Both are compiled to SPARQL and run on one Oxigraph
+store of the data (:mod:`graph.shacl`); shapes the compiler does not know are checked by pyshacl.
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> problem(Graph()) is None
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["problem"]
+
+
+def problem(data, triples: bytes | None = None) -> str | None:
+    """Why ``data`` (an rdflib Graph or Dataset) does not conform, in one line; None if it does.
+
+    ``triples``: the same data as N-Triples, if the caller has it (faster to load).
+    Raises :class:`graph.ontology.OntologyError` when a shapes or ontology file cannot be read.
+    """
+    from . import shacl
+    from .build import shacl_summary
+    from .indicators import SHAPES_PATH as INDICATOR_SHAPES, IndicatorError, _violations, validate_indicators
+    from .ontology import SHAPES_PATH, OntologyError, load_ontology, validate
+
+    try:
+        checks = [(_compiled(INDICATOR_SHAPES), "indicator-shapes.ttl"), (_compiled(SHAPES_PATH), "shapes.ttl")]
+    except shacl.UnsupportedShape:  # the reference engine, one shape file at a time
+        try:
+            conforms, text = validate_indicators(data, engine="pyshacl")
+        except IndicatorError as exc:
+            raise OntologyError(str(exc)) from None
+        if not conforms:
+            return f"the indicators do not conform to ontology/indicator-shapes.ttl: {_violations(text)}"
+        conforms, text = validate(data, engine="pyshacl")
+        return None if conforms else f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}"
+    store = shacl.to_store(triples if triples is not None else data, load_ontology())
+    for compiled, name in checks:
+        found = [v for v in shacl.run_checks(compiled, store) if v.severity == "Violation"]
+        if found:
+            what = "the indicators do" if name.startswith("indicator") else "the built graph does"
+            return f"{what} not conform to ontology/{name}: {shacl_summary(shacl.report_text(found))}"
+    return None
+
+
+_COMPILED: dict[Path, list] = {}
+
+
+def _compiled(path: Path) -> list:
+    """The compiled checks of a shapes file, once per process (the files do not change during a build)."""
+    from . import shacl
+    from .ontology import load_shapes
+
+    if path not in _COMPILED:
+        _COMPILED[path] = shacl.compile_shapes(load_shapes(path))
+    return _COMPILED[path]
