@@ -14,8 +14,6 @@ True
 
 from __future__ import annotations
 
-from pathlib import Path
-
 __all__ = ["problem"]
 
 
@@ -28,10 +26,10 @@ def problem(data, triples: bytes | None = None) -> str | None:
     from . import shacl
     from .build import shacl_summary
     from .indicators import SHAPES_PATH as INDICATOR_SHAPES, IndicatorError, _violations, validate_indicators
-    from .ontology import SHAPES_PATH, OntologyError, load_ontology, validate
+    from .ontology import OntologyError, load_ontology, load_shapes, validate
 
     try:
-        checks = [(_compiled(INDICATOR_SHAPES), "indicator-shapes.ttl"), (_compiled(SHAPES_PATH), "shapes.ttl")]
+        checks = [(_compiled(load_shapes(INDICATOR_SHAPES)), "indicator-shapes.ttl"), (_compiled(load_shapes()), "shapes.ttl")]
     except shacl.UnsupportedShape:  # the reference engine, one shape file at a time
         try:
             conforms, text = validate_indicators(data, engine="pyshacl")
@@ -50,14 +48,15 @@ def problem(data, triples: bytes | None = None) -> str | None:
     return None
 
 
-_COMPILED: dict[Path, list] = {}
+_COMPILED: dict[int, tuple] = {}
 
 
-def _compiled(path: Path) -> list:
-    """The compiled checks of a shapes file, once per process (the files do not change during a build)."""
+def _compiled(shapes) -> list:
+    """The compiled checks of a shapes graph, once per graph (:func:`graph.ontology.load_shapes` caches
+    the graphs, so each shapes file is compiled once per process)."""
     from . import shacl
-    from .ontology import load_shapes
 
-    if path not in _COMPILED:
-        _COMPILED[path] = shacl.compile_shapes(load_shapes(path))
-    return _COMPILED[path]
+    found = _COMPILED.get(id(shapes))
+    if found is None or found[0] is not shapes:
+        found = _COMPILED[id(shapes)] = (shapes, shacl.compile_shapes(shapes))
+    return found[1]

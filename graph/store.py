@@ -253,7 +253,9 @@ def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
     }
     <BLANKLINE>
     """
-    from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode, Literal
+
+    from .turtle import quote
 
     cache: dict = {}
     short: dict = {}
@@ -281,13 +283,13 @@ def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
             elif isinstance(term, BNode):
                 found = f"_:{term}"
             elif isinstance(term, Literal):
-                text = str(term).translate(_NT_ESCAPES)
+                text = quote(str(term))  # valid in N-Triples too
                 if term.language:
-                    found = f'"{text}"@{term.language}'
+                    found = f"{text}@{term.language}"
                 elif term.datatype is not None and str(term.datatype) != _XSD_STRING:
-                    found = f'"{text}"^^<{term.datatype}>'
+                    found = f"{text}^^<{term.datatype}>"
                 else:
-                    found = f'"{text}"'
+                    found = text
             else:
                 raise TypeError(f"not an RDF term: {term!r}")
             cache[term] = found
@@ -330,7 +332,6 @@ _PN_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_./-]*[A-Za-z0-9_/-])?")
 _RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DEFAULT = "urn:x-rdflib:default"
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bool, jobs: int,
