@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -71,15 +72,26 @@ def parallel_imap(
             return
         context = multiprocessing.get_context()
         initializer = None
-        if warm_up is not None and context.get_start_method() == "fork":
+        forked = context.get_start_method() == "fork"
+        if warm_up is not None and forked:
             warm_up()
         elif warm_up is not None:
             initializer = warm_up
-        with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context, initializer=initializer) as pool:
-            futures = {pool.submit(func, item): i for i, item in enumerate(items)}
-            for future in as_completed(futures):
-                yield futures[future], future.result()
-                bar.update()
+        if forked:
+            # the workers inherit this process's objects (all the extractions of a big corpus): keep
+            # their garbage collector from walking them, and from touching (so copying) their pages
+            gc.collect()
+            gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
+                                     initializer=initializer) as pool:
+                futures = {pool.submit(func, item): i for i, item in enumerate(items)}
+                for future in as_completed(futures):
+                    yield futures[future], future.result()
+                    bar.update()
+        finally:
+            if forked:
+                gc.unfreeze()
 
 
 def parallel_map(

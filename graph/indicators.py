@@ -561,6 +561,7 @@ def observation_iri(report_slug: str, o: Observation) -> URIRef:
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=4)  # read once per process, not once per report (callers only iterate it)
 def _vocabulary(path: Path = ONTOLOGY_PATH) -> Graph:
     from .ontology import OntologyError, _parse
 
