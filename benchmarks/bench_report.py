@@ -73,8 +73,9 @@ def write_report(results: dict, path: Path) -> None:
         f"| Python | {m.get('python', '?')} ({m.get('system', '?')}) |",
         "| Libraries | " + ", ".join(f"{k} {v}" for k, v in m.get("versions", {}).items()) + " |",
         "",
-        "The machine was shared with other jobs while the benchmarks ran; the 1-minute load average at",
-        "the end of each measurement is given with it (2.0 means both cores busy).  Times are wall-clock.",
+        "A virtual machine on a shared host: nothing else ran during these measurements, but the host's",
+        "CPU share varies (see the bundled report below).  The 1-minute load average at the end of each",
+        "measurement is given with it (2.0 means both cores busy).  Times are wall-clock.",
         "",
     ]
 
@@ -90,7 +91,7 @@ def write_report(results: dict, path: Path) -> None:
         return v["s"] if "s" in v else (v["timeout"] if "timeout" in v else float("nan"))
 
     # typical use: each query as its example runs it (with its parameters), else without parameters
-    typical = {k.replace(EXAMPLE, ""): v for k, v in oxq.items() if k.endswith(EXAMPLE) and "s" in v}
+    typical = {k.replace(EXAMPLE, ""): v for k, v in oxq.items() if k.endswith(EXAMPLE) and ("s" in v or "timeout" in v)}
     typical.update({k: v for k, v in oxq.items() if not k.endswith(EXAMPLE) and k not in typical
                     and f"{k}{EXAMPLE}" not in oxq})
     slowest = max(((seconds(v), k) for k, v in typical.items()), default=(float("nan"), "?"))
@@ -102,12 +103,16 @@ def write_report(results: dict, path: Path) -> None:
         "|---|---|---|",
         f"| bundled report builds in < {TARGET_BUNDLED_S:g} s (wall, with Python start-up) | "
         f"{cold:.2f} s without cache, {warm:.2f} s with (median of {len(b.get('cold_s', []))}) | "
-        f"{_verdict(cold, TARGET_BUNDLED_S)} without cache; {_verdict(warm, TARGET_BUNDLED_S)} with |",
+        f"{_verdict(cold, TARGET_BUNDLED_S)} without cache; {_verdict(warm, TARGET_BUNDLED_S)} with"
+        + (f"; a rerun on a slower moment of this VM: {_med(results['bundled_rerun']['cold_s']):.2f} s without cache, "
+           f"{_verdict(_med(results['bundled_rerun']['cold_s']), TARGET_BUNDLED_S)} (see Findings)"
+           if "bundled_rerun" in results else "") + " |",
         f"| 1,000 reports build in < {TARGET_BUILD_1000_S / 60:g} min | "
         + (f"{b1000:.0f} s (`--store oxigraph --jobs 2`)" if b1000 == b1000 else "not finished")
         + f" | {_verdict(b1000, TARGET_BUILD_1000_S)} |",
         f"| every library query on 1,000 reports < {TARGET_QUERY_S:g} s with Oxigraph, as its example runs it | slowest: "
-        f"`{slowest[1]}` {slowest[0]:.3f} s | {_verdict(slowest[0], TARGET_QUERY_S)} |",
+        f"`{slowest[1]}` {slowest[0]:.3f} s{' (stopped)' if 'timeout' in oxq.get(slowest[1] + EXAMPLE, {}) else ''} | "
+        f"{_verdict(slowest[0], TARGET_QUERY_S)} |",
         f"| the same, every query without parameters (list everything) | slowest: `{listing[1]}` {listing[0]:.3f} s"
         f"{' (stopped)' if 'timeout' in oxq.get(listing[1], {}) else ''} | {_verdict(listing[0], TARGET_QUERY_S)} |",
         "",
@@ -136,8 +141,8 @@ def write_report(results: dict, path: Path) -> None:
     ]
     names = {"import graph.build": "import graph.build", "build() under cProfile": "build() in total",
              "extract_reports": "extraction (spaCy pipeline; cached: 0)", "resolve": "entity resolution",
-             "to_rdf": "RDF (graph/rdf.py)", "add_indicators": "indicators (graph/indicators.py, with its SHACL check)",
-             "validate": "SHACL validation (both calls)", "serialize": "TriG + Turtle", "write_files": "writing the files",
+             "to_rdf": "RDF (graph/rdf.py)", "add_indicators": "indicators (graph/indicators.py)",
+             "problem": "SHACL validation (both shape files)", "serialize": "TriG + Turtle", "write_files": "writing the files",
              "write_exports": "exports (graph/exports.py)", "write_maps": "maps (graph/maps.py)"}
     for key, label in names.items():
         if key in prof:
@@ -341,15 +346,30 @@ def FINDINGS(results: dict) -> list[str]:  # noqa: N802 (reads like a section na
     cold, warm = _med(b.get("cold_s", [])), _med(b.get("warm_s", []))
     prof = b.get("profile_s", {})
     if cold == cold:
-        others = sum(prof.get(k, 0) for k in ("add_indicators", "serialize", "write_exports", "write_maps"))
-        out.append(f"* **The bundled report** builds in {cold:.1f} s ({warm:.1f} s with the extraction cache), over the "
-                   f"{TARGET_BUNDLED_S:g}-second target by {cold - TARGET_BUNDLED_S:.1f} s.  The default build now also "
-                   "computes the economic indicators and checks them with their own SHACL shapes, writes the TriG graph "
-                   "by graph, the exports and the maps: under the profiler those steps take "
-                   f"{others:.1f} s of {prof.get('build() under cProfile', float('nan')):.1f} s, the extraction "
-                   f"{prof.get('extract_reports', 0):.1f} s and entity resolution {prof.get('resolve', 0):.2f} s.  The "
-                   "cache removes the extraction and the spaCy import; meeting 3 s needs those other steps to be made "
-                   "cheaper or optional (they belong to other parts of the project).")
+        steps = ", ".join(f"{label} {prof[key]:.2f} s" for key, label in (
+            ("extract_reports", "extraction"), ("add_indicators", "indicators"), ("problem", "SHACL"),
+            ("serialize", "TriG and Turtle"), ("write_exports", "exports"), ("write_maps", "maps")) if key in prof)
+        verdict = (f"within the {TARGET_BUNDLED_S:g}-second target" if cold <= TARGET_BUNDLED_S
+                   else f"over the {TARGET_BUNDLED_S:g}-second target by {cold - TARGET_BUNDLED_S:.1f} s")
+        out.append(f"* **The bundled report** builds in {cold:.1f} s ({warm:.1f} s with the extraction cache), {verdict}, "
+                   "Python start-up and every output included (TriG, Turtle, CSV, exports, maps).  Under the profiler: "
+                   f"{steps} of {prof.get('build() under cProfile', float('nan')):.1f} s; the rest is importing "
+                   "spaCy, rdflib and networkx.")
+    big_q = sizes.get("1000", {}).get("oxigraph_queries", {}).get("queries", {})
+    over = sorted(((v.get("s", v.get("timeout", 0)), k, v) for k, v in big_q.items()
+                   if v.get("s", v.get("timeout", 0)) > TARGET_QUERY_S), key=lambda x: -x[0])
+    if over:
+        listed = "; ".join(f"`{k}` " + (f"{t:.1f} s, {v['rows']:,} rows" if "s" in v else f"> {t:.0f} s (stopped)")
+                           for t, k, v in over)
+        out.append(f"* **Queries over {TARGET_QUERY_S:g} s on 1,000 reports** ({len(over)} of {len(big_q)} runs): {listed}.  "
+                   "Most of them list everything (tens or hundreds of thousands of rows, growing with the corpus: reading "
+                   "and sorting the rows is the cost); Oxigraph's ORDER BY reads each compared string back from the "
+                   "on-disk store, which dominates the sorted listings.  Several grow faster than the corpus "
+                   "(`most_connected`, `search_entities`, `indicators_targets_vs_actuals` scan or group every "
+                   "entity or observation of every report before they sort), and meeting the target for them "
+                   "needs them rewritten for a many-report graph: not done.  An *error* row of an example means "
+                   "that the entity its example names (e.g. 上海市养老科技产业园) has another name in every "
+                   "synthetic report.")
     for note in results.get("notes", []):
         out.append(f"* {note}")
     out.append("")

@@ -165,7 +165,7 @@ PROFILE_STEPS = {
     "entity resolution": "resolve",
     "RDF (to_rdf)": "to_rdf",
     "indicators (issue 8)": "add_indicators",
-    "SHACL validation (both shape files)": "run_shacl",
+    "SHACL validation (both shape files)": "problem",
     "TriG + Turtle serialisation": "serialize",
     "writing files": "write_files",
     "exports (issue 5)": "write_exports",
