@@ -61,6 +61,7 @@ def write_report(results: dict, path: Path) -> None:
         "",
         "Made by `python benchmarks/bench_scale.py --work DIR` (tables and verdicts are generated from",
         "`DIR/results.json` by `benchmarks/bench_report.py`; the prose in *Findings* is written in that script).",
+        "The results of the run shown here are kept in [benchmarks-results.json](benchmarks-results.json).",
         "Map opening times of the bundled report alone are in [benchmarks-maps.md](benchmarks-maps.md).",
         "",
         "## Machine",
