@@ -154,19 +154,36 @@ def render(template: Template, town: str, district: str, names: dict[str, str], 
     return "\n".join(lines) + "\n"
 
 
+def town_names(town: int, seed: int, template: Template) -> dict[str, str]:
+    """The stem that replaces the first two characters of each renamed entity in town ``town``."""
+    rng = random.Random(f"{seed}-names-{town}")
+    return dict(zip(template.renamed, stems(rng, len(template.renamed))))
+
+
+def renamed(name: str, town: int = 0, seed: int = 7, template: Template | None = None) -> str:
+    """What town ``town`` of the corpus calls the bundled report's entity ``name``.
+
+    Lexicon entities, clusters and metro lines keep their names: ``renamed("华东师范大学") == "华东师范大学"``;
+    the others get the town's stem, e.g. ``renamed("航电基地一期")`` -> ``"澜川基地一期"`` (the stem varies),
+    and so does a name found only at the start of a renamed one (宁德时代 in 宁德时代未来能源研究院).
+    """
+    template = template or Template()
+    names = town_names(town, seed, template)
+    longer = [n for n in sorted(names) if n.startswith(name)]
+    return names[longer[0]] + name[2:] if longer else name
+
+
 def make_corpus(out: Path, n: int, seed: int = 7, template: Template | None = None) -> list[Path]:
     """Write reports 0..n-1 (and their sidecars) into ``out``; return the report paths."""
     template = template or Template()
     paths = []
-    town_names: dict[int, tuple[str, str, str, dict[str, str]]] = {}
+    towns: dict[int, tuple[str, str, str, dict[str, str]]] = {}
     for k in range(n):
         t, year = k // YEARS, LAST_YEAR - k % YEARS
-        if t not in town_names:
+        if t not in towns:
             town, level, district = town_name(t, seed)
-            rng = random.Random(f"{seed}-names-{t}")
-            names = dict(zip(template.renamed, stems(rng, len(template.renamed))))
-            town_names[t] = (town, level, district, names)
-        town, level, district, names = town_names[t]
+            towns[t] = (town, level, district, town_names(t, seed, template))
+        town, level, district, names = towns[t]
         text = render(template, town, district, names, year, random.Random(f"{seed}-report-{t}-{year}"))
         slug = f"{pinyin_plain(town)}-{t:03d}-{year}"
         write_text(out / f"{slug}.txt", text)

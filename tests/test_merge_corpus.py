@@ -149,33 +149,57 @@ def local(iri) -> str:
 
 
 def expected_changes(extractions, year_a: str, year_b: str) -> set[tuple]:
-    """What the query must answer, computed from the extractions without RDF or SPARQL."""
-    out = set()
-    by_project = {}
+    """What the query must answer, computed from the extractions without RDF or SPARQL: each stage a
+    project had in ``year_a`` paired with each stage (planned or reached) it has in ``year_b``, each side
+    with its first sentence (report, then position) and the number of sentences that state it."""
+    side_a, side_b = {}, {}
     for ex in extractions:
         for m in ex.milestones:
-            by_project.setdefault(m.project, []).append((ex.report.slug, m))
-    for project, found in by_project.items():
-        for slug_a, a in found:
-            for slug_b, b in found:
-                if a.year == year_a and b.year == year_b:
-                    out.add((project, a.stage, b.stage, slug_a, a.sentence, slug_b, b.sentence))
-    return out
+            if m.year == year_a:
+                side_a.setdefault((m.project, m.stage), set()).add((ex.report.slug, m.sentence))
+            if m.year == year_b:
+                side_b.setdefault((m.project, m.stage, m.planned), set()).add((ex.report.slug, m.sentence))
+    return {
+        (project, stage_a, stage_b, min(a), min(b), len(a), len(b))
+        for (project, stage_a), a in side_a.items()
+        for (other, stage_b, _planned), b in side_b.items()
+        if other == project
+    }
 
 
 def test_changes_between_years_matches_the_milestones_of_both_reports(merged):
     answer = run_changes(merged.dataset, yearA="2024", yearB="2025")
     got = {
-        (str(r.projectLabel), local(r.stageA), local(r.stageB), report_of(r.sentenceA), int(str(r.sentenceA)[-4:]),
-         report_of(r.sentenceB), int(str(r.sentenceB)[-4:]))
+        (str(r.projectLabel), local(r.stageA), local(r.stageB), (report_of(r.sentenceA), int(str(r.sentenceA)[-4:])),
+         (report_of(r.sentenceB), int(str(r.sentenceB)[-4:])), r.sentencesA.toPython(), r.sentencesB.toPython())
         for r in answer
     }
     assert got == expected_changes(merged.extractions, "2024", "2025")
+    assert len(got) == len(answer)  # one row per project and pair of stages, however many sentences state them
     row = next(r for r in answer if str(r.projectLabel) == "航电基地一期" and local(r.stageB) == "Completed")
     assert local(row.stageA) == "Started" and row.changed.toPython() is True
     assert (str(row.yearA), str(row.yearB)) == ("2024", "2025")
     assert row.reportA == report_iri("wujing-2025") and row.reportB == report_iri("wujing-2026")
     assert "开工" in str(row.textA) and "竣工" in str(row.textB)
+    prov = merged.dataset.graph(PROVENANCE_GRAPH)
+    assert row.textA == prov.value(row.sentenceA, PROV.value) and row.textB == prov.value(row.sentenceB, PROV.value)
+
+
+def test_changes_between_years_gives_one_row_per_change_when_many_sentences_state_it(tmp_path):
+    """Two reports of two towns that both state the same milestones: one row, counted twice, not four."""
+    from graph.build import read_report
+
+    text = REPORT_2025.read_text(encoding="utf-8")
+    first = tmp_path / "town-a-2025.txt"
+    second = tmp_path / "town-b-2025.txt"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("吴泾", "马桥"), encoding="utf-8")
+    result = build([first, second, DEFAULT_REPORT], out_dir=tmp_path / "out")
+    answer = run_changes(result.dataset, yearA="2024", yearB="2025")
+    rows = [r for r in answer if str(r.projectLabel) == "航电基地一期" and local(r.stageB) == "Completed"]
+    assert len(rows) == 1
+    assert rows[0].sentencesA.toPython() == 2 and report_of(rows[0].sentenceA) == "town-a-2025"
+    assert read_report(first).slug == "town-a-2025"
 
 
 def test_changes_between_years_unbound_compares_every_earlier_and_later_year(merged):

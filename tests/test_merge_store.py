@@ -38,6 +38,27 @@ def test_a_bound_variable_outside_the_select_clause_still_filters():
     assert [r["s"].value for r in rows] == ["https://e/b"]
 
 
+def test_a_bound_variable_binds_a_grouped_query_and_its_subqueries():
+    store = load_store(DATA, format="nq")
+    grouped = "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s"
+    assert [(r["s"].value, r["n"].value) for r in run_query(store, grouped, {"s": URIRef("https://e/b")})] == [("https://e/b", "1")]
+    nested = "SELECT ?s ?o WHERE { { SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o } } }"
+    assert [r["o"].value for r in run_query(store, nested, {"s": URIRef("https://e/a")})] == ["a"]
+
+
+def test_the_word_where_in_a_comment_or_string_is_not_where_values_go():
+    store = load_store(DATA, format="nq")
+    query = '# WHERE { is only a comment here\nSELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (?o != "WHERE {" && ?o = ?wanted) }'
+    rows = run_query(store, query, {"wanted": Literal("a", lang="zh")})
+    assert [r["s"].value for r in rows] == ["https://e/a"]
+
+
+def test_a_query_without_the_where_keyword_binds_what_it_selects():
+    store = load_store(DATA, format="nq")
+    rows = run_query(store, "SELECT ?s ?o { ?s ?p ?o }", {"s": URIRef("https://e/b")})
+    assert [r["o"].value for r in rows] == ["b"]
+
+
 def test_a_missing_or_broken_file_is_a_one_line_error(tmp_path):
     with pytest.raises(BuildError, match="no.trig: file not found"):
         load_store(tmp_path / "no.trig")
