@@ -312,8 +312,18 @@ def _worker(engine: str, target: str, skip: list[str]) -> None:
         ds = Dataset(default_union=True)
         ds.parse(target, format="trig")
 
+        from rdflib import RDFS, SKOS, Literal
+
+        def named(label: str) -> bool:
+            term = Literal(label, lang="zh")
+            return (None, RDFS.label, term) in ds or (None, SKOS.altLabel, term) in ds
+
         def run(text: str, name: str, params: dict | None) -> int:
             declared = load_query(name[:-3]).params if params else None
+            if params:  # an entity the synthetic corpus renames: by the name it has there
+                kinds = {p.name: p.kind for p in declared}
+                params = {k: next(filter(named, example_names(v)), v) if kinds.get(k) == "IRI" else v
+                          for k, v in params.items()}
             return len(list(run_text(text, graph=ds, source=name, params=params, declared=declared)))
 
         repeat = 1
@@ -395,17 +405,22 @@ def oxigraph_bindings(store, name: str, params: dict[str, str]) -> dict:
         try:
             out[key] = to_term(value, kinds.get(key))
         except Exception:  # a name, not an IRI: find the entity by its label or alias
-            from make_corpus import renamed
-
-            # the name, its town-0 name, else the renamed entity it starts (宁德时代 is extracted from
-            # 宁德时代未来能源研究院 by the lexicon, which does not know the renamed company)
-            candidates = [value, renamed(value, template=_template())]
-            candidates += [renamed(n, template=_template()) for n in _template().renamed if n.startswith(value)]
-            found = next(filter(None, map(entity, candidates)), None)
+            found = next(filter(None, map(entity, example_names(value))), None)
             if found is None:
                 raise LookupError(f"no entity named {value!r} in this graph") from None
             out[key] = found
     return out
+
+
+def example_names(value: str) -> list[str]:
+    """Where to look for an example's entity in the synthetic corpus: the name, the name town 0 gives it,
+    then the renamed entities it starts (宁德时代 is extracted from 宁德时代未来能源研究院 by the lexicon,
+    which does not know the renamed company)."""
+    from make_corpus import renamed
+
+    template = _template()
+    return [value, renamed(value, template=template)] + [
+        renamed(n, template=template) for n in template.renamed if n.startswith(value)]
 
 
 @functools.lru_cache(maxsize=None)
