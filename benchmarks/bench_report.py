@@ -291,6 +291,12 @@ def write_report(results: dict, path: Path) -> None:
     write_text(path, "\n".join(lines) + "\n")
 
 
+#: Values ``indicators_for_year`` looks up per figure, besides the bound period: 11 of the observation
+#: (type, kind, indicator, area, cluster, value, unit, qualifier, statedAs, charStart, sentence) and
+#: the sentence's index and text.  Its optional values and labels come on top.
+FIGURE_LOOKUPS = 13
+
+
 def FINDINGS(results: dict) -> list[str]:  # noqa: N802 (reads like a section name)
     """The prose summary, with the figures filled in from the results."""
     sizes = results.get("sizes", {})
@@ -381,6 +387,24 @@ def FINDINGS(results: dict) -> list[str]:  # noqa: N802 (reads like a section na
                        "term from its on-disk store.  On a corpus of this size, bind a parameter.")
         out.append("  An example that names an entity the synthetic corpus renames (上海市养老科技产业园) runs with "
                    "the name town 0 of the corpus gives it (`make_corpus.renamed`).")
+    cost = results.get("lookup_cost")
+    if cost:
+        us = cost["us_per_lookup"]
+        series = ", ".join(f"{k}: {s:.2f} s" for k, s in cost["seconds"].items())
+        floor = cost["rows"] * FIGURE_LOOKUPS * us / 1e6
+        one = cost.get("report_sections_one_report", {})
+        out.append(f"* **Why a long answer cannot come in under {TARGET_QUERY_S:g} s**: each value a query looks up "
+                   f"costs Oxigraph about {us:.0f} µs per row of the answer on this machine (measured on the "
+                   f"{cost['rows']:,} figures of {cost['period']} at {cost['reports']:,} reports, with 0 to 10 of their "
+                   f"properties: {series}; least squares, R² = {cost['r2']:.2f}).  An answer of R rows that looks "
+                   f"up P values per row needs at least R × P × {us:.0f} µs, before any join, grouping or sort.  "
+                   f"`indicators_for_year` for {cost['period']} looks up {FIGURE_LOOKUPS} values per figure (its 11 "
+                   f"properties, the sentence's position and text): at least {floor:.1f} s for its "
+                   f"{cost['rows']:,} rows.  The target holds for the queries whose answer stays small as the "
+                   "corpus grows (an entity's profile, the links of one park) and not for those whose answer "
+                   "grows with it (every section of every report, every figure of a year in every town).  "
+                   + (f"Bound to one report, `report_sections` answers in {one['s']:.2f} s ({one['rows']} rows)."
+                      if one else ""))
     for note in results.get("notes", []):
         out.append(f"* {note}")
     out.append("")

@@ -481,6 +481,57 @@ def engine_queries(engine: str, target: Path, timeout: float, load_timeout: floa
     return result
 
 
+#: The per-row cost of a looked-up value: the figures of one year, with 0 to 10 of their properties.
+_LOOKUP_PROPERTIES = ["wji:kind", "wji:indicator", "wji:refArea", "wji:cluster", "wji:value", "wji:unit",
+                      "wji:qualifier", "wji:statedAs", "wji:charStart", "prov:wasDerivedFrom"]
+
+
+def lookup_cost(out: Path, period: str = "2025", runs: int = 3) -> dict:
+    """What one looked-up value costs Oxigraph per row: the floor under a long listing.
+
+    Times ``?obs wji:refPeriod "2025"`` joined with k of the figures' properties (k = 0, 2, ... 10;
+    median of ``runs``) and fits a line: the slope is the time per row and property.  A listing of R rows
+    that looks up P values per row takes at least R × P × slope.  Also times ``report_sections`` for the
+    store's first report, against its time without parameters in the query table.
+
+    >>> lookup_cost(Path("/tmp/wkg-bench/out-1000-oxigraph"))  # doctest: +SKIP
+    {'rows': 15733, 'seconds': {'0': 0.06, '2': 0.41, ...}, 'us_per_lookup': 16.1, ...}
+    """
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import Variable
+
+    from graph.store import open_store, run_query
+
+    store = open_store(out)
+    prefixes = ("PREFIX wji: <https://w3id.org/wujing-kg/ontology/indicators#> "
+                "PREFIX prov: <http://www.w3.org/ns/prov#> ")
+    seconds, rows = {}, 0
+    for k in range(0, len(_LOOKUP_PROPERTIES) + 1, 2):
+        body = " ".join(f"; {p} ?v{i}" for i, p in enumerate(_LOOKUP_PROPERTIES[:k]))
+        text = f"{prefixes}SELECT * WHERE {{ ?obs wji:refPeriod ?period {body} }}"
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            rows = sum(1 for _ in store.query(text, substitutions={Variable("period"): OxLiteral(period)}))
+            times.append(time.perf_counter() - t)
+        seconds[str(k)] = round(statistics.median(times), 4)
+    points = [(int(k), s) for k, s in seconds.items()]
+    from bench_report import _fit
+
+    _, slope, r2 = _fit(points)
+    first = next(iter(run_query(store, "SELECT ?r WHERE { ?r a wj:Report } ORDER BY ?r LIMIT 1")))["r"]
+    text = (QUERIES / "report_sections.rq").read_text(encoding="utf-8")
+    times, sections = [], 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        sections = sum(1 for _ in run_query(store, text, {"report": first}))
+        times.append(time.perf_counter() - t)
+    return {"period": period, "rows": rows, "seconds": seconds, "us_per_lookup": round(slope / rows * 1e6, 1),
+            "r2": round(r2, 4), "load": load_average(),
+            "report_sections_one_report": {"report": first.value, "s": round(statistics.median(times), 4),
+                                           "rows": sections}}
+
+
 # ---------------------------------------------------------------- maps
 
 
@@ -584,6 +635,11 @@ def main() -> None:
                 print(f"{n} reports: maps ...", flush=True)
                 entry["maps"] = map_times(rd_out)
                 save(results, path)
+        largest = args.work / f"out-{max(args.sizes)}-oxigraph"
+        if "lookup_cost" not in results and (largest / "oxigraph").is_dir():
+            print(f"{max(args.sizes)} reports: the cost of a looked-up value ...", flush=True)
+            results["lookup_cost"] = {"reports": max(args.sizes), **lookup_cost(largest)}
+            save(results, path)
         n = 100 if 100 in args.sizes else min(args.sizes)  # one size is enough to show it
         if "incremental" not in sizes[str(n)]:
             print(f"{n} reports: cached build, then one more report ...", flush=True)

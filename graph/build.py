@@ -220,6 +220,9 @@ def build(
         add_indicators(ds, extractions, validate=False)
     except IndicatorError as exc:  # e.g. a malformed ontology/indicators.tsv: one line, no traceback
         raise BuildError(str(exc)) from exc
+    from .baselines import add_to_dataset
+
+    add_to_dataset(ds)  # each target's baseline, read across reports
     union = union_graph(ds)
     if validate_shapes:  # ontology/shapes.ttl and ontology/indicator-shapes.ttl
         from .conformance import problem

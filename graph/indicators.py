@@ -106,6 +106,7 @@ class WJI(DefinedNamespace):
     countedClass: URIRef
     growthOf: URIRef
     incrementOf: URIRef
+    baseline: URIRef
     example: URIRef
     charStart: URIRef
     charEnd: URIRef

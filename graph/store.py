@@ -8,7 +8,8 @@ triples.  With ``store="oxigraph"`` the build instead:
    process pool (resolution, :mod:`graph.resolve`, has already made the cross-report facts agree:
    one class per entity, one fund size, achieved milestones not planned);
 2. loads the reports' N-Quads into an on-disk Oxigraph store (pyoxigraph, RocksDB) at
-   ``out/oxigraph/``, which stays there for fast querying (:func:`open_store`, :func:`run_query`);
+   ``out/oxigraph/``, which stays there for fast querying (:func:`open_store`, :func:`run_query`),
+   then the links that read across reports: each target's ``wji:baseline`` (:mod:`graph.baselines`);
 3. writes ``wujing.trig`` from the reports' TriG, one after the other in build order (full IRIs, one
    statement a line: deterministic, but not rdflib's layout), ``wujing.ttl`` from the store's default
    graph (Oxigraph's serialiser) and ``entities.csv`` exactly as the rdflib build does.
@@ -403,10 +404,29 @@ def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bo
             load(payload)
         if batch:
             store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
+            batch, size = [], 0
+        load(_baseline_payload(store))  # read across reports: once they are all in the store
+        store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
     finally:
         results.close()
         if trig is not None:
             trig.close()
+
+
+def _baseline_payload(store) -> bytes:
+    """The ``wji:baseline`` links of the targets in ``store`` (:mod:`graph.baselines`), as a report's
+    payload: N-Quads of the indicators graph and of the default graph, then TriG."""
+    from rdflib import Dataset
+
+    from .baselines import oxigraph_links
+    from .indicators import INDICATORS_GRAPH, WJI
+
+    ds = Dataset()
+    g = ds.graph(INDICATORS_GRAPH)
+    for target, base in oxigraph_links(store):
+        g.add((URIRef(target), WJI.baseline, URIRef(base)))
+    quads, triples, trig = to_nquads(ds)
+    return quads + triples + _TRIG_MARK + trig
 
 
 def _dump(store, path: Path, fmt, **kwargs) -> None:

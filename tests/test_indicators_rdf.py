@@ -70,11 +70,25 @@ def test_each_observation_is_in_the_named_graph_of_its_sentence(ds):
     observations = _observations(ds)
     assert len(observations) > 150
     for obs in observations:
-        graphs = {getattr(ctx, "identifier", ctx) for _, _, _, ctx in ds.quads((obs, None, None, None))}
+        # what the sentence states; a target's wji:baseline is read across reports by the build
+        graphs = {getattr(ctx, "identifier", ctx) for _, p, _, ctx in ds.quads((obs, None, None, None))
+                  if p != WJI.baseline}
         assert len(graphs) == 1, obs
         (graph_iri,) = graphs
         assert re.fullmatch(rf"{re.escape(str(sentence_iri(SLUG, 0)))[:-4]}\d{{4}}", str(graph_iri))
         assert (obs, PROV.wasDerivedFrom, graph_iri) in ds.graph(graph_iri)
+
+
+def test_the_baselines_the_build_links_are_in_the_indicators_graph(ds):
+    links = [(s, o, ctx) for s, _, o, ctx in ds.quads((None, WJI.baseline, None, None))]
+    assert {getattr(ctx, "identifier", ctx) for _, _, ctx in links} == {INDICATORS_GRAPH}
+    assert all(any(ds.quads((o, RDF.type, QB.Observation, None))) for _, o, _ in links)
+    short = {(str(s).split("/indicators/")[1], str(o).split("/indicators/")[1]) for s, o, _ in links}
+    # 财政总收入 180亿元 and 力争200亿元 by 2030 against 142亿元 (2025, 预计); 新增国家高新技术企业200家
+    # against the stock of 701 (2025)
+    assert {("fiscal-revenue/2030/target/town", "fiscal-revenue/2025/estimate/town"),
+            ("fiscal-revenue/2030/stretch-target/town", "fiscal-revenue/2025/estimate/town"),
+            ("new-high-tech-enterprises/2026-2030/target/town", "high-tech-enterprises/2025/actual/town")} <= short
 
 
 def test_the_sentence_an_observation_cites_holds_the_figure(built):

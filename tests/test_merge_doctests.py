@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["graph.reports", "graph.resolve", "graph.cache", "graph.batch", "graph.store", "graph.push"]
+MODULES = ["graph.reports", "graph.resolve", "graph.cache", "graph.batch", "graph.store", "graph.push", "graph.baselines"]
 
 
 @pytest.mark.parametrize("name", MODULES)

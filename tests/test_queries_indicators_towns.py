@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Literal
+from rdflib import Dataset, Literal
 
 from graph.build import DEFAULT_REPORT, build
-from graph.indicators import INDICATOR, WJI
+from graph.indicators import INDICATOR, INDICATORS_GRAPH, WJI
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = ROOT / "queries" / "indicators_targets_vs_actuals.rq"
@@ -69,6 +69,7 @@ def towns(tmp_path_factory):
     out = tmp_path_factory.mktemp("towns-out")
     result = build(inputs, out_dir=out)
     result.out_dir = out
+    result.inputs = inputs
     return result
 
 
@@ -153,3 +154,31 @@ def test_the_answer_can_be_asked_for_one_indicator(towns):
 def test_oxigraph_gives_the_same_bases(towns):
     assert _fiscal_rows(_oxigraph(towns)) == _fiscal_rows(_rdflib(towns))
     assert len(_oxigraph(towns)) == len(_rdflib(towns))
+
+
+# ---------------------------------------------------------------- the links the build makes (graph.baselines)
+
+
+def _trig_links(path) -> set[tuple[str, str]]:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return {(str(s), str(o)) for s, _, o in ds.graph(INDICATORS_GRAPH).triples((None, WJI.baseline, None))}
+
+
+def test_the_rdflib_and_the_oxigraph_build_link_the_same_targets(towns, tmp_path):
+    rdflib_links = _trig_links(towns.out_dir / "wujing.trig")
+    assert rdflib_links, "the four-report corpus has targets with baselines"
+    out = tmp_path / "ox"
+    build(towns.inputs, out_dir=out, store="oxigraph")
+    assert _trig_links(out / "wujing.trig") == rdflib_links
+    store = ox.Store.read_only(str(out / "oxigraph"))
+    in_store = {(q.subject.value, q.object.value)
+                for q in store.quads_for_pattern(None, ox.NamedNode(str(WJI.baseline)), None, ox.DefaultGraph())}
+    assert in_store == rdflib_links
+
+
+def test_each_fiscal_target_is_linked_to_its_towns_figure(towns):
+    links = _trig_links(towns.out_dir / "wujing.trig")
+    by_report = {t.split("/report/")[1].split("/")[0]: b.split("/report/")[1].split("/")[0]
+                 for t, b in links if "/fiscal-revenue/" in t}
+    assert by_report == {"wujing-2026": "wujing-2026", "wujing-2027": "wujing-2026", "maqiao-2026": "maqiao-2026"}
