@@ -238,7 +238,8 @@ def write_report(results: dict, path: Path) -> None:
         "Every `queries/*.rq` without parameters, on the graph of each size.  rdflib: `Dataset(default_union=True)`",
         "loaded from `wujing.trig`, queries run through `graph.queries.run_text` (as `wujing-kg query`), each",
         "stopped after the timeout.  Oxigraph: the store the build persisted (`out/oxigraph/`), opened read-only,",
-        "default graph = union of all graphs, median of 3 runs.  Times include reading every result row.",
+        "default graph = union of all graphs, median of 3 runs (fewer when three would not fit in the timeout).  Times",
+        "include reading every result row.",
         "",
     ]
     for n in sorted(sizes, key=int):
@@ -383,8 +384,7 @@ def FINDINGS(results: dict) -> list[str]:  # noqa: N802 (reads like a section na
         if listings:
             out.append(f"  Without parameters (most list the whole corpus): {listed(listings)}.  A listing's time grows "
                        "with the rows they return (the corpus has 246,000 sentences, 171,000 observations and 65,000 "
-                       "milestones), at some tens of microseconds per row and pattern: Oxigraph reads each looked-up "
-                       "term from its on-disk store.  On a corpus of this size, bind a parameter.")
+                       "milestones), by what each row costs (next point).  On a corpus of this size, bind a parameter.")
         out.append("  An example that names an entity the synthetic corpus renames (上海市养老科技产业园) runs with "
                    "the name town 0 of the corpus gives it (`make_corpus.renamed`).")
     cost = results.get("lookup_cost")
