@@ -35,15 +35,11 @@ def _time(fn, repeat: int) -> tuple[float, object]:
 def main() -> None:
     from rdflib import Dataset
 
-    from graph.build import DEFAULT_REPORT, read_report
-    from graph.indicators import (
-        INDICATORS_GRAPH,
-        add_observations,
-        cube_graph,
-        extract_indicators,
-        indicators_graph,
-        validate_indicators,
-    )
+    from graph.resources import DEFAULT_REPORT
+    from graph.text.metadata import read_report
+    from graph.extract.figures import extract_indicators
+    from graph.rdf.cube import INDICATORS_GRAPH, add_observations, cube_graph, indicators_graph
+    from graph.validate.cube import validate_indicators
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="*", default=[1, 4])

@@ -23,11 +23,11 @@ import time
 
 
 def main() -> None:
-    from graph.build import DEFAULT_REPORT
+    from graph.resources import DEFAULT_REPORT
     from graph.extract.pipeline import extract
     from graph.model import Report
-    from graph.readers import MAX_CHARS, MAX_SENTENCE_CHARS
-    from graph.text import clean
+    from graph.text.readers import MAX_CHARS, MAX_SENTENCE_CHARS
+    from graph.text.clean import clean
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentence", type=int, nargs="*", default=[2500, 5000, 10000, 20000])

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.build import build  # noqa: E402
-from graph.maps import focus_view, network_view, park_cluster_view, render  # noqa: E402
+from graph.maps.render import focus_view, network_view, park_cluster_view, render  # noqa: E402
 from graph.output import write_bytes, write_text  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

@@ -32,9 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.endpoint import Endpoint, oxigraph_version  # noqa: E402
+from graph.store.endpoint import Endpoint, oxigraph_version  # noqa: E402
 from graph.output import write_text  # noqa: E402
-from graph.queries import DEFAULT_GRAPH, list_queries, load_graph, run_query  # noqa: E402
+from graph.store.queries import DEFAULT_GRAPH, list_queries, load_graph, run_query  # noqa: E402
 
 
 def timed(fn, repeat: int) -> tuple[float, object]:
@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Markdown file for the results.")
     args = parser.parse_args(argv)
     if args.build:
-        from graph.build import DEFAULT_REPORT, build
+        from graph.build import build
+        from graph.resources import DEFAULT_REPORT
 
         built_dir = Path(tempfile.mkdtemp(prefix="bench-queries-"))
         atexit.register(shutil.rmtree, built_dir, ignore_errors=True)
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             ep.stop()
 
     # the proxy parses a query text with rdflib once (to find SERVICE), then remembers the answer
-    from graph.queries import _parsed_service
+    from graph.store.queries import _parsed_service
 
     screen_ms = []
     for q in queries:

@@ -308,7 +308,7 @@ def _worker(engine: str, target: str, skip: list[str]) -> None:
     if engine == "rdflib":
         from rdflib import Dataset
 
-        from graph.queries import load_query, run_text
+        from graph.store.queries import load_query, run_text
 
         ds = Dataset(default_union=True)
         ds.parse(target, format="trig")
@@ -329,7 +329,7 @@ def _worker(engine: str, target: str, skip: list[str]) -> None:
 
         repeat = 1
     else:
-        from graph.store import open_store, run_query
+        from graph.store.oxigraph import open_store, run_query
 
         store = open_store(Path(target))
 
@@ -394,8 +394,8 @@ def oxigraph_bindings(store, name: str, params: dict[str, str]) -> dict:
     """
     from rdflib import Literal
 
-    from graph.queries import load_query, to_term
-    from graph.store import run_query
+    from graph.store.queries import load_query, to_term
+    from graph.store.oxigraph import run_query
 
     def entity(label: str):
         lookup = "SELECT ?e WHERE { { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } } LIMIT 1"
@@ -503,7 +503,7 @@ def lookup_cost(out: Path, period: str = "2025", runs: int = 3) -> dict:
     from pyoxigraph import Literal as OxLiteral
     from pyoxigraph import Variable
 
-    from graph.store import open_store, run_query
+    from graph.store.oxigraph import open_store, run_query
 
     store = open_store(out)
     prefixes = ("PREFIX wji: <https://w3id.org/wujing-kg/ontology/indicators#> "

@@ -41,8 +41,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.build import DEFAULT_REPORT, read_report  # noqa: E402
-from graph.iri import pinyin_plain  # noqa: E402
+from graph.resources import DEFAULT_REPORT  # noqa: E402
+from graph.text.metadata import read_report
+from graph.rdf.iri import pinyin_plain  # noqa: E402
 from graph.output import write_text  # noqa: E402
 
 YEARS = 10

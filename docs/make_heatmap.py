@@ -18,9 +18,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display needed
 
-from graph.analytics import park_cluster_matrix  # noqa: E402
-from graph.build import DEFAULT_REPORT, build  # noqa: E402
-from graph.network import to_networkx  # noqa: E402
+from graph.analytics.measures import park_cluster_matrix  # noqa: E402
+from graph.build import build  # noqa: E402
+from graph.resources import DEFAULT_REPORT
+from graph.network.convert import to_networkx  # noqa: E402
 from graph.notebook import heatmap, png_bytes, use_cjk_font  # noqa: E402
 from graph.output import write_bytes  # noqa: E402
 

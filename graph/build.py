@@ -9,9 +9,6 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,17 +16,27 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .model import Extraction, Report, top_class
-from .output import write_files
-from .text import read_metadata
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REPORT = ROOT / "corpus" / "wujing-2026.txt"
-DEFAULT_OUT = ROOT / "out"
-
-
-class BuildError(Exception):
-    """A problem the user can fix: bad input, invalid graph, unwritable output."""
+from graph.corpus.batch import extract_reports
+from graph.corpus.resolve import resolve
+from graph.errors import BuildError
+from graph.exports.entities import entities_csv
+from graph.exports.formats import write_exports
+from graph.extract.figures import IndicatorError
+from graph.maps.render import write_maps
+from graph.model import Extraction, top_class
+from graph.network.convert import to_networkx
+from graph.output import write_files
+from graph.oxigraph_build import build_with_oxigraph
+from graph.rdf.baselines import add_to_dataset
+from graph.rdf.convert import to_rdf, union_graph
+from graph.rdf.cube import add_indicators
+from graph.rdf.reports import add_descriptions
+from graph.rdf.turtle import serialize
+from graph.resources import DEFAULT_OUT, DEFAULT_REPORT
+from graph.text.metadata import describe, read_report
+from graph.text.readers import ReadError, expand_inputs
+from graph.validate.conformance import problem
+from graph.validate.ontology import OntologyError
 
 
 @dataclass
@@ -57,103 +64,35 @@ class BuildResult:
         }
 
 
-def report_slug(path: Path) -> str:
-    """The name of a report in IRIs, from its file name: ``corpus/wujing-2026.txt`` -> ``wujing-2026``."""
-    stem = re.sub(r"[^A-Za-z0-9\u4e00-\u9fff-]+", "-", path.stem).strip("-").lower()
-    return stem or "report"
+
+@dataclass
+class OxigraphBuildResult(BuildResult):
+    """A build kept in Oxigraph: ``dataset`` and ``union`` are None, ``store`` holds the graph."""
+    store: object = None
+    triples: int = 0
+    graphs: int = 0
+
+    def summary(self) -> dict:
+        return BuildResult.summary(_Counted(self))
 
 
-def read_report(path: Path, encoding: str | None = None) -> Report:
-    """Read a report (.txt in any Chinese encoding, .docx, .pdf, .html; see :mod:`graph.readers`) and its metadata."""
-    from .readers import ReadError, read_text
-
-    path = Path(path)
-    try:
-        text = read_text(path, encoding=encoding)
-    except ReadError as exc:
-        raise BuildError(str(exc)) from exc
-    meta = read_metadata(text)
-    return Report(slug=report_slug(path), text=text, source=path.name, **meta)
+class _Counted:
+    """What :meth:`BuildResult.summary` reads, with the counts taken from the store."""
+    def __init__(self, result: OxigraphBuildResult):
+        self.extractions = result.extractions
+        self.seconds = result.seconds
+        self.union = range(result.triples)  # len() is all summary needs
+        self.dataset = _Graphs(result.graphs)
 
 
-def shacl_summary(text: str) -> str:
-    """The first violation of a pyshacl report, on one line: its focus node and message."""
-    focus = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if "Focus Node:" in ln), "?")
-    message = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if "Message:" in ln), "?")
-    count = re.search(r"Results \((\d+)\)", text)
-    return f"{count.group(1) if count else '?'} violation(s), first: {focus}: {message}"
+class _Graphs:
+    def __init__(self, n: int):
+        self.n = n
 
+    def graphs(self):
+        return iter([range(1)] * self.n)  # non-empty graphs: summary counts those with len() > 0
 
-def union_graph(ds: Dataset) -> Graph:
-    """All triples of all graphs, as one Graph (what ``out/wujing.ttl`` holds)."""
-    g = Graph()
-    for prefix, ns in ds.namespaces():
-        g.bind(prefix, ns, override=True)
-    for ctx in ds.graphs():
-        for triple in ctx:
-            g.add(triple)
-    return g
-
-
-def entities_csv(extractions: list[Extraction]) -> str:
-    """One row per entity: IRI, class, Chinese label, pinyin, aliases, number of mentions."""
-    from .iri import entity_iri, pinyin
-
-    rows: dict[str, list] = {}
-    for ex in extractions:
-        for name, e in ex.entities.items():
-            row = rows.setdefault(name, [str(entity_iri(name)), e.cls, name, pinyin(name), set(), 0])
-            row[4] |= set(e.aliases)
-            row[5] += len(e.mentions)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["iri", "class", "label", "pinyin", "aliases", "mentions"])
-    for name in sorted(rows):
-        iri, cls, label, py, aliases, n = rows[name]
-        w.writerow([iri, cls, spreadsheet_safe(label), spreadsheet_safe(py),
-                    spreadsheet_safe("|".join(sorted(aliases))), n])
-    return buf.getvalue()
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A CSV cell that Excel will not run as a formula (``+1科技`` -> ``'+1科技``).
-
-    Examples
-    --------
-    >>> spreadsheet_safe("=SUM(A1)"), spreadsheet_safe("华东师大")
-    ("'=SUM(A1)", '华东师大')
-    """
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
-def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
-    """TriG and Turtle text, byte-identical for the same input.
-
-    One ``@prefix`` block (the prefixes used), then each non-empty named graph in order of graph
-    IRI; subjects, predicates and objects sorted as rdflib's Turtle writer sorts them.  Written by
-    :mod:`graph.turtle` (rdflib's writer, called once per graph, took most of the time of a build).
-
-    Examples
-    --------
-    >>> from rdflib import Literal, URIRef
-    >>> from .namespaces import WJ
-    >>> ds = Dataset()
-    >>> ds.bind("wj", str(WJ._NS))
-    >>> s0001 = ds.graph(URIRef("https://w3id.org/wujing-kg/id/report/r/s0001"))
-    >>> s0001.add((WJ.Park, WJ.year, Literal("2025", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))))
-    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
-    >>> trig, ttl = serialize(ds, union_graph(ds))
-    >>> print(trig, end="")
-    @prefix wj: <https://w3id.org/wujing-kg/ontology#> .
-    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-    <BLANKLINE>
-    <https://w3id.org/wujing-kg/id/report/r/s0001> {
-        wj:Park wj:year "2025"^^xsd:gYear .
-    }
-    """
-    from .turtle import to_trig, to_turtle
-
-    return to_trig(ds), to_turtle(union)
+    contexts = graphs
 
 
 def build(
@@ -179,11 +118,6 @@ def build(
     processes (:mod:`graph.batch`); entities are resolved across reports (:mod:`graph.resolve`,
     written to ``resolution.csv``); ``store="oxigraph"`` keeps the graph in Oxigraph (:mod:`graph.store`).
     """
-    from .batch import extract_reports
-    from .ontology import OntologyError
-    from .rdf import to_rdf
-    from .readers import ReadError, expand_inputs
-
     t0 = time.perf_counter()
     try:
         paths = expand_inputs([Path(p) for p in (inputs or [DEFAULT_REPORT])])
@@ -191,8 +125,6 @@ def build(
         raise BuildError(str(exc)) from exc
     if store not in ("rdflib", "oxigraph"):
         raise BuildError(f"unknown store {store!r}: use rdflib or oxigraph")
-    from .reports import add_descriptions, describe
-    from .resolve import resolve
 
     described = [describe(read_report(p, encoding), p, meta) for p in paths]
     reports = [r for r, _ in described]
@@ -206,26 +138,24 @@ def build(
     resolution = resolve(extractions, use_lexicon=use_lexicon)
     extractions = resolution.extractions
     if store == "oxigraph":
-        from .store import build_with_oxigraph
 
-        result = build_with_oxigraph(extractions, metas, out_dir, validate_shapes, jobs,
+        stored = build_with_oxigraph(extractions, metas, out_dir, validate_shapes, jobs,
                                      {"resolution.csv": resolution.to_csv()}, cache_dir)
+        result = OxigraphBuildResult(extractions, None, None, files=stored.files, store=stored.store,
+                                     triples=stored.triples, graphs=stored.graphs)
         result.seconds = time.perf_counter() - t0
         return result
     ds = to_rdf(extractions)
     add_descriptions(ds, list(metas.values()))
-    from .indicators import IndicatorError, add_indicators  # figures as RDF Data Cube observations (issue 8)
 
     try:
-        add_indicators(ds, extractions, validate=False)
+        add_indicators(ds, extractions)
     except IndicatorError as exc:  # e.g. a malformed ontology/indicators.tsv: one line, no traceback
         raise BuildError(str(exc)) from exc
-    from .baselines import add_to_dataset
 
     add_to_dataset(ds)  # each target's baseline, read across reports
     union = union_graph(ds)
     if validate_shapes:  # ontology/shapes.ttl and ontology/indicator-shapes.ttl
-        from .conformance import problem
 
         try:
             found = problem(union)
@@ -246,13 +176,9 @@ def build(
                 out_dir / "resolution.csv": resolution.to_csv(),
             }
             write_files(files)  # all or nothing: a failed or killed build leaves the previous files
-            from .exports import write_exports  # GraphML, GEXF, JSON-LD, Neo4j CSV, measures (issue 5)
-
-            from .network import to_networkx
 
             G = to_networkx(ds)  # one networkx graph for the exports and the maps
             exported = write_exports(ds, out_dir / "exports", G=G, union=union)
-            from .maps import write_maps  # park_cluster.html and network.html (issue 4)
 
             exported += write_maps(ds, out_dir / "maps", G=G)
         except OSError as exc:

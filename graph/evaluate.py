@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Extraction, top_class
+from graph.model import Extraction, top_class
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "data" / "wujing-2026.gold.json"
@@ -44,7 +44,6 @@ def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
 @dataclass
 class Score:
     """Counts for one row of the evaluation table."""
-
     tp: int = 0
     predicted: int = 0
     gold: int = 0

@@ -61,7 +61,6 @@ class Report:
     ``slug`` names the report in IRIs (``wujing-2026``); ``text`` is the cleaned text that every
     offset in the pipeline refers to.
     """
-
     slug: str
     text: str
     title: str = ""
@@ -78,7 +77,6 @@ class Sentence:
     ``period`` is what the sentence talks about: ``2025`` (the review), ``2021-2025`` (the
     five-year review), ``2026-2030`` (the five-year plan) or ``2026`` (this year's plan).
     """
-
     index: int
     start: int
     end: int
@@ -105,7 +103,6 @@ class Mention:
     ``start``/``end`` are offsets into the report's cleaned text, ``rule`` names the pattern that
     found it (for provenance and debugging), ``canonical`` the entity's canonical name.
     """
-
     text: str
     start: int
     end: int
@@ -118,7 +115,6 @@ class Mention:
 @dataclass
 class Entity:
     """An entity: one canonical Chinese name, its class, the other names it goes by."""
-
     name: str
     cls: str
     aliases: set[str] = field(default_factory=set)
@@ -136,7 +132,6 @@ class Entity:
 @dataclass(frozen=True, order=True)
 class Relation:
     """A stated link between two entities (by canonical name), from one sentence."""
-
     subject: str
     predicate: str
     object: str
@@ -147,7 +142,6 @@ class Relation:
 @dataclass(frozen=True, order=True)
 class Milestone:
     """A stage a project reached (or is planned to reach), from one sentence."""
-
     project: str
     stage: str
     period: str
@@ -163,7 +157,6 @@ class Milestone:
 @dataclass
 class Extraction:
     """Everything extracted from one report."""
-
     report: Report
     sentences: list[Sentence]
     entities: dict[str, Entity]

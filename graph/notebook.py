@@ -16,6 +16,9 @@ from __future__ import annotations
 import html
 import io
 
+from graph.build import build
+from graph.network.convert import load_dataset, to_networkx
+
 __all__ = ["CJK_FONTS", "load", "output_dir", "use_cjk_font", "heatmap", "bar_chart", "png_bytes", "inline_html"]
 
 #: Fonts that have the Chinese characters, in order of preference (Debian: fonts-noto-cjk).
@@ -26,9 +29,6 @@ CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQ
 def load(trig=None):
     """The dataset and its networkx graph: read ``trig`` (a built ``wujing.trig``) or, when it is
     ``None``, build the bundled report in memory (nothing is written)."""
-    from .build import build
-    from .network import load_dataset, to_networkx
-
     ds = load_dataset(trig) if trig else build(out_dir=None).dataset
     return ds, to_networkx(ds)
 

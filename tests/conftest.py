@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import DEFAULT_REPORT, build
+from graph.build import build
+from graph.resources import DEFAULT_REPORT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +31,7 @@ def built_trig(built) -> Path:
 @pytest.fixture(scope="session")
 def report_text() -> str:
     """The bundled report, cleaned."""
-    from graph.text import clean
+    from graph.text.clean import clean
 
     return clean(DEFAULT_REPORT.read_text(encoding="utf-8"))
 
@@ -38,7 +39,7 @@ def report_text() -> str:
 @pytest.fixture(scope="session")
 def extraction():
     """The bundled report extracted with the lexicon."""
-    from graph.build import read_report
+    from graph.text.metadata import read_report
     from graph.extract.pipeline import extract
 
     return extract(read_report(DEFAULT_REPORT))

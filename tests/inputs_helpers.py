@@ -7,7 +7,7 @@ import html
 import subprocess
 from pathlib import Path
 
-from graph.build import DEFAULT_REPORT
+from graph.resources import DEFAULT_REPORT
 
 TRADITIONAL_SAMPLE = (
     "吳涇鎮人民政府2026年工作報告\n"
@@ -122,7 +122,7 @@ def make_docx(path: Path, lines: list[str], table: list[list[str]] | None = None
     as body paragraphs; then ``table`` (rows of cells) if given."""
     import docx
 
-    from graph.text import _H1, _H2
+    from graph.text.sentences import _H1, _H2
 
     document = docx.Document()
     for line in lines:

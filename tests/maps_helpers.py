@@ -5,9 +5,9 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, Dataset, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from graph.iri import entity_iri, report_iri, sentence_iri
-from graph.namespaces import WJ
-from graph.rdf import PROVENANCE_GRAPH
+from graph.rdf.iri import entity_iri, report_iri, sentence_iri
+from graph.rdf.namespaces import WJ
+from graph.rdf.convert import PROVENANCE_GRAPH
 
 # fmt: off
 EVIL_NAME = "<img src=x onerror=alert(1)>"

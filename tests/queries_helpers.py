@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import XSD, BNode, Literal, URIRef
 
-from graph.queries import QUERY_DIR, run_query, term_value
+from graph.store.queries import QUERY_DIR, run_query, term_value
 
 #: Every query of the library (other issues add theirs to the same folder).
 ALL_QUERIES = tuple(sorted(p.stem for p in QUERY_DIR.glob("*.rq")))

@@ -32,9 +32,9 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import PROV
 
-from graph import analytics as A
-from graph.namespaces import ID, WJ
-from graph.network import EntityNotFound, to_networkx
+from graph.analytics import measures as A
+from graph.rdf.namespaces import ID, WJ
+from graph.network.convert import EntityNotFound, to_networkx
 
 # fmt: off
 ENTITIES = {  # key: (Chinese label, class)
@@ -245,11 +245,3 @@ def test_relations_of_an_entity_as_the_report_states_them(G):
     assert rows[0]["text"] == "某大学建设某平台。" and rows[0]["other"] == iri("l")
 
 
-@pytest.mark.parametrize("module", ["graph.analytics", "graph.analytics_rdf", "graph.exports", "graph.notebook",
-                                    "graph.analytics_cli"])
-def test_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.attempted and result.failed == 0

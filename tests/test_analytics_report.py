@@ -11,12 +11,13 @@ from click.testing import CliRunner
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
-from graph import analytics as A
-from graph.analytics_rdf import ANALYTICS_GRAPH, ANALYTICS_ONTOLOGY, WJA, add_analytics, analytics_graph
+from graph.analytics import measures as A
+from graph.analytics.rdf import ANALYTICS_GRAPH, ANALYTICS_ONTOLOGY, add_analytics, analytics_graph
+from graph.rdf.namespaces import WJ as WJA
 from graph.cli import main
 from graph.model import RELATION_PROPERTIES
-from graph.namespaces import PREFIXES, WJ
-from graph.network import find_entity, to_networkx
+from graph.rdf.namespaces import PREFIXES, WJ
+from graph.network.convert import find_entity, to_networkx
 
 
 @pytest.fixture(scope="module")

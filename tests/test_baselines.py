@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from rdflib.namespace import DCTERMS
 
-from graph.baselines import baselines
-from graph.indicators import QB, WJI
-from graph.namespaces import WJ
-from graph.reports import WJR
+from graph.rdf.baselines import baselines
+from graph.rdf.cube import QB, WJI
+from graph.rdf.namespaces import WJ
+from graph.rdf.namespaces import WJ as WJR
 
 TARGET, STRETCH, ACTUAL, ESTIMATE = (str(WJI[k]) for k in ("Target", "StretchTarget", "Actual", "Estimate"))
 

@@ -8,11 +8,12 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
-from graph.build import DEFAULT_REPORT, build
+from graph.build import build
+from graph.resources import DEFAULT_REPORT
 from graph.cli import main
-from graph.iri import entity_iri
+from graph.rdf.iri import entity_iri
 from graph.model import RELATION_PROPERTIES
-from graph.namespaces import ID, WJ
+from graph.rdf.namespaces import ID, WJ
 
 PROVENANCE = ID["graph/provenance"]
 

@@ -6,8 +6,8 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from graph.endpoint import screen
-from graph.queries import uses_service
+from graph.store.endpoint import screen
+from graph.store.queries import uses_service
 
 SERVICE_QUERIES = [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.endpoint import Endpoint, EndpointError, prepare_store
-from graph.queries import load_query
+from graph.store.endpoint import Endpoint, EndpointError, prepare_store
+from graph.store.queries import load_query
 
 from queries_helpers import ALL_QUERIES, bag, from_json, rdflib_answer
 

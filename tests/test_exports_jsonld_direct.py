@@ -8,7 +8,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
-from graph.exports import CONTEXT, to_jsonld
+from graph.exports.formats import CONTEXT, to_jsonld
 
 WJ = Namespace("https://w3id.org/wujing-kg/ontology#")
 ID = Namespace("https://w3id.org/wujing-kg/id/")

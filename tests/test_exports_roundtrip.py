@@ -15,10 +15,11 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from graph.analytics import centrality, community_of
-from graph.analytics_rdf import ANALYTICS_GRAPH, WJA
-from graph.exports import FORMATS, neo4j_type, to_jsonld, write_exports
-from graph.network import to_networkx
+from graph.analytics.measures import centrality, community_of
+from graph.analytics.rdf import ANALYTICS_GRAPH
+from graph.rdf.namespaces import WJ as WJA
+from graph.exports.formats import FORMATS, neo4j_type, to_jsonld, write_exports
+from graph.network.convert import to_networkx
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +140,7 @@ def test_exports_are_byte_identical_whatever_the_hash_seed(built, exports, tmp_p
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        cmd = [sys.executable, "-c", "from graph.cli import run; run()", "export", "--data", str(built.out_dir / "wujing.trig"), "-o", str(out)]
+        cmd = [sys.executable, "-c", "from graph.cli import main; main()", "export", "--data", str(built.out_dir / "wujing.trig"), "-o", str(out)]
         subprocess.run(cmd, check=True, env=env, capture_output=True)
         for f in exports.rglob("*"):
             if f.is_file():

@@ -8,7 +8,7 @@ import pytest
 
 from graph.extract.pipeline import extract, make_nlp
 from graph.model import Report
-from graph.text import clean
+from graph.text.clean import clean
 
 
 def run(sentence: str, heading: str = "一、2025年工作回顾", lexicon: bool = True):

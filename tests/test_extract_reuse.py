@@ -12,11 +12,11 @@ import os
 
 import pytest
 
-from graph import batch
+from graph.corpus import batch
 from graph.extract import pipeline
 from graph.extract.components import CANDIDATES
 from graph.model import Report
-from graph.text import SENTENCE_END, split_sentences
+from graph.text.sentences import SENTENCE_END, split_sentences
 
 # fmt: off
 SENTENCES = [

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from rdflib import RDF
 
 from graph.cli import main
-from graph.indicators import QB
-from graph.indicators_table import COLUMNS
+from graph.rdf.cube import QB
+from graph.exports.indicators_table import COLUMNS
 
 
 @pytest.fixture(scope="module")

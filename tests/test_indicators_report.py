@@ -9,8 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from graph.build import DEFAULT_REPORT, read_report
-from graph.indicators import extract_indicators, load_indicators
+from graph.resources import DEFAULT_REPORT
+from graph.text.metadata import read_report
+from graph.extract.figures import extract_indicators, load_indicators
 
 A, E, T, S = "Actual", "Estimate", "Target", "StretchTarget"
 TOWN, LEVEL, ZIZHU = "Town", "TownLevel", "WholeTownInclZizhu"

@@ -18,8 +18,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import graph.ontology
-from graph.build import DEFAULT_REPORT, BuildError, build
+import graph.validate.conformance
+import graph.validate.ontology
+from graph.rdf.turtle import read_turtle
+from graph.build import build
+from graph.errors import BuildError
+from graph.resources import DEFAULT_REPORT
 from graph.cli import main
 
 from inputs_helpers import cjk_font, make_docx, make_pdf, report_lines
@@ -237,9 +241,9 @@ def _broken_turtle(tmp: Path, name: str) -> Path:
 def malformed_shapes_file(tmp, mp):
     (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
     bad = _broken_turtle(tmp, "shapes.ttl")
-    real = graph.ontology.load_shapes
+    real = graph.validate.ontology.load_shapes
     # only ontology/shapes.ttl (the default) is broken; the indicator shapes load as usual
-    mp.setattr(graph.ontology, "load_shapes", lambda *a: real(*a) if a else graph.ontology._parse(bad))
+    mp.setattr(graph.validate.conformance, "load_shapes", lambda *a: real(*a) if a else read_turtle(bad))
     return ["small.txt"]
 
 
@@ -247,17 +251,15 @@ def malformed_shapes_file(tmp, mp):
 def malformed_ontology_file(tmp, mp):
     (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
     bad = _broken_turtle(tmp, "wujing.ttl")
-    real = graph.ontology.load_ontology
-    mp.setattr(graph.ontology, "load_ontology", lambda *a: real(*a) if a else graph.ontology._parse(bad))
+    real = graph.validate.ontology.load_ontology
+    mp.setattr(graph.validate.conformance, "load_ontology", lambda *a: real(*a) if a else read_turtle(bad))
     return ["small.txt"]
 
 
 @case
 def malformed_indicator_shapes_file(tmp, mp):
-    import graph.indicators
-
     (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
-    mp.setattr(graph.indicators, "SHAPES_PATH", _broken_turtle(tmp, "indicator-shapes.ttl"))
+    mp.setattr(graph.validate.conformance, "INDICATOR_SHAPES", _broken_turtle(tmp, "indicator-shapes.ttl"))
     return ["small.txt"]
 
 

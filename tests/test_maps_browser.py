@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.iri import entity_iri
-from graph.maps import write_focus_map, write_network_map, write_park_cluster_map
-from graph.network import to_networkx
+from graph.rdf.iri import entity_iri
+from graph.maps.render import write_focus_map, write_network_map, write_park_cluster_map
+from graph.network.convert import to_networkx
 from maps_helpers import EVIL_ALIAS, EVIL_NAME, EVIL_SENTENCE, evil_dataset
 
 CHROMIUM = "/usr/bin/chromium"

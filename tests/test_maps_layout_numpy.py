@@ -9,8 +9,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graph.map_layout import _kk_energy, _minimize, kamada_kawai
-from graph.maps import _entity_node, _options, _relation_edge, _vis_data
+from graph.maps.layout import _kk_energy, _minimize, kamada_kawai
+from graph.maps.render import _entity_node, _options, _relation_edge, _vis_data
 
 
 def _minima(G: nx.Graph) -> tuple[float, float]:
@@ -29,7 +29,7 @@ def _minima(G: nx.Graph) -> tuple[float, float]:
 
 
 def _components(built):
-    from graph.network import to_networkx
+    from graph.network.convert import to_networkx
 
     U = nx.Graph(to_networkx(built.dataset).to_undirected())
     U.remove_edges_from(nx.selfloop_edges(U))
@@ -96,7 +96,7 @@ def _pyvis(nodes, edges, options):
 
 
 def test_vis_data_is_what_pyvis_made(built):
-    from graph.network import to_networkx
+    from graph.network.convert import to_networkx
 
     G = to_networkx(built.dataset)
     pos = {n: (float(i), 0.0) for i, n in enumerate(G)}

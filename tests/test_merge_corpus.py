@@ -15,11 +15,12 @@ import pytest
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from graph.build import DEFAULT_REPORT, build
-from graph.iri import entity_iri, report_iri
-from graph.namespaces import WJ
-from graph.rdf import PROVENANCE_GRAPH
-from graph.reports import WJR
+from graph.build import build
+from graph.resources import DEFAULT_REPORT
+from graph.rdf.iri import entity_iri, report_iri
+from graph.rdf.namespaces import WJ
+from graph.rdf.convert import PROVENANCE_GRAPH
+from graph.rdf.namespaces import WJ as WJR
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_2025 = ROOT / "tests" / "data" / "merge" / "wujing-2025.txt"
@@ -187,7 +188,7 @@ def test_changes_between_years_matches_the_milestones_of_both_reports(merged):
 
 def test_changes_between_years_gives_one_row_per_change_when_many_sentences_state_it(tmp_path):
     """Two reports of two towns that both state the same milestones: one row, counted twice, not four."""
-    from graph.build import read_report
+    from graph.text.metadata import read_report
 
     text = REPORT_2025.read_text(encoding="utf-8")
     first = tmp_path / "town-a-2025.txt"
@@ -212,7 +213,7 @@ def test_changes_between_years_unbound_compares_every_earlier_and_later_year(mer
 
 
 def test_changes_between_years_gives_the_same_answer_in_oxigraph(merged):
-    from graph.store import load_store, run_query
+    from graph.store.oxigraph import load_store, run_query
 
     store = load_store(merged.out_dir / "wujing.trig")
     ox = run_query(store, QUERY.read_text(encoding="utf-8"),
@@ -268,7 +269,7 @@ def test_the_oxigraph_build_is_byte_identical_when_repeated(tmp_path, cache_dir,
 
 
 def test_the_persisted_store_answers_queries_on_the_union_and_on_named_graphs(merged, merged_oxigraph):
-    from graph.store import open_store, run_query
+    from graph.store.oxigraph import open_store, run_query
 
     merged_oxigraph.store = None  # release the build's handle before opening the folder again
     store = open_store(merged_oxigraph.out_dir)

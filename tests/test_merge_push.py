@@ -14,7 +14,7 @@ import requests
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.push import chunks, graph_url, push
+from graph.store.push import chunks, graph_url, push
 
 
 def oxigraph_binary() -> str:
@@ -179,7 +179,7 @@ def test_user_and_password_go_in_the_authorization_header(tmp_path, built, monke
 
 def test_push_reads_the_store_of_an_oxigraph_build_directly(server, built, tmp_path):
     """``--from OUT`` of a --store oxigraph build: the persisted store, named graphs and union."""
-    from graph.store import STORE_DIR, fill_union, load_store
+    from graph.store.oxigraph import STORE_DIR, fill_union, load_store
 
     store = load_store(built.out_dir / "wujing.trig", path=tmp_path / STORE_DIR)
     fill_union(store)  # as the build leaves it

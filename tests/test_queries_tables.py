@@ -8,7 +8,7 @@ import json
 
 from rdflib import XSD, Literal, URIRef
 
-from graph.tables import compact, display_width, fit, format_csv, format_json, format_table, format_tsv, render
+from graph.store.tables import compact, display_width, fit, format_csv, format_json, format_table, format_tsv, render
 
 ROWS = [
     {"entity": URIRef("https://w3id.org/wujing-kg/id/huadongshifandaxue-489549"),

@@ -6,10 +6,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.build import DEFAULT_REPORT
+from graph.resources import DEFAULT_REPORT
 from graph.extract.pipeline import extract
 from graph.model import Report
-from graph.text import clean, split_sentences
+from graph.text.clean import clean
+from graph.text.sentences import split_sentences
 
 REPORT = DEFAULT_REPORT.read_text(encoding="utf-8")
 

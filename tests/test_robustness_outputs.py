@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDFS, Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, XSD
 
-from graph.build import DEFAULT_REPORT, build
-from graph.iri import entity_iri
-from graph.namespaces import ID
+from graph.build import build
+from graph.resources import DEFAULT_REPORT
+from graph.rdf.iri import entity_iri
+from graph.rdf.namespaces import ID
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVENANCE = ID["graph/provenance"]

@@ -9,10 +9,11 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.namespace import XSD as _XSD
 
-from graph import shacl
-from graph.indicators import QB, SHAPES_PATH as INDICATOR_SHAPES, WJI, cube_graph
-from graph.namespaces import WJ
-from graph.ontology import load_ontology, load_shapes, run_shacl
+from graph.validate import shacl
+from graph.rdf.cube import QB, WJI, cube_graph
+from graph.validate.cube import SHAPES_PATH as INDICATOR_SHAPES
+from graph.rdf.namespaces import WJ
+from graph.validate.ontology import load_ontology, load_shapes, run_shacl
 
 HUADONG = URIRef("https://w3id.org/wujing-kg/id/huadongshifandaxue-489549")
 EX = "https://example.org/"

@@ -7,7 +7,7 @@ from pyoxigraph import RdfFormat, Store
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD as _XSD
 
-from graph.store import to_nquads, trig_prefixes
+from graph.store.oxigraph import to_nquads, trig_prefixes
 
 SENTENCE = URIRef("https://w3id.org/wujing-kg/id/report/r/s0001")
 ENTITY = URIRef("https://w3id.org/wujing-kg/id/huadongshifandaxue-489549")

@@ -1,6 +1,8 @@
 """Cleaning a report's text and cutting it into sentences with section and period."""
 
-from graph.text import clean, read_metadata, split_sentences
+from graph.text.clean import clean
+from graph.text.metadata import read_metadata
+from graph.text.sentences import split_sentences
 
 
 def test_clean_removes_word_bookmarks():

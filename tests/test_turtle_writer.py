@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-import graph.turtle
-from graph.build import serialize
-from graph.turtle import to_trig, to_turtle
+import graph.rdf.turtle
+from graph.rdf.turtle import serialize
+from graph.rdf.turtle import to_trig, to_turtle
 
 ROOT = Path(__file__).resolve().parent.parent
 EX = Namespace("https://example.org/ns#")
@@ -44,7 +44,7 @@ def _quads(ds: Dataset) -> set:
 
 
 def test_docstring_examples():
-    assert doctest.testmod(graph.turtle, optionflags=doctest.ELLIPSIS).failed == 0
+    assert doctest.testmod(graph.rdf.turtle, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 @settings(max_examples=300, deadline=None)

@@ -36,7 +36,8 @@ from collections import Counter
 
 import networkx as nx
 
-from .network import find_entity
+from graph.network.convert import find_entity
+from graph.rdf.iri import pinyin_plain
 
 __all__ = [
     "MEASURES",
@@ -280,8 +281,6 @@ def search_entities(G: nx.MultiDiGraph, text: str, limit: int = 20) -> list[dict
     >>> [r["label"] for r in search_entities(G, "huadong")]
     ['华东师范大学']
     """
-    from .iri import pinyin_plain
-
     q = text.strip().lower()
     plain = pinyin_plain(text)
     hits = []

@@ -14,41 +14,29 @@ Examples
 >>> g = analytics_graph(G)
 >>> g.identifier == ANALYTICS_GRAPH
 True
->>> g.value(URIRef("https://w3id.org/wujing-kg/id/a"), WJA.degree)
+>>> g.value(URIRef("https://w3id.org/wujing-kg/id/a"), WJ.degree)
 rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
->>> str(WJA.pageRank)
+>>> str(WJ.pageRank)
 'https://w3id.org/wujing-kg/ontology#pageRank'
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, DefinedNamespace
+from rdflib.namespace import DCTERMS, PROV
 
-from .analytics import centrality, community_of
-from .namespaces import ID, PREFIXES, WJ
-from .network import to_networkx
+from graph.analytics.measures import centrality, community_of
+from graph.network.convert import to_networkx
+from graph.rdf.namespaces import ID, PREFIXES, WJ
+from graph.resources import ontology_file
 
-__all__ = ["WJA", "ANALYTICS_GRAPH", "ANALYTICS_ONTOLOGY", "analytics_graph", "add_analytics", "analytics_trig"]
+__all__ = ["ANALYTICS_GRAPH", "ANALYTICS_ONTOLOGY", "analytics_graph", "add_analytics", "analytics_trig"]
 
 ANALYTICS_GRAPH = ID["graph/analytics"]
-ANALYTICS_ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "analytics.ttl"
-
-
-class WJA(DefinedNamespace):
-    """The analytics terms of ``ontology/analytics.ttl`` (same namespace as ``WJ``, closed)."""
-
-    _NS = Namespace(str(WJ._NS))
-    _fail = True
-
-    degree: URIRef
-    betweenness: URIRef
-    pageRank: URIRef
-    community: URIRef
+ANALYTICS_ONTOLOGY = ontology_file("analytics.ttl")
 
 
 def _decimal(x: float) -> Literal:
@@ -73,11 +61,11 @@ def analytics_graph(G: nx.MultiDiGraph, reports: list[URIRef] | tuple = ()) -> G
     comm = community_of(G)
     for iri, s in scores.items():
         node = URIRef(iri)
-        g.add((node, WJA.degree, Literal(s["degree"], datatype=XSD.integer)))
-        g.add((node, WJA.betweenness, _decimal(s["betweenness"])))
-        g.add((node, WJA.pageRank, _decimal(s["pagerank"])))
+        g.add((node, WJ.degree, Literal(s["degree"], datatype=XSD.integer)))
+        g.add((node, WJ.betweenness, _decimal(s["betweenness"])))
+        g.add((node, WJ.pageRank, _decimal(s["pagerank"])))
         if iri in comm:
-            g.add((node, WJA.community, Literal(comm[iri], datatype=XSD.integer)))
+            g.add((node, WJ.community, Literal(comm[iri], datatype=XSD.integer)))
     return g
 
 

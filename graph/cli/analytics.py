@@ -12,10 +12,11 @@ from pathlib import Path
 import click
 from wcwidth import wcswidth
 
-from . import analytics
-from .build import DEFAULT_OUT
-from .exports import FORMATS, write_exports
-from .network import EntityNotFound, load_dataset, to_networkx
+from graph.analytics import measures as analytics
+from graph.errors import InputError, WujingError
+from graph.exports.formats import FORMATS, write_exports
+from graph.network.convert import load_dataset, to_networkx
+from graph.resources import DEFAULT_OUT
 
 DEFAULT_DATA = DEFAULT_OUT / "wujing.trig"
 
@@ -24,28 +25,15 @@ data_option = click.option(
     help="The built graph (TriG) to read; `wujing-kg build` writes it.")
 
 
-def fail(message: str, code: int = 1) -> None:
-    # imported when needed: graph.cli imports this module at its end, so a top-level import would loop
-    from .cli import fail as cli_fail
-
-    cli_fail(message, code)
-
-
-def _debug(ctx: click.Context) -> bool:
-    return bool((ctx.obj or {}).get("debug"))
-
-
-def _load(ctx: click.Context, path: Path):
+def _load(path: Path):
     """The dataset and its networkx graph, or a one-line error."""
     if not path.exists():
-        fail(f"{path}: not found; run `wujing-kg build` first or pass --data")
+        raise InputError(f"{path}: not found; run `wujing-kg build` first or pass --data")
     try:
         ds = load_dataset(path)
     except Exception as exc:  # rdflib raises many parser errors; all mean "not a TriG file" here
-        if _debug(ctx):
-            raise
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__  # rdflib's messages span lines
-        fail(f"{path}: not valid TriG: {detail}")
+        raise InputError(f"{path}: not valid TriG: {detail}") from exc
     return ds, to_networkx(ds)
 
 
@@ -154,10 +142,9 @@ def render_analysis(G, result: dict, by: str, top: int) -> str:
               help="Entities shown per class (0: all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for people; csv (one row per ranked entity) or json (everything) for programs.")
-@click.pass_context
-def analyze(ctx: click.Context, data: Path, by: str, top: int, fmt: str) -> None:
+def analyze(data: Path, by: str, top: int, fmt: str) -> None:
     """Who is central: rankings per class, bridges, articulation points and communities."""
-    _, G = _load(ctx, data)
+    _, G = _load(data)
     result = analytics.analyze(G, by=by, top=top)
     if fmt == "json":
         click.echo(_json(result))
@@ -195,18 +182,12 @@ def render_chains(chains: list[list[dict]]) -> str:
               help="Show at most this many chains (all are of the shortest length).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for programs.")
-@click.pass_context
-def path(ctx: click.Context, source: str, target: str, data: Path, max_length: int, limit: int, fmt: str) -> None:
+def path(source: str, target: str, data: Path, max_length: int, limit: int, fmt: str) -> None:
     """The shortest chains of relations from SOURCE to TARGET (label, alias or pinyin), with evidence."""
-    _, G = _load(ctx, data)
-    try:
-        chains = analytics.shortest_paths(G, source, target, max_length=max_length, limit=limit)
-    except EntityNotFound as exc:
-        if _debug(ctx):
-            raise
-        fail(str(exc))
+    _, G = _load(data)
+    chains = analytics.shortest_paths(G, source, target, max_length=max_length, limit=limit)
     if not chains:
-        fail(f"no chain of at most {max_length} relations links {source!r} and {target!r}")
+        raise WujingError(f"no chain of at most {max_length} relations links {source!r} and {target!r}")
     if fmt == "json":
         click.echo(_json(chains))
     else:
@@ -223,10 +204,9 @@ def path(ctx: click.Context, source: str, target: str, data: Path, max_length: i
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for people; csv (parks x clusters) or json (with the members of each cell).")
 @click.option("--all", "show_all", is_flag=True, help="Keep parks and clusters that have no link at all.")
-@click.pass_context
-def matrix(ctx: click.Context, data: Path, fmt: str, show_all: bool) -> None:
+def matrix(data: Path, fmt: str, show_all: bool) -> None:
     """Which parks serve which clusters: members linking each park to each industry cluster."""
-    _, G = _load(ctx, data)
+    _, G = _load(data)
     m = analytics.park_cluster_matrix(G, nonzero=not show_all)
     rows = [[p] + counts for p, counts in zip(m["park_labels"], m["counts"])]
     if fmt == "json":
@@ -247,15 +227,12 @@ def matrix(ctx: click.Context, data: Path, fmt: str, show_all: bool) -> None:
                    "(CSV for neo4j-admin import) or analytics (measures as RDF).")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=DEFAULT_OUT / "exports", show_default=True, help="Directory to write the files to.")
-@click.pass_context
-def export(ctx: click.Context, data: Path, formats: tuple[str, ...], out_dir: Path) -> None:
+def export(data: Path, formats: tuple[str, ...], out_dir: Path) -> None:
     """Export the graph for Gephi, yEd, Cytoscape, web pages, Neo4j or a SPARQL store."""
-    ds, G = _load(ctx, data)
+    ds, G = _load(data)
     try:
         files = write_exports(ds, out_dir, formats or FORMATS, G=G)
     except OSError as exc:
-        if _debug(ctx):
-            raise
-        fail(f"{out_dir}: cannot write: {exc.strerror or exc}")
+        raise WujingError(f"{out_dir}: cannot write: {exc.strerror or exc}") from None
     for f in files:
         click.echo(str(f))

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from .build import DEFAULT_OUT
+from graph.exports.indicators_table import indicators_table
+from graph.resources import DEFAULT_OUT
 
 
 @click.command("indicators")
@@ -26,18 +27,8 @@ from .build import DEFAULT_OUT
               help="The built graph to read (made by `wujing-kg build`).")
 @click.option("--period", metavar="PERIOD", default=None,
               help="Only the figures of this period as the graph has it: 2025, 2021-2025, 2026, 2030, 2026-2030.")
-@click.pass_context
-def indicators(ctx: click.Context, fmt: str, graph_path: Path, period: str | None) -> None:
+def indicators(fmt: str, graph_path: Path, period: str | None) -> None:
     """Print every figure of the report (results, estimates, targets) with its indicator, area,
     period, kind, value, unit, growth rate and source sentence: one row per figure."""
-    from .cli import fail
-    from .indicators import IndicatorError
-    from .indicators_table import indicators_table
-
-    try:
-        text = indicators_table(graph_path, fmt, period=period)
-    except IndicatorError as exc:
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        fail(str(exc))
+    text = indicators_table(graph_path, fmt, period=period)
     click.echo(text, nl=False)

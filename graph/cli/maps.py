@@ -14,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from .build import DEFAULT_OUT
+from graph.maps.render import export_focus_map
+from graph.resources import DEFAULT_OUT
 
 
 @click.command("map")
@@ -30,17 +31,8 @@ from .build import DEFAULT_OUT
 @click.option("--graph", "graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=DEFAULT_OUT / "wujing.trig", show_default=True,
               help="The built graph to read (made by `wujing-kg build`).")
-@click.pass_context
-def map_command(ctx: click.Context, focus: str, depth: int, classes: tuple[str, ...], output: Path,
+def map_command(focus: str, depth: int, classes: tuple[str, ...], output: Path,
                 graph_path: Path) -> None:
     """Export the neighbourhood of one entity as an interactive HTML map that works offline."""
-    from .cli import fail
-    from .maps import EntityNotFound, MapError, export_focus_map
-
-    try:
-        path = export_focus_map(graph_path, focus, output, depth=depth, classes=list(classes) or None)
-    except (MapError, EntityNotFound) as exc:
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        fail(str(exc))
+    path = export_focus_map(graph_path, focus, output, depth=depth, classes=list(classes) or None)
     click.echo(f"written: {path}")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .build import DEFAULT_OUT
+from graph.resources import DEFAULT_OUT
+from graph.store.push import push as push_dataset
 
 __all__ = ["push"]
 
@@ -31,24 +32,13 @@ PASSWORD_ENV = "WUJING_KG_PASSWORD"
 @click.option("--digest", is_flag=True, help="Use HTTP digest authentication (Virtuoso) instead of basic.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Seconds to wait for each answer of the store.")
-@click.pass_context
-def push(ctx: click.Context, endpoint: str, mode: str, source: Path, user: str | None, digest: bool,
+def push(endpoint: str, mode: str, source: Path, user: str | None, digest: bool,
          timeout: float) -> None:
     """Load the built graph into an external SPARQL 1.1 store over the Graph Store HTTP Protocol."""
-    from .build import BuildError
-    from .cli import fail
-    from .push import push as push_dataset
-
     password = None
     if user:
         password = os.environ.get(PASSWORD_ENV) or click.prompt(f"password for {user}", hide_input=True)
-    try:
-        result = push_dataset(source, endpoint, mode=mode, user=user, password=password, digest=digest,
-                              timeout=timeout)
-    except BuildError as exc:  # PushError is one
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        fail(str(exc))
+    result = push_dataset(source, endpoint, mode=mode, user=user, password=password, digest=digest, timeout=timeout)
     where = f"{result.graphs} named graphs" if mode == "graphs" else "the default graph"
     click.echo(f"pushed {result.triples} triples into {where} with {result.requests} requests "
                f"to {endpoint} in {result.seconds:.2f} s")

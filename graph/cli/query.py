@@ -18,26 +18,19 @@ from pathlib import Path
 
 import click
 
-from .tables import FORMATS
-
-#: Exit status for a query that does not parse, an unknown query name or a bad parameter.
-USAGE = 2
-
-
-def _fail(ctx: click.Context, exc: Exception, code: int) -> None:
-    from .cli import fail
-
-    if ctx.obj and ctx.obj.get("debug"):
-        raise exc
-    fail(str(exc), code)
+from graph.errors import UsageError, WujingError
+from graph.output import write_text
+from graph.store.endpoint import serve as serve_graph
+from graph.store.queries import answer
+from graph.store.tables import FORMATS, render
 
 
-def _params(ctx: click.Context, values: tuple[str, ...]) -> dict[str, str]:
+def _params(values: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
     for item in values:
         key, sep, value = item.partition("=")
         if not sep or not key.strip().lstrip("?$"):
-            _fail(ctx, click.UsageError(f"--param {item!r}: write NAME=VALUE, e.g. --param year=2025"), USAGE)
+            raise UsageError(f"--param {item!r}: write NAME=VALUE, e.g. --param year=2025")
         params[key.strip().lstrip("?$")] = value
     return params
 
@@ -61,26 +54,16 @@ def _params(ctx: click.Context, values: tuple[str, ...]) -> dict[str, str]:
               help="Write the result to this file (atomically) instead of the terminal.")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
               help="Table format: cut cells wider than this many terminal columns (0: never cut).")
-@click.pass_context
-def query(ctx: click.Context, name: str | None, param_values: tuple[str, ...], fmt: str, graph_path: Path | None,
+def query(name: str | None, param_values: tuple[str, ...], fmt: str, graph_path: Path | None,
           query_file: Path | None, text: str | None, list_queries: bool, output: Path | None,
           max_width: int) -> None:
     """Run the named query NAME from queries/ (see --list), a .rq file (--file) or a SPARQL text (-e)
     on the built graph, with parameters bound as RDF terms."""
-    from .output import write_text
-    from .queries import GraphNotFound, QueryError, answer
-    from .tables import render
-
     chosen = [x for x in (name, query_file, text) if x is not None] + ([True] if list_queries else [])
     if len(chosen) != 1:
-        _fail(ctx, click.UsageError("give exactly one of: a query NAME, --file PATH, -e SPARQL or --list"), USAGE)
-    try:
-        rows = answer(name=name, path=query_file, text=text, list_only=list_queries,
-                      params=_params(ctx, param_values), graph=graph_path)
-    except GraphNotFound as exc:
-        _fail(ctx, exc, 1)
-    except QueryError as exc:
-        _fail(ctx, exc, USAGE if not type(exc) is QueryError else 1)
+        raise UsageError("give exactly one of: a query NAME, --file PATH, -e SPARQL or --list")
+    rows = answer(name=name, path=query_file, text=text, list_only=list_queries,
+                  params=_params(param_values), graph=graph_path)
     result = render(rows, rows.vars, fmt, max_width)
     if output is None:
         click.echo(result, nl=False)
@@ -88,7 +71,7 @@ def query(ctx: click.Context, name: str | None, param_values: tuple[str, ...], f
         try:
             write_text(output, result)
         except OSError as exc:
-            _fail(ctx, OSError(f"{output}: cannot write: {exc.strerror or exc}"), 1)
+            raise WujingError(f"{output}: cannot write: {exc.strerror or exc}") from None
         click.echo(f"written: {output} ({len(rows)} rows)", err=True)
 
 
@@ -106,14 +89,7 @@ def query(ctx: click.Context, name: str | None, param_values: tuple[str, ...], f
 @click.option("--timeout", type=click.IntRange(min=1), default=30, show_default=True,
               help="Stop a query after this many seconds.")
 @click.option("--cors", is_flag=True, help="Allow web pages from other origins (e.g. an online YASGUI) to query.")
-@click.pass_context
-def serve(ctx: click.Context, graph_path: Path | None, host: str, port: int, store_dir: Path | None,
+def serve(graph_path: Path | None, host: str, port: int, store_dir: Path | None,
           timeout: int, cors: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (Oxigraph) until Ctrl-C."""
-    from .endpoint import EndpointError, serve as serve_graph
-
-    try:
-        serve_graph(graph_path, host=host, port=port, store_dir=store_dir, timeout=timeout, cors=cors,
-                    echo=click.echo)
-    except EndpointError as exc:
-        _fail(ctx, exc, 1)
+    serve_graph(graph_path, host=host, port=port, store_dir=store_dir, timeout=timeout, cors=cors, echo=click.echo)

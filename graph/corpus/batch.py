@@ -26,7 +26,9 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from .model import Extraction, Report
+from graph.corpus.cache import ExtractionCache, cache_key
+from graph.extract.pipeline import extract, warm_up
+from graph.model import Extraction, Report
 
 __all__ = ["default_jobs", "extract_reports", "parallel_imap", "parallel_map"]
 
@@ -109,14 +111,12 @@ def parallel_map(
 
 
 def _extract(job: tuple[Report, bool]) -> Extraction:
-    from .extract.pipeline import extract
 
     report, use_lexicon = job
     return extract(report, use_lexicon=use_lexicon)
 
 
 def _warm_up_extractor(use_lexicon: bool) -> None:
-    from .extract.pipeline import warm_up
 
     warm_up(use_lexicon)
 
@@ -140,8 +140,6 @@ def extract_reports(
     cache_dir
         Where :class:`~graph.cache.ExtractionCache` keeps its entries; None: no cache.
     """
-    from .cache import ExtractionCache, cache_key
-
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     results: list[Extraction | None] = [None] * len(reports)
     keys: list[str] = []

@@ -36,8 +36,9 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .model import Extraction, Report
-from .output import write_bytes
+from graph.model import Extraction, Report
+from graph.output import write_bytes
+from graph.resources import ONTOLOGY_DIR
 
 __all__ = [
     "ExtractionCache",
@@ -49,14 +50,14 @@ __all__ = [
     "rdf_key",
 ]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # graph/
 
 
 def extractor_files() -> list[Path]:
     """The files whose content decides what the extractor produces, in a fixed order."""
     extract = _PACKAGE / "extract"
     files = [p for p in extract.iterdir() if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".yaml", ".txt")]
-    files += [_PACKAGE / "text.py", _PACKAGE / "model.py"]
+    files += sorted((_PACKAGE / "text").rglob("*.py")) + [_PACKAGE / "model.py"]
     return sorted(files)
 
 
@@ -87,7 +88,7 @@ def cache_key(report: Report, use_lexicon: bool) -> str:
 def code_version() -> str:
     """A short hash of every file of ``graph/`` and ``ontology/`` (what turns an extraction into RDF)."""
     h = hashlib.sha256(extractor_version().encode("ascii"))
-    for folder in (_PACKAGE, _PACKAGE.parent / "ontology"):
+    for folder in (_PACKAGE, ONTOLOGY_DIR):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".tsv", ".ttl", ".json", ".yaml", ".txt"):
                 h.update(path.relative_to(folder.parent).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
@@ -114,7 +115,6 @@ def rdf_key(ex: Extraction, meta, validate: bool) -> str:
 class RDFCache:
     """Each report's validated RDF (gzip), one file per key, under ``root/rdf/``: N-Quads of its graphs
     and their union, then its TriG (see :func:`graph.store.to_nquads`)."""
-
     def __init__(self, root: Path | str):
         self.dir = Path(root) / "rdf"
 
@@ -142,7 +142,6 @@ class RDFCache:
 
 class ExtractionCache:
     """Extractions on disk, one pickle per key, under ``root/extract/``."""
-
     def __init__(self, root: Path | str):
         self.dir = Path(root) / "extract"
 

@@ -44,7 +44,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from .model import Entity, Extraction, Milestone, top_class
+from graph.extract.lexicon import EMPTY, load_lexicon
+from graph.model import Entity, Extraction, Milestone, top_class
 
 __all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Resolution", "near_duplicates", "normal_form", "resolve"]
 
@@ -69,7 +70,6 @@ def normal_form(name: str) -> str:
 @dataclass(frozen=True, order=True)
 class Decision:
     """One line of the resolution report."""
-
     action: str
     name: str
     target: str = ""
@@ -82,7 +82,6 @@ class Decision:
 @dataclass
 class Resolution:
     """The resolved extractions and the decisions made on the way."""
-
     extractions: list[Extraction]
     decisions: list[Decision] = field(default_factory=list)
 
@@ -261,8 +260,6 @@ def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int 
     score
         Near-duplicate threshold for the ``kept-apart`` rows (rapidfuzz ``fuzz.ratio``, 0-100).
     """
-    from .extract.lexicon import EMPTY, load_lexicon
-
     lexicon = load_lexicon() if use_lexicon else EMPTY
     decisions: list[Decision] = []
 

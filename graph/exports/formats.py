@@ -38,10 +38,11 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
-from .analytics import centrality, community_of
-from .namespaces import PREFIXES
-from .network import to_networkx
-from .output import write_files
+from graph.analytics.measures import centrality, community_of
+from graph.analytics.rdf import analytics_trig
+from graph.network.convert import to_networkx
+from graph.output import write_files
+from graph.rdf.namespaces import PREFIXES
 
 __all__ = [
     "FORMATS",
@@ -156,7 +157,6 @@ class _Triples:
     """The triples of a graph indexed by subject, decimals made canonical: the little of rdflib's
     ``Graph`` that :func:`rdflib.plugins.serializers.jsonld.from_rdf` calls, answered from
     dictionaries (rdflib's store looks up the contexts of every triple it returns)."""
-
     context_aware = False
 
     def __init__(self, g: Graph):
@@ -358,8 +358,6 @@ def write_exports(ds: Dataset, out_dir: Path | str, formats: Iterable[str] = FOR
     when not given.  Raises ``ValueError`` for an unknown format, ``OSError`` when a file cannot
     be written.
     """
-    from .analytics_rdf import analytics_trig
-
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .indicators import WJI, IndicatorError
-from .numbers import format_decimal
+from graph.extract.figures import IndicatorError
+from graph.rdf.cube import WJI
+from graph.text.numbers import format_decimal
 
 __all__ = ["COLUMNS", "indicator_rows", "format_rows", "indicators_table"]
 

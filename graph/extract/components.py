@@ -16,7 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .patterns import (
+from graph.extract.patterns import (
+    CLAUSE_FINAL_STAGES,
     COMPANY_ENDINGS,
     COMPOSING_HEADS,
     ENUMERATION_HEADS,
@@ -27,7 +28,6 @@ from .patterns import (
     NAME_BREAK,
     NOT_NAMES,
     RIGHT_CONTEXT,
-    CLAUSE_FINAL_STAGES,
     STAGE_WORDS,
     SUFFIX_CLASSES,
     VERB_FIRST_STAGES,

@@ -1,18 +1,14 @@
-"""Economic indicators and targets: every figure of a report as an RDF Data Cube observation.
+"""Economic indicators and targets: every figure of a report, read as an observation of an indicator.
 
 A report is full of figures analysts quote: 2025 results with growth rates (财政总收入142亿元，同比
 增长16%), five-year averages (年均增长5.4%), counts (高新技术企业701家) and targets (到2030年财政总收入
-达到180亿元以上，力争迈上200亿元).  This module reads them and models them with the W3C RDF Data Cube
-vocabulary (``ontology/indicators.ttl``, checked by ``ontology/indicator-shapes.ttl``):
+达到180亿元以上，力争迈上200亿元).  This module reads them (plain data; :mod:`graph.rdf.cube` turns them
+into RDF Data Cube observations, :mod:`graph.exports.indicators_table` into a table):
 
-* :func:`extract_indicators` finds the figures of a report's sentences (:mod:`graph.numbers`),
-  names each one's indicator from the concept list ``graph/indicators.tsv`` and works out its area
+* :func:`extract_indicators` finds the figures of a report's sentences (:mod:`graph.text.numbers`),
+  names each one's indicator from the concept list ``graph/extract/indicators.tsv`` and works out its area
   (镇本级, 全镇（含紫竹）), period (2025, 2021-2025, 2030, 2026), kind (actual, estimate 预计, target,
-  stretch target 力争), industry cluster, qualifier (超, 以上, 余, 近) and growth rate;
-* :func:`add_indicators` adds them to a built dataset: each ``qb:Observation`` in the named graph of
-  the sentence it came from, the data set, its structure and the concepts in the graph
-  ``…/id/graph/indicators``; :func:`validate_indicators` checks the Data Cube integrity constraints;
-* :mod:`graph.indicators_table` reads them back as a table for ``wujing-kg indicators``.
+  stretch target 力争), industry cluster, qualifier (超, 以上, 余, 近) and growth rate.
 
 Examples
 --------
@@ -33,18 +29,12 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
-
-from .iri import entity_iri, report_iri, sentence_iri, slug
-from .model import Extraction, Report, Sentence, top_class
-from .namespaces import ID, WJ
-from .numbers import Quantity, find_quantities, format_decimal, parse_chinese_integer
-from .text import split_sentences
+from graph.errors import WujingError
+from graph.model import ENTITY_CLASSES, Report, Sentence
+from graph.text.numbers import Quantity, find_quantities, parse_chinese_integer, to_cny
+from graph.text.sentences import split_sentences
 
 __all__ = [
-    "WJI",
-    "INDICATORS_GRAPH",
     "Indicator",
     "Observation",
     "Figure",
@@ -52,92 +42,12 @@ __all__ = [
     "IndicatorError",
     "load_indicators",
     "extract_indicators",
-    "add_indicators",
-    "indicators_graph",
-    "cube_graph",
-    "validate_indicators",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
 INDICATORS_TSV = Path(__file__).with_name("indicators.tsv")
-ONTOLOGY_PATH = ROOT / "ontology" / "indicators.ttl"
-SHAPES_PATH = ROOT / "ontology" / "indicator-shapes.ttl"
-
-QB = Namespace("http://purl.org/linked-data/cube#")
-INDICATOR = Namespace(str(ID) + "indicator/")
-INDICATORS_GRAPH = ID["graph/indicators"]
 
 
-class WJI(DefinedNamespace):
-    """Terms of ``ontology/indicators.ttl``; ``tests/test_indicators_rdf.py`` checks both agree."""
-
-    _NS = Namespace("https://w3id.org/wujing-kg/ontology/indicators#")
-    _fail = True
-
-    Indicator: URIRef
-    IndicatorStructure: URIRef
-    # component specifications
-    indicatorSpec: URIRef
-    refAreaSpec: URIRef
-    refPeriodSpec: URIRef
-    kindSpec: URIRef
-    clusterSpec: URIRef
-    valueSpec: URIRef
-    unitSpec: URIRef
-    qualifierSpec: URIRef
-    statedAsSpec: URIRef
-    valueCNYSpec: URIRef
-    growthRateSpec: URIRef
-    growthBasisSpec: URIRef
-    # dimensions, measure, attributes
-    indicator: URIRef
-    refArea: URIRef
-    refPeriod: URIRef
-    kind: URIRef
-    cluster: URIRef
-    value: URIRef
-    unit: URIRef
-    qualifier: URIRef
-    statedAs: URIRef
-    valueCNY: URIRef
-    growthRate: URIRef
-    growthBasis: URIRef
-    # other properties
-    countedClass: URIRef
-    growthOf: URIRef
-    incrementOf: URIRef
-    baseline: URIRef
-    example: URIRef
-    charStart: URIRef
-    charEnd: URIRef
-    # code lists and codes
-    Indicators: URIRef
-    Areas: URIRef
-    Town: URIRef
-    TownLevel: URIRef
-    WholeTownInclZizhu: URIRef
-    Kinds: URIRef
-    Actual: URIRef
-    Estimate: URIRef
-    Target: URIRef
-    StretchTarget: URIRef
-    Qualifiers: URIRef
-    Exact: URIRef
-    AtLeast: URIRef
-    MoreThan: URIRef
-    Nearly: URIRef
-    Approximately: URIRef
-    GrowthBases: URIRef
-    YearOnYear: URIRef
-    AverageAnnual: URIRef
-    OverPeriod: URIRef
-    EachYear: URIRef
-    Clusters: URIRef
-    NoCluster: URIRef
-    LeadingClusters: URIRef
-
-
-class IndicatorError(ValueError):
+class IndicatorError(WujingError, ValueError):
     """The concept list or a graph of indicators cannot be read."""
 
 
@@ -151,7 +61,6 @@ _BASES = ("YearOnYear", "AverageAnnual", "OverPeriod", "EachYear")
 @dataclass(frozen=True)
 class Indicator:
     """One row of ``graph/indicators.tsv``: a concept and how to recognise its figures."""
-
     id: str
     zh: str
     en: str
@@ -180,8 +89,6 @@ def load_indicators(path: Path = INDICATORS_TSV) -> dict[str, Indicator]:
     >>> concepts["fiscal-revenue"].zh, concepts["fiscal-revenue"].en
     ('财政总收入', 'Total fiscal revenue')
     """
-    from .model import ENTITY_CLASSES
-
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -261,7 +168,6 @@ class Observation:
     ``growth`` a growth rate in per cent given with the figure.  ``start``/``end`` are offsets of
     ``stated`` in the report's cleaned text; ``examples`` the span that names examples (…等11家).
     """
-
     indicator: str
     value: Decimal
     unit: str
@@ -285,7 +191,6 @@ class Observation:
 
     @property
     def cny(self) -> Decimal | None:
-        from .numbers import to_cny
 
         return to_cny(self.value, self.unit)
 
@@ -293,7 +198,6 @@ class Observation:
 @dataclass(frozen=True)
 class Figure:
     """A figure the extractor does not turn into an observation, and why."""
-
     text: str
     sentence: int
     start: int
@@ -303,7 +207,6 @@ class Figure:
 @dataclass
 class Indicators:
     """The observations read from one report, and the figures left out."""
-
     report: Report
     sentences: list[Sentence]
     observations: list[Observation] = field(default_factory=list)
@@ -411,7 +314,6 @@ def _cluster_of(concept: Indicator, clause_lead: str, s: Sentence, sentences: li
 @dataclass
 class _Reading:
     """The state of :func:`extract_indicators` while it reads one report."""
-
     report: Report
     sentences: list[Sentence]
     concepts: dict[str, Indicator]
@@ -522,220 +424,3 @@ def extract_indicators(report: Report, indicators: dict[str, Indicator] | None =
         (result.restated if o.key in seen else result.observations).append(o)
         seen.add(o.key)
     return result
-
-
-# ---------------------------------------------------------------- RDF
-
-_KIND_ZH = {"Actual": "实际", "Estimate": "预计", "Target": "目标", "StretchTarget": "力争目标"}
-_AREA_ZH = {"Town": "", "TownLevel": "镇本级", "WholeTownInclZizhu": "全镇（含紫竹）"}
-_SLUG = {
-    "Actual": "actual", "Estimate": "estimate", "Target": "target", "StretchTarget": "stretch-target",
-    "Town": "town", "TownLevel": "town-level", "WholeTownInclZizhu": "whole-town-incl-zizhu",
-}  # fmt: skip
-
-
-def _decimal(value: Decimal) -> Literal:
-    return Literal(format_decimal(value), datatype=XSD.decimal)
-
-
-def _cluster_iri(cluster: str | None) -> URIRef:
-    if cluster is None:
-        return WJI.NoCluster
-    if cluster == LEADING:
-        return WJI.LeadingClusters
-    return entity_iri(cluster)
-
-
-def dataset_iri(report_slug: str) -> URIRef:
-    """The qb:DataSet of a report's figures."""
-    return ID[f"report/{report_slug}/indicators"]
-
-
-def observation_iri(report_slug: str, o: Observation) -> URIRef:
-    """A stable IRI from the observation's dimensions (unique within its data set)."""
-    parts = [o.indicator, o.period, _SLUG[o.kind], _SLUG[o.area]]
-    if o.cluster == LEADING:
-        parts.append("leading-clusters")
-    elif o.cluster:
-        parts.append(slug(o.cluster))
-    return ID[f"report/{report_slug}/indicators/" + "/".join(parts)]
-
-
-@lru_cache(maxsize=2)
-@lru_cache(maxsize=4)  # read once per process, not once per report (callers only iterate it)
-def _vocabulary(path: Path = ONTOLOGY_PATH) -> Graph:
-    from .ontology import OntologyError, _parse
-
-    try:
-        return _parse(Path(path))
-    except OntologyError as exc:
-        raise IndicatorError(str(exc)) from None
-
-
-def indicators_graph(concepts: dict[str, Indicator] | None = None) -> Graph:
-    """The vocabulary, the data structure and the concept scheme (no observations)."""
-    concepts = concepts if concepts is not None else load_indicators()
-    g = Graph()
-    for triple in _vocabulary():
-        g.add(triple)
-    for c in concepts.values():
-        iri = INDICATOR[c.id]
-        g.add((iri, RDF.type, WJI.Indicator))
-        g.add((iri, RDF.type, SKOS.Concept))
-        g.add((iri, SKOS.inScheme, WJI.Indicators))
-        g.add((iri, SKOS.notation, Literal(c.id)))
-        g.add((iri, SKOS.prefLabel, Literal(c.zh, lang="zh")))
-        g.add((iri, SKOS.prefLabel, Literal(c.en, lang="en")))
-        if c.counts:
-            g.add((iri, WJI.countedClass, WJ[c.counts]))
-        if c.growth_of:
-            g.add((iri, WJI.growthOf, INDICATOR[c.growth_of]))
-            g.add((iri, WJI.growthBasis, WJI[c.basis]))
-        if c.increment_of:
-            g.add((iri, WJI.incrementOf, INDICATOR[c.increment_of]))
-    for name in sorted(set(CLUSTERS.values())):
-        g.add((WJI.LeadingClusters, SKOS.narrower, entity_iri(name)))
-    return g
-
-
-def _describe_sentence(prov: Graph, report: Report, s: Sentence) -> None:
-    """The provenance of a sentence, as :mod:`graph.rdf` writes it, unless it is there already."""
-    from .rdf import add_sentence
-
-    if (sentence_iri(report.slug, s.index), RDF.type, WJ.SourceSentence) not in prov:
-        add_sentence(prov, report.slug, s)
-
-
-def _examples(o: Observation, counts: str, extraction: Extraction | None) -> list[URIRef]:
-    if extraction is None or o.examples is None:
-        return []
-    a, b = o.examples
-    names = {
-        name
-        for name, e in extraction.entities.items()
-        if counts in (e.cls, top_class(e.cls))
-        for m in e.mentions
-        if a <= m.start and m.end <= b
-    }
-    return [entity_iri(n) for n in sorted(names)]
-
-
-def add_observations(ds: Dataset, result: Indicators, extraction: Extraction | None = None) -> None:
-    """Add one report's observations and its qb:DataSet to ``ds`` (see the module docstring)."""
-    from .rdf import PROVENANCE_GRAPH
-
-    concepts = load_indicators()
-    r = result.report
-    dataset = dataset_iri(r.slug)
-    meta = ds.graph(INDICATORS_GRAPH)
-    meta.add((dataset, RDF.type, QB.DataSet))
-    meta.add((dataset, QB.structure, WJI.IndicatorStructure))
-    meta.add((dataset, DCTERMS.source, report_iri(r.slug)))
-    meta.add((dataset, RDFS.label, Literal(f"{r.title or r.slug}：经济指标与目标", lang="zh")))
-    meta.add((dataset, RDFS.label, Literal(f"Economic indicators and targets of {r.slug}", lang="en")))
-    prov = ds.graph(PROVENANCE_GRAPH)
-    by_index = {s.index: s for s in result.sentences}
-    for o in result.observations:
-        concept = concepts[o.indicator]
-        si = sentence_iri(r.slug, o.sentence)
-        g = ds.graph(si)
-        obs = observation_iri(r.slug, o)
-        g.add((obs, RDF.type, QB.Observation))
-        g.add((obs, QB.dataSet, dataset))
-        g.add((obs, WJI.indicator, INDICATOR[o.indicator]))
-        g.add((obs, WJI.refArea, WJI[o.area]))
-        g.add((obs, WJI.refPeriod, Literal(o.period)))
-        g.add((obs, WJI.kind, WJI[o.kind]))
-        g.add((obs, WJI.cluster, _cluster_iri(o.cluster)))
-        g.add((obs, WJI.value, _decimal(o.value)))
-        g.add((obs, WJI.unit, Literal(o.unit)))
-        g.add((obs, WJI.qualifier, WJI[o.qualifier]))
-        g.add((obs, WJI.statedAs, Literal(o.stated)))
-        if o.cny is not None:
-            g.add((obs, WJI.valueCNY, _decimal(o.cny)))
-        if o.growth is not None:
-            g.add((obs, WJI.growthRate, _decimal(o.growth)))
-            g.add((obs, WJI.growthBasis, WJI[o.growth_basis]))
-        for example in _examples(o, concept.counts, extraction):
-            g.add((obs, WJI.example, example))
-        g.add((obs, WJI.charStart, Literal(o.start)))
-        g.add((obs, WJI.charEnd, Literal(o.end)))
-        g.add((obs, PROV.wasDerivedFrom, si))
-        where = "，".join(x for x in (_AREA_ZH[o.area], o.cluster if o.cluster != LEADING else "三大主导产业") if x)
-        label = f"{concept.zh} {o.period} {_KIND_ZH[o.kind]} {o.stated}" + (f"（{where}）" if where else "")
-        g.add((obs, RDFS.label, Literal(label, lang="zh")))
-        _describe_sentence(prov, r, by_index[o.sentence])
-
-
-def add_indicators(ds: Dataset, extractions: list[Extraction], validate: bool = True) -> list[Indicators]:
-    """The build's hook: read the figures of every report and add them to ``ds``.
-
-    With ``validate``, check the result against ``ontology/indicator-shapes.ttl`` and raise
-    :class:`graph.build.BuildError` (one line) if it does not conform.
-    """
-    results = []
-    meta = ds.graph(INDICATORS_GRAPH)
-    for triple in indicators_graph():
-        meta.add(triple)
-    for ex in extractions:
-        result = extract_indicators(ex.report)
-        add_observations(ds, result, ex)
-        results.append(result)
-    ds.bind("wji", WJI._NS, override=True)
-    ds.bind("qb", QB, override=True)
-    ds.bind("indicator", INDICATOR, override=True)
-    if validate:
-        from .build import BuildError
-
-        conforms, text = validate_indicators(ds)
-        if not conforms:
-            problem = _violations(text)
-            raise BuildError(f"the indicators do not conform to ontology/indicator-shapes.ttl: {problem}")
-    return results
-
-
-def _violations(text: str) -> str:
-    """How many violations a pyshacl report lists (warnings aside), and the first, on one line."""
-    from .build import shacl_summary
-
-    blocks = [b for b in text.split("Validation Result in ") if "Severity: sh:Violation" in b]
-    if not blocks:
-        return shacl_summary(text)
-    first = shacl_summary(blocks[0]).split(", first: ", 1)[-1]
-    return f"{len(blocks)} violation(s), first: {first}"
-
-
-def cube_graph(ds: Dataset) -> Graph:
-    """What the shapes look at: the indicators graph, every observation, and the types of the
-    sentences and clusters they refer to (validating this, not the whole union, keeps it fast)."""
-    g = Graph()
-    for triple in ds.graph(INDICATORS_GRAPH):
-        g.add(triple)
-    linked = set()
-    for obs, _, _, _ in ds.quads((None, RDF.type, QB.Observation, None)):
-        for s, p, o, _ in ds.quads((obs, None, None, None)):
-            g.add((s, p, o))
-            if p in (PROV.wasDerivedFrom, WJI.cluster):
-                linked.add(o)
-    for node in linked:
-        for s, p, o, _ in ds.quads((node, RDF.type, None, None)):
-            g.add((s, p, o))
-    return g
-
-
-def validate_indicators(data: Graph, engine: str = "oxigraph") -> tuple[bool, str]:
-    """Validate indicator data against ``ontology/indicator-shapes.ttl``; (conforms, report text).
-
-    ``data`` holds the observations, their data set and structure, and the types of the
-    sentences and clusters they refer to (:func:`cube_graph`, the union of all graphs, or the
-    Dataset itself).
-    Warnings (a cluster the extractor did not find) do not make it fail.  ``engine``: one of
-    :data:`graph.ontology.ENGINES`.
-    """
-    from .ontology import OntologyError, load_shapes, run_shacl
-
-    try:
-        shapes = load_shapes(SHAPES_PATH)
-    except OntologyError as exc:
-        raise IndicatorError(str(exc)) from None
-    return run_shacl(data, shapes, None, engine)

@@ -17,19 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import ENTITY_CLASSES
+from graph.errors import WujingError
+from graph.model import ENTITY_CLASSES
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.tsv")
 
 
-class LexiconError(ValueError):
+class LexiconError(WujingError, ValueError):
     """The lexicon file is malformed."""
 
 
 @dataclass
 class Lexicon:
     """Canonical names with their class, and every alias mapped to its canonical name."""
-
     classes: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # alias -> canonical
 

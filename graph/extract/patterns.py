@@ -8,7 +8,6 @@ that matches a name decides its class, so longer, more specific suffixes come fi
 
 from __future__ import annotations
 
-
 # fmt: off
 #: (suffix, class): a name ending in the suffix is an entity of the class.
 SUFFIX_CLASSES: tuple[tuple[str, str], ...] = (

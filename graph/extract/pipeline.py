@@ -25,12 +25,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..model import Entity, Extraction, Mention, Report, Sentence, top_class
-from ..text import split_sentences
-from . import components  # noqa: F401  (registers the components)
-from .components import CANDIDATES, ENTITIES, resolve_spans
-from .lexicon import EMPTY, Lexicon, load_lexicon
-from .relations import find_relations
+from graph.extract import components  # noqa: F401  (registers the components)
+from graph.extract.components import CANDIDATES, ENTITIES, resolve_spans
+from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
+from graph.extract.relations import find_relations
+from graph.model import Entity, Extraction, Mention, Report, Sentence, top_class
+from graph.text.sentences import split_sentences
 
 _QUOTES = re.compile(r"[“”\"]")
 _QUOTED_PROJECT = re.compile(r"“([^“”]+)”项目")
@@ -141,7 +141,6 @@ class _KnownRuler:
     out as the ruler's would: one per (class, canonical name) that the tokens spell, in the
     ruler's order, then turned into candidates with rule ``known``.
     """
-
     _KEY = "wj_known"
 
     def __init__(self, nlp: Language, known: dict[str, tuple[str, str]]):

@@ -18,10 +18,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import Entity, Milestone, Mention, Relation, Report, Sentence, top_class
-from .components import stage_words_in
-from .lexicon import Lexicon
-from .patterns import MILESTONE_OPENERS, OPENER_STAGES, VERB_FIRST_STAGES
+from graph.extract.components import stage_words_in
+from graph.extract.lexicon import Lexicon
+from graph.extract.patterns import MILESTONE_OPENERS, OPENER_STAGES, VERB_FIRST_STAGES
+from graph.model import (
+    Entity,
+    Mention,
+    Milestone,
+    Relation,
+    Report,
+    Sentence,
+    top_class,
+)
 
 _MEMBER_CLASSES = ("Enterprise", "Platform", "ResearchInstitute", "Fund", "Park")
 _OWNER_CLASSES = ("University", "Enterprise", "ResearchInstitute")

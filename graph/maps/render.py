@@ -23,7 +23,7 @@ page's script only ever sets ``textContent``.
 
 Examples
 --------
->>> from graph.network import load_dataset
+>>> from graph.network.convert import load_dataset
 >>> ds = load_dataset("out/wujing.trig")                              # doctest: +SKIP
 >>> write_focus_map(ds, "华东师大", "hd.html", depth=1)               # doctest: +SKIP
 PosixPath('hd.html')
@@ -41,11 +41,20 @@ import networkx as nx
 from rdflib import RDF, Dataset, Graph
 from rdflib.namespace import DCTERMS, PROV
 
-from .map_layout import columns_layout, node_box, spread_layout
-from .map_style import CLASS_STYLES, FONT_FACE, RELATION_STYLES, line_svg, node_style, shape_svg
-from .model import top_class
-from .network import EntityNotFound, find_entity, load_dataset, to_networkx
-from .output import write_text
+from graph.errors import WujingError
+from graph.maps.layout import columns_layout, node_box, spread_layout
+from graph.maps.style import (
+    CLASS_STYLES,
+    FONT_FACE,
+    RELATION_STYLES,
+    line_svg,
+    node_style,
+    shape_svg,
+)
+from graph.model import top_class
+from graph.network.convert import EntityNotFound, find_entity, load_dataset, to_networkx
+from graph.output import write_text
+from graph.rdf.iri import pinyin_plain
 
 __all__ = [
     "MapError",
@@ -71,7 +80,7 @@ PARK, CLUSTER = "Park", "IndustryCluster"
 NETWORK_TITLE = "吴泾知识图谱：全部实体与关系"
 
 
-class MapError(ValueError):
+class MapError(WujingError, ValueError):
     """A map cannot be made from what the user asked for (unknown class, unreadable graph ...)."""
 
 
@@ -116,7 +125,6 @@ def _search_keys(text: str) -> tuple[str, ...]:
     """Toneless pinyin and pinyin initials of a name, lower case, without spaces."""
     from pypinyin import Style, lazy_pinyin
 
-    from .iri import pinyin_plain
 
     initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda s: [s])).lower()
     initials = re.sub(r"[^a-z0-9]+", "", initials)
@@ -347,7 +355,6 @@ class Memberships:
     direct link (park ``inCluster`` cluster, or cluster ``locatedIn`` park); ``nested[park]`` the
     park it lies in and the evidence.  ``links[(park, cluster)]`` lists the members that make a link.
     """
-
     def __init__(self, G: nx.MultiDiGraph):
         self.located: dict[str, dict[str, list]] = defaultdict(dict)
         self.in_cluster: dict[str, dict[str, list]] = defaultdict(dict)

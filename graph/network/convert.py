@@ -23,8 +23,10 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from .model import RELATION_PROPERTIES, top_class
-from .namespaces import WJ
+from graph.errors import WujingError
+from graph.model import RELATION_PROPERTIES, top_class
+from graph.rdf.iri import pinyin_plain
+from graph.rdf.namespaces import WJ
 
 WJ_NS = str(WJ._NS)
 
@@ -80,7 +82,7 @@ def _norm(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-class EntityNotFound(LookupError):
+class EntityNotFound(WujingError, LookupError):
     """No entity matches a name; the message suggests close ones."""
 
 
@@ -98,8 +100,6 @@ def find_entity(G: nx.MultiDiGraph, query: str) -> str:
     >>> find_entity(G, "华东师大"), find_entity(G, "HuaDong ShiFan DaXue")
     ('u', 'u')
     """
-    from .iri import pinyin_plain
-
     q = query.strip()
     nodes = sorted(G.nodes(data=True), key=lambda n: n[0])
     for pred in (

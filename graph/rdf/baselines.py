@@ -43,9 +43,8 @@ from dataclasses import dataclass
 from rdflib import Dataset, URIRef
 from rdflib.namespace import DCTERMS
 
-from .indicators import INDICATORS_GRAPH, QB, WJI
-from .namespaces import WJ
-from .reports import WJR
+from graph.rdf.cube import INDICATORS_GRAPH, QB, WJI
+from graph.rdf.namespaces import WJ
 
 #: (predicate IRI) -> the (subject, object) pairs of the graph with that predicate, as strings: an
 #: IRI as itself, a literal as its lexical form.
@@ -58,7 +57,6 @@ _ACTUAL, _ESTIMATE = str(WJI.Actual), str(WJI.Estimate)
 @dataclass(frozen=True)
 class _Figure:
     """What the rule needs of one observation."""
-
     iri: str
     kind: str
     dataset: str
@@ -68,7 +66,6 @@ class _Figure:
 
 def baselines(pairs: Pairs) -> list[tuple[str, str]]:
     """(target, baseline) for every target that has a baseline, sorted (see the module docstring)."""
-
     def table(predicate) -> dict[str, str]:
         return dict(pairs(str(predicate)))
 
@@ -82,7 +79,7 @@ def baselines(pairs: Pairs) -> list[tuple[str, str]]:
     ]
     stock = table(WJI.incrementOf)
     report = table(DCTERMS.source)  # data set -> report
-    year, place = table(WJ.year), table(WJR.jurisdiction)
+    year, place = table(WJ.year), table(WJ.jurisdiction)
 
     # the data sets whose figures a target of each data set may be compared with, with the year that
     # orders them: its own ("0000" without a year), and those of the same jurisdiction, not later
@@ -124,7 +121,6 @@ def baselines(pairs: Pairs) -> list[tuple[str, str]]:
 
 def add_to_dataset(ds: Dataset) -> int:
     """Link the targets of an rdflib build to their baselines; returns how many links were added."""
-
     def pairs(predicate: str):
         return ((str(s), str(o)) for s, _, o, _ in ds.quads((None, URIRef(predicate), None, None)))
 

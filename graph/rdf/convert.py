@@ -21,12 +21,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from .iri import entity_iri, milestone_iri, pinyin, report_iri, sentence_iri
-from .model import Extraction
-from .namespaces import ID, PREFIXES, WJ
+from graph.model import Extraction
+from graph.rdf.iri import entity_iri, milestone_iri, pinyin, report_iri, sentence_iri
+from graph.rdf.namespaces import ID, PREFIXES, WJ
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of all graphs, as one Graph (what ``out/wujing.ttl`` holds)."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True)
+    for ctx in ds.graphs():
+        for triple in ctx:
+            g.add(triple)
+    return g
+
+
+
+
+
 
 PROVENANCE_GRAPH = ID["graph/provenance"]
 

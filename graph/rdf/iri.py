@@ -21,7 +21,7 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
 
-from .namespaces import ID
+from graph.rdf.namespaces import ID
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 

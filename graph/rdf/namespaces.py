@@ -10,6 +10,8 @@ Traceback (most recent call last):
 AttributeError: term 'Enterprize' not in namespace 'https://w3id.org/wujing-kg/ontology#'
 """
 
+from __future__ import annotations
+
 from rdflib import Namespace
 from rdflib.namespace import DefinedNamespace
 from rdflib.term import URIRef
@@ -21,8 +23,10 @@ SCHEMA = Namespace("https://schema.org/")
 
 
 class WJ(DefinedNamespace):
-    """Terms of ``ontology/wujing.ttl``; ``tests/test_ontology.py`` checks both agree."""
+    """Terms of ``ontology/wujing.ttl``, ``reports.ttl`` and ``analytics.ttl`` (one namespace, closed).
 
+    ``tests/test_ontology.py`` checks that this list and the three files agree.
+    """
     _NS = Namespace(ONTOLOGY_IRI + "#")
     _fail = True
 
@@ -70,6 +74,20 @@ class WJ(DefinedNamespace):
     ToppedOut: URIRef
     Completed: URIRef
     InUse: URIRef
+    # reports (ontology/reports.ttl)
+    jurisdiction: URIRef
+    level: URIRef
+    AdministrativeLevel: URIRef
+    AdministrativeLevels: URIRef
+    Town: URIRef
+    Subdistrict: URIRef
+    District: URIRef
+    City: URIRef
+    # network measures (ontology/analytics.ttl)
+    degree: URIRef
+    betweenness: URIRef
+    pageRank: URIRef
+    community: URIRef
 
 
 PREFIXES = {

@@ -40,8 +40,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+
+from graph.errors import WujingError
+
+
+def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
+    """TriG and Turtle text, byte-identical for the same input.
+
+    One ``@prefix`` block (the prefixes used), then each non-empty named graph in order of graph
+    IRI; subjects, predicates and objects sorted as rdflib's Turtle writer sorts them.  Written by
+    :mod:`graph.turtle` (rdflib's writer, called once per graph, took most of the time of a build).
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> from graph.rdf.convert import union_graph
+    >>> from graph.rdf.namespaces import WJ
+    >>> ds = Dataset()
+    >>> ds.bind("wj", str(WJ._NS))
+    >>> s0001 = ds.graph(URIRef("https://w3id.org/wujing-kg/id/report/r/s0001"))
+    >>> s0001.add((WJ.Park, WJ.year, Literal("2025", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))))
+    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
+    >>> trig, ttl = serialize(ds, union_graph(ds))
+    >>> print(trig, end="")
+    @prefix wj: <https://w3id.org/wujing-kg/ontology#> .
+    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    <BLANKLINE>
+    <https://w3id.org/wujing-kg/id/report/r/s0001> {
+        wj:Park wj:year "2025"^^xsd:gYear .
+    }
+    """
+    return to_trig(ds), to_turtle(union)
+
+
+
+
 
 __all__ = ["Namer", "quote", "to_turtle", "to_trig", "turtle_body"]
 
@@ -81,7 +117,6 @@ class Namer:
 
     ``used`` collects the prefixes the text refers to; each term's text is computed once.
     """
-
     def __init__(self, namespaces: Iterable[tuple[str, str]]):
         spaces = {(str(ns), p) for p, ns in namespaces if _PREFIX.fullmatch(p) and str(ns)}
         self._spaces = sorted(spaces, key=lambda x: (-len(x[0]), x[1], x[0]))  # longest namespace first
@@ -226,3 +261,23 @@ def to_trig(ds: Dataset) -> str:
             label = f"<{name}>" if isinstance(name, URIRef) else namer.term(name)
             parts.append(f"\n{label} {{\n{body}\n}}\n")
     return "".join(line + "\n" for line in namer.prefix_lines()) + "".join(parts)
+
+
+class OntologyError(WujingError, ValueError):
+    """The ontology or shapes file cannot be read."""
+
+
+def read_turtle(path: Path) -> Graph:
+    """A Turtle file as a Graph, or :class:`OntologyError` with one line saying what is wrong and where."""
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except FileNotFoundError:
+        raise OntologyError(f"{path}: file not found") from None
+    except Exception as exc:  # rdflib raises several parser errors; all mean the same to a user
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # rdflib's BadSyntax: "at line 2 of <>:\nBad syntax (Prefix "wj:" not bound) at ^ in: ..."
+        bad = re.search(r"at line (\d+).*?Bad syntax \((.*?)\) at \^", str(exc), re.S)
+        first = f"line {bad.group(1)}: {bad.group(2)}" if bad else first
+        raise OntologyError(f"{path}: not valid Turtle: {first}") from exc
+    return g

@@ -49,9 +49,10 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qsl, urlsplit
 
-from .build import DEFAULT_OUT
-from .output import write_text
-from .queries import uses_service
+from graph.errors import WujingError
+from graph.output import write_text
+from graph.resources import DEFAULT_OUT
+from graph.store.queries import uses_service
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "Endpoint", "EndpointError", "prepare_store", "screen", "serve"]
 
@@ -72,7 +73,7 @@ _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriz
                "transfer-encoding", "upgrade", "server", "date", "content-length"}
 
 
-class EndpointError(Exception):
+class EndpointError(WujingError):
     """The endpoint cannot start: no graph, a port in use, Oxigraph missing or failing."""
 
 
@@ -338,7 +339,6 @@ class Endpoint:
     port; ``.url`` is the query page, ``.query_url`` the SPARQL endpoint; ``.reused`` says whether
     the store was reused.
     """
-
     def __init__(self, graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  store_dir: Path | str | None = None, timeout: int = 30, cors: bool = False,
                  log: Callable[[str], None] | None = None):

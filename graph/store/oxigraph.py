@@ -28,28 +28,23 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-import shutil
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import URIRef
 
-from .build import BuildError, BuildResult, entities_csv
-from .model import Extraction
-from .namespaces import PREFIXES
-from .output import write_files
+from graph.errors import BuildError
+from graph.rdf.cube import INDICATOR, QB, WJI
+from graph.rdf.namespaces import PREFIXES
+from graph.rdf.turtle import quote
+from graph.store.queries import _blank
 
 __all__ = [
     "STORES",
     "STORE_DIR",
-    "OxigraphBuildResult",
-    "build_with_oxigraph",
     "fill_union",
     "load_store",
     "open_store",
@@ -67,38 +62,6 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _FORMATS = {
     "trig": "TRIG", "nq": "N_QUADS", "nquads": "N_QUADS", "ttl": "TURTLE", "turtle": "TURTLE", "nt": "N_TRIPLES",
 }
-
-
-@dataclass
-class OxigraphBuildResult(BuildResult):
-    """A build kept in Oxigraph: ``dataset`` and ``union`` are None, ``store`` holds the graph."""
-
-    store: Any = None
-    triples: int = 0
-    graphs: int = 0
-
-    def summary(self) -> dict:
-        return BuildResult.summary(_Counted(self))
-
-
-class _Counted:
-    """What :meth:`BuildResult.summary` reads, with the counts taken from the store."""
-
-    def __init__(self, result: OxigraphBuildResult):
-        self.extractions = result.extractions
-        self.seconds = result.seconds
-        self.union = range(result.triples)  # len() is all summary needs
-        self.dataset = _Graphs(result.graphs)
-
-
-class _Graphs:
-    def __init__(self, n: int):
-        self.n = n
-
-    def graphs(self):
-        return iter([range(1)] * self.n)  # non-empty graphs: summary counts those with len() > 0
-
-    contexts = graphs
 
 
 def _format(name: str):
@@ -143,7 +106,8 @@ def open_store(out_dir: Path | str, read_only: bool = True):
 
 def to_oxigraph_term(term):
     """An rdflib term (URIRef, Literal, BNode) as the pyoxigraph term with the same value."""
-    from pyoxigraph import BlankNode, Literal as OxLiteral, NamedNode
+    from pyoxigraph import BlankNode, NamedNode
+    from pyoxigraph import Literal as OxLiteral
     from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
@@ -182,7 +146,6 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
         return store.query(text, use_default_graph_as_union=union, prefixes=PREFIXES)
     from pyoxigraph import BlankNode, Variable
 
-    from .queries import _blank  # the text without IRIs, strings and comments, positions kept
 
     terms = {k: to_oxigraph_term(v) for k, v in bindings.items()}
     where = _WHERE.search(_blank(text))
@@ -198,47 +161,6 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
                            substitutions={Variable(k): v for k, v in terms.items()})
     except RuntimeError:  # a variable the query does not select
         return store.query(text, use_default_graph_as_union=union, prefixes=PREFIXES)
-
-
-# ---------------------------------------------------------------- the build
-
-
-def _report_nquads(job) -> tuple[bool, bytes | str]:
-    """One report as N-Quads, validated on its own: (True, nquads) or (False, one-line problem)."""
-    ex, meta, validate_shapes = job
-    from .rdf import to_rdf
-    from .reports import add_descriptions
-
-    # the same steps as the rdflib build in graph/build.py, for one report
-    ds = to_rdf([ex])
-    if meta is not None:
-        add_descriptions(ds, [meta])
-    from .indicators import add_indicators  # figures as RDF Data Cube observations (issue 8)
-
-    add_indicators(ds, [ex], validate=False)
-    quads, triples, trig = to_nquads(ds)
-    if validate_shapes:
-        problem = _shacl_problem(ds, triples)
-        if problem:
-            return False, f"report {ex.report.slug}: {problem}"
-    # default-graph lines of N-Quads are triples: loaded as they are, they fill the union
-    return True, quads + triples + _TRIG_MARK + trig
-
-
-#: Between a report's N-Quads (named graphs, then their union as default-graph lines) and its TriG,
-#: in what a worker returns and the cache keeps.
-_TRIG_MARK = b"# TriG\n"
-
-
-def _shacl_problem(ds, triples: bytes) -> str | None:
-    """Why one report's graph does not conform to the shapes (both files), or None."""
-    from .conformance import problem
-    from .ontology import OntologyError
-
-    try:
-        return problem(ds, triples)
-    except OntologyError as exc:
-        return str(exc)
 
 
 def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
@@ -266,7 +188,6 @@ def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
     """
     from rdflib import BNode, Literal
 
-    from .turtle import quote
 
     cache: dict = {}
     short: dict = {}
@@ -331,7 +252,6 @@ def trig_prefixes() -> str:
 
 
 def _trig_prefix_table() -> dict[str, str]:
-    from .indicators import INDICATOR, QB, WJI
 
     return {**PREFIXES, "wji": str(WJI._NS), "qb": str(QB), "indicator": str(INDICATOR)}
 
@@ -343,90 +263,6 @@ _PN_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_./-]*[A-Za-z0-9_/-])?")
 _RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DEFAULT = "urn:x-rdflib:default"
-
-
-def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bool, jobs: int,
-          cache_dir: Path | None, trig_path: Path | None) -> None:
-    """Load every report's named graphs and their union (the default graph) into ``store``, and write
-    the reports' TriG to ``trig_path`` in build order (None: no TriG)."""
-    from pyoxigraph import RdfFormat
-
-    from .batch import parallel_imap
-    from .cache import RDFCache, rdf_key
-
-    cache = RDFCache(cache_dir) if cache_dir is not None else None
-    keys: list[str] = []
-    todo: list[int] = []
-    # quads are loaded as they come, a few tens of MB at a time: memory stays flat, and the store gets
-    # a few large files rather than one per report
-    batch: list[bytes] = []
-    size = 0
-    trig = trig_path.open("wb") if trig_path is not None else None
-    if trig is not None:
-        trig.write(trig_prefixes().encode("utf-8"))
-
-    def load(payload: bytes) -> None:
-        nonlocal batch, size
-        nquads, _, chunk = payload.partition(_TRIG_MARK)
-        if trig is not None:
-            trig.write(chunk)
-        batch.append(nquads)
-        size += len(nquads)
-        if size > _BATCH_BYTES:
-            store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
-            batch, size = [], 0
-
-    for ex in extractions:
-        key = rdf_key(ex, metas.get(ex.report.slug), validate_shapes) if cache is not None else ""
-        keys.append(key)
-    hits = {i for i, key in enumerate(keys) if cache is not None and cache.has(key)}
-    todo = [i for i in range(len(extractions)) if i not in hits]
-    jobs_ = [(extractions[i], metas.get(extractions[i].report.slug), validate_shapes) for i in todo]
-    results = parallel_imap(_report_nquads, jobs_, jobs=jobs, desc="to RDF")
-    done: dict[int, bytes] = {}  # finished out of order, waiting for their turn (the TriG is in build order)
-    try:
-        for i in range(len(extractions)):
-            payload = cache.get(keys[i]) if i in hits else None
-            if payload is None:
-                if i in hits:  # vanished or unreadable since has(): make it now
-                    ok, payload = _report_nquads((extractions[i], metas.get(extractions[i].report.slug), validate_shapes))
-                    if not ok:
-                        raise BuildError(payload)
-                else:
-                    while i not in done:
-                        j, (ok, got) = next(results)
-                        if not ok:
-                            raise BuildError(got)
-                        if cache is not None:
-                            cache.put(keys[todo[j]], got)
-                        done[todo[j]] = got
-                    payload = done.pop(i)
-            load(payload)
-        if batch:
-            store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
-            batch, size = [], 0
-        load(_baseline_payload(store))  # read across reports: once they are all in the store
-        store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
-    finally:
-        results.close()
-        if trig is not None:
-            trig.close()
-
-
-def _baseline_payload(store) -> bytes:
-    """The ``wji:baseline`` links of the targets in ``store`` (:mod:`graph.baselines`), as a report's
-    payload: N-Quads of the indicators graph and of the default graph, then TriG."""
-    from rdflib import Dataset
-
-    from .baselines import oxigraph_links
-    from .indicators import INDICATORS_GRAPH, WJI
-
-    ds = Dataset()
-    g = ds.graph(INDICATORS_GRAPH)
-    for target, base in oxigraph_links(store):
-        g.add((URIRef(target), WJI.baseline, URIRef(base)))
-    quads, triples, trig = to_nquads(ds)
-    return quads + triples + _TRIG_MARK + trig
 
 
 def _dump(store, path: Path, fmt, **kwargs) -> None:
@@ -454,86 +290,3 @@ def fill_union(store) -> None:
         for q in store.quads_for_pattern(None, None, None, None)
         if not isinstance(q.graph_name, DefaultGraph)
     )
-
-
-def _counts(store) -> tuple[int, int]:
-    triples = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
-    graphs = sum(1 for _ in store.named_graphs())  # the default graph (the union) is not one of them
-    return int(triples), graphs
-
-
-def build_with_oxigraph(
-    extractions: list[Extraction],
-    metas: dict | None,
-    out_dir: Path | None,
-    validate_shapes: bool = True,
-    jobs: int = 1,
-    extra_files: dict[str, str] | None = None,
-    cache_dir: Path | None = None,
-) -> OxigraphBuildResult:
-    """The RDF part of a build, in Oxigraph (see the module docstring).
-
-    Parameters
-    ----------
-    extractions
-        The resolved extractions, in build order.
-    metas
-        Report slug -> :class:`~graph.reports.ReportMeta` (descriptions to add), or None.
-    out_dir
-        Where to write ``wujing.trig``, ``wujing.ttl``, ``entities.csv``, the ``extra_files``
-        (name -> text) and the store ``oxigraph/``; None keeps the store in memory.
-    cache_dir
-        Where :class:`~graph.cache.RDFCache` keeps each report's validated N-Quads; None: no cache.
-    """
-    from pyoxigraph import DefaultGraph, RdfFormat, Store
-
-    t0 = time.perf_counter()
-    metas = metas or {}
-    if out_dir is None:
-        store = Store()
-        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir, None)
-        triples, graphs = _counts(store)
-        result = OxigraphBuildResult(extractions, None, None, store=store, triples=triples, graphs=graphs)
-        result.seconds = time.perf_counter() - t0
-        return result
-
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".oxigraph-", dir=out_dir))
-        scratch = Path(tempfile.mkdtemp(prefix=".trig-", dir=out_dir))
-    except OSError as exc:
-        raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
-    try:
-        store = Store(str(work))
-        trig = scratch / "wujing.trig"
-        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir, trig)
-        files = [out_dir / "wujing.trig", out_dir / "wujing.ttl", out_dir / "entities.csv"]
-        _dump(store, files[1], RdfFormat.TURTLE, from_graph=DefaultGraph())  # the union
-        os.replace(trig, files[0])
-        triples, graphs = _counts(store)
-        store.flush()
-        del store
-        gc.collect()  # the store's files are closed when the object goes
-        tables = {files[2]: entities_csv(extractions), **{out_dir / n: t for n, t in (extra_files or {}).items()}}
-        write_files(tables)
-        files += list(tables)[1:]
-        final = out_dir / STORE_DIR
-        old = out_dir / f".{STORE_DIR}-old"
-        if old.exists():
-            shutil.rmtree(old)
-        if final.exists():
-            final.rename(old)
-        work.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
-    result = OxigraphBuildResult(
-        extractions, None, None, files=files, store=open_store(out_dir), triples=triples, graphs=graphs
-    )
-    result.seconds = time.perf_counter() - t0
-    return result

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .build import BuildError
+from graph.errors import BuildError
+from graph.store.oxigraph import fill_union, load_store, open_store
 
 __all__ = ["MODES", "PushError", "PushResult", "chunks", "graph_url", "push"]
 
@@ -50,7 +51,6 @@ class PushError(BuildError):
 @dataclass
 class PushResult:
     """What was sent."""
-
     graphs: int
     triples: int
     requests: int
@@ -127,7 +127,6 @@ def push(
     import requests
     from pyoxigraph import DefaultGraph, RdfFormat
 
-    from .store import fill_union, load_store, open_store
 
     if mode not in MODES:
         raise PushError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")

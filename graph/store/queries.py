@@ -32,7 +32,7 @@ True
 >>> load_query("no_such_query")
 Traceback (most recent call last):
 ...
-graph.queries.UnknownQuery: unknown query 'no_such_query'. Available names: affiliations, ...
+graph.store.queries.UnknownQuery: unknown query 'no_such_query'. Available names: affiliations, ...
 >>> uses_service('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
 True
 >>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" }  # SERVICE in a string or a comment is fine')
@@ -52,8 +52,11 @@ from typing import Any, Iterable
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from .build import DEFAULT_OUT
-from .namespaces import PREFIXES
+from graph.errors import WujingError
+from graph.model import ENTITY_CLASSES
+from graph.rdf.iri import pinyin_plain
+from graph.rdf.namespaces import PREFIXES, WJ
+from graph.resources import DEFAULT_OUT, QUERY_DIR
 
 __all__ = [
     "DEFAULT_GRAPH",
@@ -82,21 +85,20 @@ __all__ = [
     "uses_service",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
 #: The folder of the query library.
-QUERY_DIR = ROOT / "queries"
 #: The graph queries run on unless told otherwise.
 DEFAULT_GRAPH = DEFAULT_OUT / "wujing.trig"
 #: Parameter kinds a query header may declare.
 KINDS = ("IRI", "text", "text@zh", "xsd:gYear", "xsd:integer", "xsd:decimal", "xsd:boolean", "xsd:date")
 
 
-class QueryError(Exception):
+class QueryError(WujingError):
     """A problem with a query, its parameters or its graph that the user can fix."""
 
 
 class UnknownQuery(QueryError, LookupError):
     """No query of that name; the message lists the names that exist."""
+    exit_code = 2  # a usage error, as click's
 
     def __str__(self) -> str:  # LookupError would quote the message
         return str(self.args[0])
@@ -104,6 +106,7 @@ class UnknownQuery(QueryError, LookupError):
 
 class ParameterError(QueryError):
     """A parameter that the query does not declare, or a value that is not of the declared kind."""
+    exit_code = 2  # a usage error, as click's
 
 
 class GraphNotFound(QueryError):
@@ -112,10 +115,12 @@ class GraphNotFound(QueryError):
 
 class ServiceRefused(QueryError):
     """The query uses ``SERVICE`` (or ``FROM`` a graph outside the dataset): it would reach the network."""
+    exit_code = 2  # a usage error, as click's
 
 
 class QuerySyntaxError(QueryError):
     """A query that does not parse: where (line and column, 1-based) and what was expected."""
+    exit_code = 2  # a usage error, as click's
 
     def __init__(self, source: str, message: str, line: int | None = None, column: int | None = None):
         self.source, self.message, self.line, self.column = source, message, line, column
@@ -126,7 +131,6 @@ class QuerySyntaxError(QueryError):
 @dataclass(frozen=True)
 class Param:
     """A variable a query lets you bind: its name (without ``?``), kind and description."""
-
     name: str
     kind: str
     description: str = ""
@@ -135,7 +139,6 @@ class Param:
 @dataclass(frozen=True)
 class NamedQuery:
     """A query of the library, with what its comment block says about it."""
-
     name: str
     path: Path
     text: str
@@ -159,7 +162,6 @@ class Rows(list):
 
     ``pandas.DataFrame(rows, columns=rows.vars)`` keeps the column order even when there are no rows.
     """
-
     def __init__(self, rows: Iterable[dict] = (), vars: Iterable[str] = ()):
         super().__init__(rows)
         self.vars = list(vars)
@@ -455,9 +457,6 @@ def _names(g: Graph | Dataset) -> dict[URIRef, tuple[str, set[str], str]]:
     from rdflib import RDF, RDFS
     from rdflib.namespace import SKOS
 
-    from .iri import pinyin_plain
-    from .model import ENTITY_CLASSES
-    from .namespaces import WJ
 
     classes = {WJ[c] for c in ENTITY_CLASSES}
     entities = {s for s, _, o in g.triples((None, RDF.type, None)) if o in classes and isinstance(s, URIRef)}

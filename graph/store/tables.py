@@ -30,7 +30,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 from wcwidth import wcwidth
 
-from .namespaces import PREFIXES
+from graph.rdf.namespaces import PREFIXES
+from graph.store.queries import term_value
 
 __all__ = ["FORMATS", "compact", "display_width", "fit", "format_csv", "format_json", "format_table",
            "format_tsv", "render"]
@@ -147,8 +148,6 @@ def format_tsv(rows: Sequence[dict], columns: Sequence[str]) -> str:
 
 def format_json(rows: Sequence[dict], columns: Sequence[str]) -> str:
     """A JSON array of objects (column order kept), numbers and booleans as JSON values, unbound as null."""
-    from .queries import term_value
-
     def value(v: Any) -> Any:
         return term_value(v) if v is None or isinstance(v, Identifier) else v
 

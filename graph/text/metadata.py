@@ -30,20 +30,36 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rdflib import Dataset, Literal, Namespace
-from rdflib.namespace import DefinedNamespace
-from rdflib.term import URIRef
+from graph.errors import BuildError
+from graph.model import Report
+from graph.text.readers import ReadError, read_text
 
-from .build import BuildError
-from .model import Report
-from .namespaces import ONTOLOGY_IRI
+
+def report_slug(path: Path) -> str:
+    """The name of a report in IRIs, from its file name: ``corpus/wujing-2026.txt`` -> ``wujing-2026``."""
+    stem = re.sub(r"[^A-Za-z0-9\u4e00-\u9fff-]+", "-", path.stem).strip("-").lower()
+    return stem or "report"
+
+
+def read_report(path: Path, encoding: str | None = None) -> Report:
+    """Read a report (.txt in any Chinese encoding, .docx, .pdf, .html; see :mod:`graph.readers`) and its metadata."""
+    path = Path(path)
+    try:
+        text = read_text(path, encoding=encoding)
+    except ReadError as exc:
+        raise BuildError(str(exc)) from exc
+    meta = read_metadata(text)
+    return Report(slug=report_slug(path), text=text, source=path.name, **meta)
+
+
+
+
+
 
 __all__ = [
     "META_KEYS",
     "LEVELS",
-    "WJR",
     "ReportMeta",
-    "add_descriptions",
     "check_meta",
     "describe",
     "infer_jurisdiction",
@@ -53,27 +69,11 @@ __all__ = [
 ]
 
 
-class WJR(DefinedNamespace):
-    """Terms of ``ontology/reports.ttl`` (same namespace as :class:`graph.namespaces.WJ`)."""
-
-    _NS = Namespace(ONTOLOGY_IRI + "#")
-    _fail = True
-
-    jurisdiction: URIRef
-    level: URIRef
-    AdministrativeLevel: URIRef
-    AdministrativeLevels: URIRef
-    Town: URIRef
-    Subdistrict: URIRef
-    District: URIRef
-    City: URIRef
-
-
 #: The keys a sidecar or ``--meta`` may set.
 META_KEYS = ("jurisdiction", "level", "year", "title", "date", "issuer", "source")
 
-#: Administrative level -> its concept in ``ontology/reports.ttl``.
-LEVELS = {"town": WJR.Town, "subdistrict": WJR.Subdistrict, "district": WJR.District, "city": WJR.City}
+#: The administrative levels a report can be of.
+LEVELS = ("town", "subdistrict", "district", "city")
 
 # the Chinese word that ends a jurisdiction's name -> its level
 _SUFFIX_LEVEL = {"街道": "subdistrict", "镇": "town", "乡": "town", "区": "district", "县": "district", "市": "city"}
@@ -86,7 +86,6 @@ _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 @dataclass(frozen=True)
 class ReportMeta:
     """What is known about a report; ``described`` says whether a sidecar or option gave any of it."""
-
     slug: str
     jurisdiction: str = ""
     level: str = ""
@@ -240,17 +239,32 @@ def describe(report: Report, path: Path | None = None, options: dict | None = No
     return report, meta
 
 
-def add_descriptions(ds: Dataset, metas: list[ReportMeta]) -> None:
-    """Add ``wj:jurisdiction`` and ``wj:level`` of every described report to the provenance graph."""
-    from .iri import report_iri
-    from .rdf import PROVENANCE_GRAPH
 
-    prov = ds.graph(PROVENANCE_GRAPH)
-    for meta in metas:
-        if not meta.described:
-            continue
-        node = report_iri(meta.slug)
-        if meta.jurisdiction:
-            prov.add((node, WJR.jurisdiction, Literal(meta.jurisdiction, lang="zh")))
-        if meta.level:
-            prov.add((node, WJR.level, LEVELS[meta.level]))
+
+
+
+_TITLE = re.compile(r"^(.{2,40}?(\d{4})年(?:政府)?工作报告)$")
+_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def read_metadata(text: str) -> dict[str, str]:
+    """Read the title, issuing body, date and year of a report from its cleaned text.
+
+    Examples
+    --------
+    >>> read_metadata("闵行区吴泾镇人民政府\\n2026年1月13日\\n吴泾镇人民政府2026年工作报告\\n")["date"]
+    '2026-01-13'
+    """
+    meta = {"title": "", "issuer": "", "date": "", "year": ""}
+    lines = [line.strip() for line in text.split("\n")[:80]]
+    for i, line in enumerate(lines):
+        if not meta["title"] and (m := _TITLE.match(line)):
+            meta["title"], meta["year"] = m.group(1), m.group(2)
+        if not meta["date"] and (m := _DATE.match(line)):
+            y, mo, d = m.groups()
+            meta["date"] = f"{y}-{int(mo):02d}-{int(d):02d}"
+            if i > 0 and lines[i - 1].endswith(("政府", "委员会", "办公室")):
+                meta["issuer"] = lines[i - 1]
+    if not meta["year"] and meta["date"]:
+        meta["year"] = meta["date"][:4]
+    return meta

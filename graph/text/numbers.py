@@ -99,7 +99,6 @@ class Quantity:
     unit ``位次``.  ``qualifier`` is ``Exact`` or one of the values of :data:`QUALIFIERS`.
     ``start``/``end`` are offsets of ``text`` in the searched string.
     """
-
     text: str
     value: Decimal
     unit: str

@@ -14,6 +14,18 @@ True
 
 from __future__ import annotations
 
+from graph.extract.figures import IndicatorError
+from graph.validate import shacl
+from graph.validate.cube import SHAPES_PATH as INDICATOR_SHAPES
+from graph.validate.cube import _violations, validate_indicators
+from graph.validate.ontology import (
+    OntologyError,
+    load_ontology,
+    load_shapes,
+    shacl_summary,
+    validate,
+)
+
 __all__ = ["problem"]
 
 
@@ -23,11 +35,6 @@ def problem(data, triples: bytes | None = None) -> str | None:
     ``triples``: the same data as N-Triples, if the caller has it (faster to load).
     Raises :class:`graph.ontology.OntologyError` when a shapes or ontology file cannot be read.
     """
-    from . import shacl
-    from .build import shacl_summary
-    from .indicators import SHAPES_PATH as INDICATOR_SHAPES, IndicatorError, _violations, validate_indicators
-    from .ontology import OntologyError, load_ontology, load_shapes, validate
-
     try:
         checks = [(_compiled(load_shapes(INDICATOR_SHAPES)), "indicator-shapes.ttl"), (_compiled(load_shapes()), "shapes.ttl")]
     except shacl.UnsupportedShape:  # the reference engine, one shape file at a time
@@ -54,8 +61,6 @@ _COMPILED: dict[int, tuple] = {}
 def _compiled(shapes) -> list:
     """The compiled checks of a shapes graph, once per graph (:func:`graph.ontology.load_shapes` caches
     the graphs, so each shapes file is compiled once per process)."""
-    from . import shacl
-
     found = _COMPILED.get(id(shapes))
     if found is None or found[0] is not shapes:
         found = _COMPILED[id(shapes)] = (shapes, shacl.compile_shapes(shapes))

@@ -16,44 +16,32 @@ from pathlib import Path
 
 from rdflib import Graph
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_PATH = ROOT / "ontology" / "wujing.ttl"
-SHAPES_PATH = ROOT / "ontology" / "shapes.ttl"
+from graph.rdf.turtle import OntologyError, read_turtle
+from graph.resources import ontology_file
+from graph.validate import shacl
+
+ONTOLOGY_PATH = ontology_file("wujing.ttl")
+SHAPES_PATH = ontology_file("shapes.ttl")
 
 
-class OntologyError(ValueError):
-    """The ontology or shapes file cannot be read."""
-
-
-def _parse(path: Path) -> Graph:
-    g = Graph()
-    try:
-        g.parse(path, format="turtle")
-    except FileNotFoundError:
-        raise OntologyError(f"{path}: file not found") from None
-    except Exception as exc:  # rdflib raises several parser errors; all mean the same to a user
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        # rdflib's BadSyntax: "at line 2 of <>:\nBad syntax (Prefix "wj:" not bound) at ^ in: ..."
-        bad = re.search(r"at line (\d+).*?Bad syntax \((.*?)\) at \^", str(exc), re.S)
-        first = f"line {bad.group(1)}: {bad.group(2)}" if bad else first
-        raise OntologyError(f"{path}: not valid Turtle: {first}") from exc
-    return g
 
 
 @lru_cache(maxsize=2)
 def load_ontology(path: Path = ONTOLOGY_PATH) -> Graph:
     """The ontology as an rdflib Graph."""
-    return _parse(Path(path))
+    return read_turtle(Path(path))
 
 
 @lru_cache(maxsize=2)
 def load_shapes(path: Path = SHAPES_PATH) -> Graph:
     """The SHACL shapes as an rdflib Graph."""
-    return _parse(Path(path))
+    return read_turtle(Path(path))
 
 
 #: The SHACL engines :func:`validate` can use: the shapes compiled to SPARQL and run by Oxigraph
 #: (:mod:`graph.shacl`, fast), or pyshacl (the reference implementation).
+__all__ = ["ENGINES", "OntologyError", "load_ontology", "load_shapes", "run_shacl", "shacl_summary", "validate"]
+
 ENGINES = ("oxigraph", "pyshacl")
 
 
@@ -80,7 +68,6 @@ def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None = None, engine:
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}: use one of {', '.join(ENGINES)}")
     if engine == "oxigraph":
-        from . import shacl
 
         try:
             checks = shacl.compile_shapes(shapes)
@@ -102,3 +89,11 @@ def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None = None, engine:
     conforms, _, text = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                        allow_warnings=True)
     return bool(conforms), text
+
+
+def shacl_summary(text: str) -> str:
+    """The first violation of a pyshacl report, on one line: its focus node and message."""
+    focus = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if "Focus Node:" in ln), "?")
+    message = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if "Message:" in ln), "?")
+    count = re.search(r"Results \((\d+)\)", text)
+    return f"{count.group(1) if count else '?'} violation(s), first: {focus}: {message}"

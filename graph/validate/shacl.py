@@ -58,7 +58,6 @@ class UnsupportedShape(ValueError):
 @dataclass(frozen=True)
 class Check:
     """One constraint as a query: each row (``?this``, optional ``?value``) is a violation."""
-
     shape: str  # the source shape, as N3 (an IRI or a blank node of the shapes graph)
     component: str  # e.g. "MinCountConstraintComponent"
     path: str | None  # the property path in SPARQL syntax, for property shapes
@@ -70,7 +69,6 @@ class Check:
 @dataclass(frozen=True, order=True)
 class Violation:
     """One validation result."""
-
     focus: object
     value: object = field(compare=False)
     shape: str = ""

@@ -31,8 +31,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..text import SENTENCE_END, clean
-from .errors import ReadError
+from graph.text.clean import clean
+from graph.text.readers.encoding import decode, normalize_encoding
+from graph.text.readers.errors import ReadError
+from graph.text.readers.pdf import read_pdf
+from graph.text.readers.web import read_html
+from graph.text.readers.word import read_docx
+from graph.text.sentences import SENTENCE_END
 
 __all__ = [
     "MAX_BINARY_FILE_BYTES",
@@ -134,7 +139,6 @@ def read_raw(path: Path, encoding: str | None = None) -> str:
     """
     path = Path(path)
     if encoding:
-        from .encoding import normalize_encoding
 
         normalize_encoding(encoding)  # an unknown name fails for every kind of input, not just text
     suffix = path.suffix.lower()
@@ -146,11 +150,9 @@ def read_raw(path: Path, encoding: str | None = None) -> str:
             raise ReadError(f"{path}: is a directory, not a report file")
         _size_limit(path, kind)
         if kind == "docx":
-            from .word import read_docx
 
             return read_docx(path)
         if kind == "pdf":
-            from .pdf import read_pdf
 
             return read_pdf(path, max_chars=MAX_CHARS)
         raw = path.read_bytes()
@@ -161,10 +163,8 @@ def read_raw(path: Path, encoding: str | None = None) -> str:
     except OSError as exc:  # ReadError is not an OSError: it passes through
         raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if kind == "html":
-        from .web import read_html
 
         return read_html(raw, str(path), encoding)
-    from .encoding import decode
 
     return decode(raw, str(path), encoding)
 

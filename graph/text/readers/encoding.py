@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import ReadError
+from graph.text.readers.errors import ReadError
 
 __all__ = ["decode", "normalize_encoding"]
 

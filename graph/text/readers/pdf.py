@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ReadError
+from graph.text.readers.errors import ReadError
 
 __all__ = ["Line", "Page", "paragraphs", "read_pdf"]
 
@@ -38,7 +38,6 @@ __all__ = ["Line", "Page", "paragraphs", "read_pdf"]
 @dataclass
 class Line:
     """One line of text on a page: its text, left and right edge, top (from the page top), font size."""
-
     text: str
     x0: float
     x1: float

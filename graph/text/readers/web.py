@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from .encoding import decode
-from .errors import ReadError
+from graph.text.readers.encoding import decode
+from graph.text.readers.errors import ReadError
 
 __all__ = ["CONTAINERS", "read_html"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from .errors import ReadError
+from graph.text.readers.errors import ReadError
 
 __all__ = ["chinese_number", "format_number", "read_docx"]
 
@@ -74,7 +74,6 @@ def format_number(n: int, fmt: str) -> str:
 
 class _Numbering:
     """Word's list numbering: numId -> level -> (format, text like "%1、", start); counters as we go."""
-
     def __init__(self, document) -> None:
         from docx.oxml.ns import qn
 

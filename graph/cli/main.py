@@ -1,0 +1,101 @@
+"""The ``wujing-kg`` command line: one group, its commands loaded when they are run.
+
+Commands are thin: each calls one library function.  Errors are handled here, once: a
+:class:`~graph.errors.WujingError` (anything the user can fix) becomes one line on stderr and the
+error's exit status; ``--debug`` shows the traceback instead.  A command's module is imported only
+when the command runs (click's lazy-group pattern), so ``wujing-kg query`` does not load spaCy.
+
+Examples
+--------
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(main, ["query", "--file", "missing.rq"]).exit_code
+2
+>>> sorted(main.list_commands(None))[:3]
+['analyze', 'build', 'evaluate']
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+import click
+
+from graph.errors import WujingError
+
+__all__ = ["main", "COMMANDS"]
+
+#: Command name -> "module:attribute" of its click command.
+COMMANDS = {
+    "build": "graph.cli.build:build",
+    "evaluate": "graph.cli.build:evaluate",
+    "query": "graph.cli.query:query",
+    "serve": "graph.cli.query:serve",
+    "map": "graph.cli.maps:map_command",
+    "analyze": "graph.cli.analytics:analyze",
+    "path": "graph.cli.analytics:path",
+    "matrix": "graph.cli.analytics:matrix",
+    "export": "graph.cli.analytics:export",
+    "indicators": "graph.cli.indicators:indicators",
+    "push": "graph.cli.push:push",
+}
+
+
+def _version() -> str:
+    try:
+        return version("wujing-kg")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+class _Main(click.Group):
+    """The group: commands from :data:`COMMANDS`, loaded on use; user errors turned into one line."""
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context | None, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except WujingError as exc:
+            if (ctx.obj or {}).get("debug"):
+                raise
+            click.echo(f"wujing-kg: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("wujing-kg: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.version_option(_version(), "--version", prog_name="wujing-kg", message="%(prog)s %(version)s")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """wujing-kg: a knowledge graph of the enterprises, parks, industry clusters and projects named in
+    Chinese local-government work reports."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def debug_option(command):
+    """``--debug`` on a command too (``wujing-kg build --debug`` = ``wujing-kg --debug build``)."""
+    def set_debug(ctx: click.Context, _param, value: bool) -> bool:
+        if value:
+            ctx.ensure_object(dict)
+            ctx.find_root().ensure_object(dict)["debug"] = True
+        return value
+
+    return click.option("--debug", is_flag=True, expose_value=False, callback=set_debug, is_eager=True,
+                        help="Show the full traceback when something fails (as wujing-kg --debug).")(command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

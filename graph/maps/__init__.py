@@ -1,0 +1,2 @@
+"""Layer 8, maps: networkx -> vis-network data -> one self-contained, offline HTML file per map.
+"""

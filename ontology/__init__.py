@@ -1,0 +1,1 @@
+"""Installed with the package as graph._ontology (see graph/resources.py); no code here."""
