@@ -1,10 +1,23 @@
-"""Score the extractor against a hand-annotated evaluation set (``tests/data/*.gold.json``).
+"""Score the extractor against hand-annotated gold sets (``tests/data/gold/*.gold.json``).
 
-An extracted entity matches a gold entity when any of its names (canonical name or alias) is one
-of the gold entity's names; each gold entity is matched at most once.  It counts as correct for
-its class when the top-level classes agree.  A relation is correct when both ends match and the
-property is the same (``cooperatesWith`` in either direction); a milestone when the project
-matches and stage and year agree.
+Each gold set annotates one report as sets (see ``tests/data/gold/GUIDE.md``): its entities (a
+label, a class, the report's other names for it), relations and project milestones.  An extracted
+entity *matches* a gold entity when one of its names (canonical name or alias) is one of the gold
+entity's names, compared without quotes and spaces; each gold entity is matched at most once, exact
+canonical names first.  Then, per report:
+
+* **entity recall**: gold entities matched by an extracted entity of any class;
+* **typed recall**: ... matched by one of the same top-level class (a ``ListedCompany`` is an
+  ``Enterprise``);
+* **precision**: extracted entities that match a gold entity (``typed precision``: of its class);
+* **relations**: a relation is right when both ends match and the property is the same
+  (``cooperatesWith`` either way); a **milestone** when the project matches and stage and year
+  agree (a multi-year period has no year); **park industries** are the ``inCluster`` links of a
+  gold ``Park``.
+
+Scores of several reports are summed before dividing (micro-average).  ``tests/data/gold/SPLIT.tsv``
+puts each gold set in the ``dev`` half, whose errors may be studied, or the ``test`` half, of which
+only totals are ever shown: :func:`errors` refuses to list a test set's errors.
 
 Examples
 --------
@@ -15,18 +28,53 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import json
 import re
-from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from graph.corpus.batch import parallel_map
+from graph.errors import WujingError
+from graph.extract.pipeline import extract, warm_up
 from graph.model import Extraction, top_class
+from graph.text.metadata import read_report
+
+__all__ = [
+    "DEFAULT_GOLD",
+    "GOLD_DIR",
+    "Evaluation",
+    "GoldSet",
+    "Score",
+    "SecretErrors",
+    "errors",
+    "evaluate",
+    "evaluate_sets",
+    "format_summary",
+    "format_table",
+    "load_gold",
+    "load_gold_sets",
+    "prf",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The gold set of the bundled report.
 DEFAULT_GOLD = ROOT / "tests" / "data" / "wujing-2026.gold.json"
+#: The gold sets of real reports, with ``SPLIT.tsv`` and the annotation guide.
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
+#: The halves of :data:`GOLD_DIR`, and the bundled report's set.
+SPLITS = ("dev", "test", "bundled")
+RELATION_KINDS = ("locatedIn", "inCluster", "cooperatesWith", "affiliatedWith")
 
-_NORM = re.compile(r"[\s“”\"'‘’《》]")
+_NORM = re.compile(r"[\s“”\"'‘’《》「」]")
+
+
+class SecretErrors(WujingError):
+    """The errors of a test-half gold set were asked for: only its totals are ever shown."""
+
+    exit_code = 2
 
 
 def _norm(name: str) -> str:
@@ -43,10 +91,17 @@ def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
 
 @dataclass
 class Score:
-    """Counts for one row of the evaluation table."""
+    """Counts for one row of the evaluation table.
+
+    ``tp`` counts right answers (for entities: matched *and* of the right class), ``found`` the
+    gold items matched whatever their class (entities only; equal to ``tp`` otherwise).
+    """
+
     tp: int = 0
     predicted: int = 0
     gold: int = 0
+    found: int = 0
+    matched: int = 0  # predicted items that match a gold item, whatever their class
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -62,11 +117,28 @@ class Score:
     def f1(self) -> float:
         return prf(self.tp, self.predicted, self.gold)[2]
 
+    @property
+    def untyped_recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def untyped_precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold,
+                     self.found + other.found, self.matched + other.matched,
+                     self.missed + other.missed, self.spurious + other.spurious)
+
 
 @dataclass
 class Evaluation:
+    """Scores per class (``entities``) and per property (``relations``; ``hasMilestone`` for milestones)."""
+
     entities: dict[str, Score]
     relations: dict[str, Score]
+    park_industries: Score = field(default_factory=Score)
+    reports: int = 1
 
     def table(self) -> list[tuple[str, str, int, int, int, float, float, float]]:
         """Rows (kind, name, tp, predicted, gold, precision, recall, f1), totals last."""
@@ -79,9 +151,76 @@ class Evaluation:
             rows.append((kind, "ALL", s.tp, s.predicted, s.gold, s.precision, s.recall, s.f1))
         return rows
 
+    @property
+    def facts(self) -> Score:
+        """The four relation properties together (milestones apart)."""
+        return sum((self.relations.get(p, Score()) for p in RELATION_KINDS), Score())
+
+    @property
+    def milestones(self) -> Score:
+        return self.relations.get("hasMilestone", Score())
+
+    def __add__(self, other: "Evaluation") -> "Evaluation":
+        def add(a: dict[str, Score], b: dict[str, Score]) -> dict[str, Score]:
+            return {k: a.get(k, Score()) + b.get(k, Score()) for k in sorted(set(a) | set(b))}
+
+        return Evaluation(add(self.entities, other.entities), add(self.relations, other.relations),
+                          self.park_industries + other.park_industries, self.reports + other.reports)
+
+    def summary(self) -> dict[str, float | int]:
+        """The headline figures (what the issue's targets are stated in), rounded to 3 places."""
+        e, f, m, k = self.entities["ALL"], self.facts, self.milestones, self.park_industries
+        figures = {
+            "reports": self.reports,
+            "gold entities": e.gold,
+            "entity recall": e.untyped_recall,
+            "typed recall": e.recall,
+            "precision": e.untyped_precision,
+            "typed precision": e.precision,
+            "relation recall": f.recall,
+            "relation precision": f.precision,
+            "milestone recall": m.recall,
+            "milestone precision": m.precision,
+            "park industries recall": k.recall,
+        }
+        return {key: round(v, 3) if isinstance(v, float) else v for key, v in figures.items()}
+
 
 def load_gold(path: Path | str = DEFAULT_GOLD) -> dict:
+    """One gold set as a dict (``report``, ``entities``, ``relations``, ``milestones``…)."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A gold set and where it belongs: ``split`` is ``dev``, ``test`` or ``bundled``."""
+
+    slug: str
+    split: str
+    report: Path
+    gold: dict = field(compare=False, repr=False)
+
+
+def load_gold_sets(folder: Path | str = GOLD_DIR, bundled: bool = True) -> list[GoldSet]:
+    """The gold sets of ``folder`` in the order of its ``SPLIT.tsv``, then the bundled report's.
+
+    Examples
+    --------
+    >>> sets = load_gold_sets()
+    >>> sorted({s.split for s in sets}) == ["bundled", "dev", "test"]
+    True
+    """
+    folder = Path(folder)
+    out = []
+    with (folder / "SPLIT.tsv").open(encoding="utf-8") as f:
+        for row in csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t"):
+            slug, split = row[0], row[1]
+            gold = load_gold(folder / f"{slug}.gold.json")
+            out.append(GoldSet(slug, split, ROOT / gold["report"], gold))
+    if bundled:
+        gold = load_gold(DEFAULT_GOLD)
+        out.append(GoldSet("wujing-2026", "bundled", ROOT / gold["report"], gold))
+    return out
 
 
 def _match_entities(ex: Extraction, gold: dict) -> dict[str, str]:
@@ -108,28 +247,28 @@ def _match_entities(ex: Extraction, gold: dict) -> dict[str, str]:
 
 
 def evaluate(ex: Extraction, gold: dict) -> Evaluation:
-    """Score one extraction against a gold annotation."""
-    gold_cls = {g["label"]: g["class"] for g in gold["entities"]}
+    """Score one extraction against one gold set."""
+    gold_cls = {g["label"]: top_class(g["class"]) for g in gold["entities"]}
     matched = _match_entities(ex, gold)
 
-    entities: dict[str, Score] = {}
-    for cls in sorted(set(gold_cls.values()) | {top_class(e.cls) for e in ex.entities.values()}):
-        entities[cls] = Score()
+    entities: dict[str, Score] = {cls: Score() for cls in sorted(set(gold_cls.values()) | {top_class(e.cls) for e in ex.entities.values()})}
     total = Score()
     for name, e in sorted(ex.entities.items()):
         cls = top_class(e.cls)
-        entities[cls].predicted += 1
-        total.predicted += 1
         label = matched.get(name)
-        if label and gold_cls[label] == cls:
-            entities[cls].tp += 1
-            total.tp += 1
-        else:
+        for s in (entities[cls], total):
+            s.predicted += 1
+            s.matched += label is not None
+            if label and gold_cls[label] == cls:
+                s.tp += 1
+        if not (label and gold_cls[label] == cls):
             entities[cls].spurious.append(name if not label else f"{name} (gold: {gold_cls[label]})")
     hit = {matched[n] for n, e in ex.entities.items() if n in matched and gold_cls[matched[n]] == top_class(e.cls)}
+    found = set(matched.values())
     for label, cls in gold_cls.items():
-        entities[cls].gold += 1
-        total.gold += 1
+        for s in (entities[cls], total):
+            s.gold += 1
+            s.found += label in found
         if label not in hit:
             entities[cls].missed.append(label)
     entities["ALL"] = total
@@ -149,33 +288,84 @@ def evaluate(ex: Extraction, gold: dict) -> Evaluation:
         (matched.get(m.project, "?" + m.project), "hasMilestone", f"{m.stage}@{m.year}") for m in ex.milestones
     }
     relations: dict[str, Score] = {}
-    for p in sorted({t[1] for t in gold_rel | predicted}):
+    for p in sorted({t[1] for t in gold_rel | predicted} | set(RELATION_KINDS) | {"hasMilestone"}):
         g = {t for t in gold_rel if t[1] == p}
         pr = {t for t in predicted if t[1] == p}
-        relations[p] = Score(
-            tp=len(g & pr),
-            predicted=len(pr),
-            gold=len(g),
-            missed=sorted(" ".join(t) for t in g - pr),
-            spurious=sorted(" ".join(t) for t in pr - g),
-        )
-    relations["ALL"] = Score(
-        tp=len(gold_rel & predicted), predicted=len(predicted), gold=len(gold_rel)
-    )
-    return Evaluation(entities, relations)
+        relations[p] = Score(tp=len(g & pr), predicted=len(pr), gold=len(g), found=len(g & pr), matched=len(g & pr),
+                             missed=sorted(" ".join(t) for t in g - pr), spurious=sorted(" ".join(t) for t in pr - g))
+    relations["ALL"] = Score(tp=len(gold_rel & predicted), predicted=len(predicted), gold=len(gold_rel),
+                             found=len(gold_rel & predicted), matched=len(gold_rel & predicted))
+    parks = {t for t in gold_rel if t[1] == "inCluster" and gold_cls.get(t[0]) == "Park"}
+    park_industries = Score(tp=len(parks & predicted), predicted=0, gold=len(parks), found=len(parks & predicted),
+                            missed=sorted(" ".join(t) for t in parks - predicted))
+    return Evaluation(entities, relations, park_industries)
+
+
+def _extract_set(job: tuple[Path, bool]) -> Extraction:
+    path, use_lexicon = job
+    return extract(read_report(path), use_lexicon=use_lexicon)
+
+
+def evaluate_sets(
+    sets: Iterable[GoldSet],
+    use_lexicon: bool = True,
+    jobs: int = 1,
+    extractor: Callable[[tuple[Path, bool]], Extraction] = _extract_set,
+) -> dict[str, Evaluation]:
+    """Extract each set's report (with the report's own metadata) and score it; per report slug.
+
+    ``extractor`` turns ``(report path, use_lexicon)`` into an extraction (it must be a module-level
+    function when ``jobs`` > 1).
+    """
+    sets = list(sets)
+    extractions = parallel_map(extractor, [(s.report, use_lexicon) for s in sets], jobs=jobs,
+                               desc="evaluating", warm_up=partial(warm_up, use_lexicon))
+    return {s.slug: evaluate(ex, s.gold) for s, ex in zip(sets, extractions)}
+
+
+def by_split(sets: Iterable[GoldSet], scores: dict[str, Evaluation]) -> dict[str, Evaluation]:
+    """The scores of the sets summed per split, in the order of :data:`SPLITS`."""
+    out: dict[str, Evaluation] = {}
+    for s in sets:
+        if s.slug in scores:
+            out[s.split] = out[s.split] + scores[s.slug] if s.split in out else scores[s.slug]
+    return {k: out[k] for k in SPLITS if k in out}
 
 
 def format_table(ev: Evaluation, title: str = "") -> str:
-    """The evaluation as a fixed-width text table."""
+    """Per class and per property: tp, predicted, gold, precision, recall, F1, and untyped recall."""
     lines = [title] if title else []
-    lines.append(f"{'kind':<9}{'class/property':<20}{'tp':>5}{'pred':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}")
-    for kind, name, tp, pred, gold, p, r, f in ev.table():
-        lines.append(f"{kind:<9}{name:<20}{tp:>5}{pred:>6}{gold:>6}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
+    lines.append(f"{'kind':<9}{'class/property':<20}{'tp':>5}{'pred':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}{'R any':>7}")
+    for kind, scores in (("entity", ev.entities), ("relation", ev.relations)):
+        for name in [k for k in sorted(scores) if k != "ALL"] + ["ALL"]:
+            s = scores[name]
+            untyped = f"{s.untyped_recall:>7.2f}" if kind == "entity" else ""
+            lines.append(f"{kind:<9}{name:<20}{s.tp:>5}{s.predicted:>6}{s.gold:>6}{s.precision:>7.2f}{s.recall:>7.2f}"
+                         f"{s.f1:>7.2f}{untyped}")
+    k = ev.park_industries
+    lines.append(f"{'relation':<9}{'park industries':<20}{k.tp:>5}{'':>6}{k.gold:>6}{'':>7}{k.recall:>7.2f}")
     return "\n".join(lines)
 
 
-def errors(ev: Evaluation) -> str:
-    """What was missed and what was spurious, per class and property."""
+def format_summary(halves: dict[str, Evaluation]) -> str:
+    """The headline figures of each half side by side (one column per split)."""
+    names = list(halves)
+    keys = list(next(iter(halves.values())).summary()) if halves else []
+    lines = [f"{'':<24}" + "".join(f"{n:>10}" for n in names)]
+    for key in keys:
+        cells = []
+        for n in names:
+            v = halves[n].summary()[key]
+            cells.append(f"{v:>10.3f}" if isinstance(v, float) else f"{v:>10}")
+        lines.append(f"{key:<24}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def errors(ev: Evaluation, split: str = "dev") -> str:
+    """What was missed and what was spurious, per class and property (dev and bundled sets only)."""
+    if split == "test":
+        raise SecretErrors("the errors of the test half are never shown (tests/data/gold/GUIDE.md): "
+                           "evaluate a dev set or the bundled report")
     out = []
     for kind, scores in (("entity", ev.entities), ("relation", ev.relations)):
         for name, s in sorted(scores.items()):
@@ -185,8 +375,6 @@ def errors(ev: Evaluation) -> str:
                 out.append(f"{kind} {name} missed: " + "; ".join(s.missed))
             if s.spurious:
                 out.append(f"{kind} {name} spurious: " + "; ".join(s.spurious))
+    if ev.park_industries.missed:
+        out.append("relation park industries missed: " + "; ".join(ev.park_industries.missed))
     return "\n".join(out)
-
-
-def class_counts(ex: Extraction) -> Counter:
-    return Counter(top_class(e.cls) for e in ex.entities.values())

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.evaluate import evaluate, load_gold, prf
+from graph.evaluate import Evaluation, Score, SecretErrors, errors, evaluate, load_gold, load_gold_sets, prf
 from graph.extract.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +69,42 @@ def test_prf_handles_empty_counts():
     assert prf(1, 2, 4) == pytest.approx((0.5, 0.25, 1 / 3))
 
 
-def test_evaluate_command_prints_both_tables():
-    result = CliRunner().invoke(main, ["evaluate"])
+def test_evaluate_command_prints_both_halves_with_and_without_the_lexicon():
+    result = CliRunner().invoke(main, ["evaluate", "--split", "bundled", "--details"])
     assert result.exit_code == 0, result.output
     assert "== with the lexicon ==" in result.output and "== without the lexicon ==" in result.output
-    assert "relation cooperatesWith" in result.output.replace("  ", " ").replace("  ", " ") or "cooperatesWith" in result.output
+    assert "typed recall" in result.output and "cooperatesWith" in result.output
+
+
+def test_the_errors_of_the_test_half_are_refused():
+    result = CliRunner().invoke(main, ["evaluate", "--split", "test", "--errors"])
+    assert result.exit_code == 2
+    assert "never shown" in result.output and len(result.output.strip().splitlines()) == 1
+    with pytest.raises(SecretErrors):
+        errors(Evaluation({"ALL": Score()}, {"ALL": Score()}), split="test")
+
+
+def test_every_gold_set_of_the_split_file_is_loaded_with_its_report():
+    sets = load_gold_sets()
+    halves = {s.split for s in sets}
+    assert halves == {"dev", "test", "bundled"}
+    assert all(s.report.is_file() for s in sets)
+    assert sum(len(s.gold["entities"]) for s in sets if s.split != "bundled") >= 1500
+    assert len([s for s in sets if s.split != "bundled"]) >= 12
+
+
+def test_untyped_recall_counts_a_match_of_another_class():
+    gold = {"entities": [{"label": "甲大学", "class": "University", "aliases": []}], "relations": [], "milestones": []}
+    from graph.model import Entity, Extraction, Report
+
+    ex = Extraction(Report("t", ""), [], {"甲大学": Entity("甲大学", "Enterprise")}, [], [])
+    ev = evaluate(ex, gold)
+    assert ev.entities["ALL"].untyped_recall == 1.0 and ev.entities["ALL"].recall == 0.0
+    assert ev.entities["ALL"].untyped_precision == 1.0 and ev.entities["ALL"].precision == 0.0
+
+
+def test_scores_of_several_reports_are_summed_before_dividing():
+    a = Evaluation({"ALL": Score(tp=1, predicted=1, gold=1)}, {"ALL": Score()})
+    b = Evaluation({"ALL": Score(tp=0, predicted=3, gold=3)}, {"ALL": Score()})
+    both = a + b
+    assert both.entities["ALL"].recall == pytest.approx(0.25) and both.reports == 2

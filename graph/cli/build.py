@@ -6,24 +6,34 @@ Examples
 
     wujing-kg build                                   # the bundled report -> out/
     wujing-kg build corpus/reports/ --out out/corpus  # every report of a folder
-    wujing-kg evaluate --errors                       # precision and recall against the gold sets
+    wujing-kg evaluate                                # recall and precision on the gold sets
+    wujing-kg evaluate --split dev --errors           # what the dev half misses
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
 from graph.build import build as build_graph
 from graph.cli.main import debug_option
-from graph.errors import WujingError
-from graph.evaluate import DEFAULT_GOLD, format_table, load_gold
+from graph.errors import UsageError
+from graph.evaluate import (
+    ROOT,
+    GoldSet,
+    SecretErrors,
+    by_split,
+    evaluate_sets,
+    format_summary,
+    format_table,
+    load_gold,
+    load_gold_sets,
+)
 from graph.evaluate import errors as list_errors
-from graph.evaluate import evaluate as score
-from graph.extract.pipeline import extract
-from graph.resources import DEFAULT_OUT, DEFAULT_REPORT
-from graph.text.metadata import parse_meta_options, read_report
+from graph.resources import DEFAULT_OUT
+from graph.text.metadata import parse_meta_options
 
 __all__ = ["build", "evaluate", "print_summary"]
 
@@ -68,23 +78,58 @@ def build(inputs: tuple[Path, ...], out_dir: Path, no_lexicon: bool, encoding: s
 
 
 @click.command()
+@click.option("--split", "splits", type=click.Choice(["dev", "test", "bundled"]), multiple=True,
+              help="Score only these halves (repeatable; default: dev, test and the bundled report).")
+@click.option("--report", "slug", default=None, metavar="SLUG",
+              help="Score one gold set only (e.g. shenzhen-nanshan-2023, wujing-2026).")
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Annotated evaluation set (default: tests/data/wujing-2026.gold.json).")
-@click.option("--report", "report_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="The report the set annotates (default: the bundled report).")
+              help="Score this gold file (it names its report) instead of the gold sets.")
 @click.option("--lexicon/--no-lexicon", "lexicon", default=None,
               help="Score only with (or only without) the curated lexicon; default: both.")
-@click.option("--errors", is_flag=True, help="Also list what was missed and what was spurious.")
-def evaluate(gold: Path | None, report_path: Path | None, lexicon: bool | None, errors: bool) -> None:
-    """Print precision and recall per class and per property against the annotated set."""
-    report = read_report(report_path or DEFAULT_REPORT)
-    try:
-        annotation = load_gold(gold or DEFAULT_GOLD)
-    except OSError as exc:
-        raise WujingError(f"{gold or DEFAULT_GOLD}: cannot read the gold set: {exc.strerror or exc}") from None
+@click.option("--details", is_flag=True, help="Also print the table per class and per property of each half.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List what was missed and what was spurious (dev sets and the bundled report only).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table for people; json (the headline figures per half) for programs.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for extracting the reports (0: one per CPU).")
+def evaluate(splits: tuple[str, ...], slug: str | None, gold: Path | None, lexicon: bool | None, details: bool,
+             show_errors: bool, fmt: str, jobs: int) -> None:
+    """Score the extractor against the gold sets of tests/data/gold/ (dev and test halves) and the
+    bundled report: entity recall, typed recall, precision, relations, milestones, park industries."""
+    if gold is not None:
+        annotation = load_gold(gold)
+        sets = [GoldSet(gold.stem.removesuffix(".gold"), annotation.get("split", "dev"),
+                        ROOT / annotation["report"], annotation)]
+    else:
+        sets = load_gold_sets()
+    if slug is not None:
+        sets = [s for s in sets if s.slug == slug]
+        if not sets:
+            raise UsageError(f"no gold set {slug!r}; sets: {', '.join(s.slug for s in load_gold_sets())}")
+    if splits:
+        sets = [s for s in sets if s.split in splits]
+    if show_errors and any(s.split == "test" for s in sets):
+        raise SecretErrors("the errors of the test half are never shown: add --split dev (or --split bundled, "
+                           "or --report with a dev set)")
+    results = {}
     for use in ([lexicon] if lexicon is not None else [True, False]):
-        ev = score(extract(report, use_lexicon=use), annotation)
-        click.echo(format_table(ev, title=f"== {'with' if use else 'without'} the lexicon =="))
-        if errors:
-            click.echo(list_errors(ev))
+        scores = evaluate_sets(sets, use_lexicon=use, jobs=jobs)
+        halves = by_split(sets, scores)
+        name = "with the lexicon" if use else "without the lexicon"
+        results[name] = {half: ev.summary() for half, ev in halves.items()}
+        if fmt == "json":
+            continue
+        click.echo(f"== {name} ==")
+        click.echo(format_summary(halves))
+        if details:
+            for half, ev in halves.items():
+                click.echo()
+                click.echo(format_table(ev, title=f"-- {half} ({ev.reports} reports) --"))
+        if show_errors:
+            for s in sets:
+                click.echo(f"\n-- errors of {s.slug} --")
+                click.echo(list_errors(scores[s.slug], s.split))
         click.echo()
+    if fmt == "json":
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
