@@ -94,8 +94,58 @@ def problems(gold: dict, text: str | None = None) -> list[str]:
     return out
 
 
+def timeline_problems(timeline: dict) -> list[str]:
+    """Every way a timeline gold set breaks the guide's "Project timelines across years" section."""
+    out = [f"missing key: {k}" for k in ("jurisdiction", "reports", "projects") if k not in timeline]
+    if out:
+        return out
+    texts = {}
+    for slug in timeline["reports"]:
+        path = ROOT / "corpus" / "reports" / f"{slug}.txt"
+        if not path.is_file():
+            return [f"report not found: {slug}"]
+        texts[slug] = path.read_text(encoding="utf-8")
+    surfaces: dict[str, str] = {}
+    for i, p in enumerate(timeline["projects"]):
+        where = f"project {i} {p.get('label')!r}"
+        if p.get("class") not in CLASSES:
+            out.append(f"{where}: class {p.get('class')!r} not allowed")
+        for n in [p.get("label", ""), *p.get("aliases", [])]:
+            if not n or not any(n in t for t in texts.values()):
+                out.append(f"{where}: {n!r} occurs in none of the reports")
+            if n in surfaces and surfaces[n] != p.get("label"):
+                out.append(f"{where}: surface {n!r} also belongs to {surfaces[n]!r}")
+            surfaces[n] = p.get("label")
+        if not p.get("milestones"):
+            out.append(f"{where}: no milestone")
+        for j, m in enumerate(p.get("milestones", [])):
+            mw = f"{where} milestone {j}"
+            if m.get("report") not in texts:
+                out.append(f"{mw}: report {m.get('report')!r} is not one of the listed reports")
+                continue
+            if m.get("stage") not in STAGES:
+                out.append(f"{mw}: stage not allowed")
+            y = m.get("year")
+            if y is not None and not (isinstance(y, str) and len(y) == 4 and y.isdigit()):
+                out.append(f"{mw}: year {y!r} is neither null nor a 4-digit string")
+            if not isinstance(m.get("planned"), bool):
+                out.append(f"{mw}: planned is not true/false")
+            if not m.get("evidence") or m["evidence"] not in texts[m["report"]]:
+                out.append(f"{mw}: evidence is not a substring of {m['report']}")
+    return out
+
+
 def main(paths: list[str]) -> int:
     bad = 0
+    if paths and paths[0] == "--timeline":
+        for p in paths[1:]:
+            found = timeline_problems(json.loads(Path(p).read_text(encoding="utf-8")))
+            for line in found:
+                print(f"{p}: {line}")
+            bad += len(found)
+            if not found:
+                print(f"{p}: ok")
+        return 1 if bad else 0
     for p in paths:
         gold = json.loads(Path(p).read_text(encoding="utf-8"))
         found = problems(gold)
