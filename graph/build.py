@@ -1,4 +1,10 @@
-"""Build the knowledge graph: read reports, extract, convert to RDF, validate, write ``out/``.
+"""Build the knowledge graph: read reports, extract, resolve, RDF per report, store, validate, write ``out/``.
+
+One path for both stores (:mod:`graph.store.backend`): read -> extract (:mod:`graph.corpus.batch`)
+-> resolve across reports (:mod:`graph.corpus.resolve`) -> each report's RDF into the backend
+(:mod:`graph.store.load`) -> targets' baselines, read across reports (:mod:`graph.rdf.baselines`) ->
+SHACL validation of the whole graph -> outputs (TriG, Turtle, CSV, exports, maps; with Oxigraph
+also the store ``oxigraph/``), all written before any is renamed into place.
 
 Examples
 --------
@@ -9,90 +15,162 @@ True
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from graph.corpus.batch import extract_reports
 from graph.corpus.resolve import resolve
 from graph.errors import BuildError
 from graph.exports.entities import entities_csv
-from graph.exports.formats import write_exports
-from graph.extract.figures import IndicatorError
-from graph.maps.render import write_maps
-from graph.model import Extraction, top_class
+from graph.exports.formats import export_files
+from graph.extract.unplaced import leave_out, unplaced_csv
+from graph.maps.render import map_files
+from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
-from graph.output import write_files
-from graph.oxigraph_build import build_with_oxigraph
-from graph.rdf.baselines import add_to_dataset
-from graph.rdf.convert import to_rdf, union_graph
-from graph.rdf.cube import add_indicators
-from graph.rdf.reports import add_descriptions
-from graph.rdf.turtle import serialize
+from graph.output import _remove_stale as remove_stale
+from graph.output import temporary_file, write_files
+from graph.rdf.baselines import baselines
+from graph.rdf.cube import INDICATORS_GRAPH, WJI
+from graph.rdf.namespaces import WJ
 from graph.resources import DEFAULT_OUT, DEFAULT_REPORT
+from graph.store.backend import GRAPH_FILE, Backend, OxigraphBackend, RdflibBackend
+from graph.store.load import load_reports
+from graph.store.oxigraph import STORE_DIR, STORES
 from graph.text.metadata import describe, read_report
 from graph.text.readers import ReadError, expand_inputs
-from graph.validate.conformance import problem
 from graph.validate.ontology import OntologyError
+
+__all__ = ["BuildResult", "add_baselines", "build"]
 
 
 @dataclass
 class BuildResult:
+    """What a build made: the extractions, the backend holding the graph, the files written.
+
+    ``summary()`` counts what the backend holds.  ``dataset`` and ``union`` are the rdflib Dataset
+    and union Graph (an Oxigraph build copies its union into memory for ``union``).
+    """
     extractions: list[Extraction]
-    dataset: Dataset
-    union: Graph
+    backend: Backend
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
+    unplaced: list = field(default_factory=list)  # what was left out (graph.extract.unplaced)
+
+    @property
+    def dataset(self) -> Dataset:
+        if not isinstance(self.backend, RdflibBackend):
+            raise AttributeError("an Oxigraph build has no rdflib Dataset: use result.backend")
+        return self.backend.dataset
+
+    @property
+    def union(self) -> Graph:
+        return self.backend.union()
+
+    @property
+    def triples(self) -> int:
+        return self.backend.count_triples()
 
     def summary(self) -> dict:
-        entities = Counter(top_class(e.cls) for ex in self.extractions for e in ex.entities.values())
-        distinct = {(r.subject, r.predicate, r.object) for ex in self.extractions for r in ex.relations}
-        relations = Counter(p for _, p, _ in distinct)
-        relations["hasMilestone"] = len(
-            {(m.project, m.stage, m.period) for ex in self.extractions for m in ex.milestones}
-        )
+        """Reports, entities per top-level class, relations per property, triples and graphs, seconds."""
+        b = self.backend
+        local = {WJ[c]: c for c in ENTITY_CLASSES}
+        entities = Counter(top_class(local[o]) for _, _, o in b.triples((None, RDF.type, None)) if o in local)
+        relations = Counter({p: sum(1 for _ in b.triples((None, WJ[p], None))) for p in RELATION_PROPERTIES})
+        relations = +relations  # the properties the graph uses
+        relations["hasMilestone"] = sum(1 for _ in b.triples((None, WJ.hasMilestone, None)))
         return {
             "reports": len(self.extractions),
             "entities": dict(sorted(entities.items())),
             "relations": dict(sorted(relations.items())),
-            "triples": len(self.union),
-            "graphs": sum(1 for g in self.dataset.graphs() if len(g)),
+            "triples": b.count_triples(),
+            "graphs": b.count_graphs(),
             "seconds": round(self.seconds, 2),
         }
 
 
+def add_baselines(backend: Backend) -> int:
+    """Link each target to its baseline (``wji:baseline``, :mod:`graph.rdf.baselines`), once every
+    report is in ``backend``; returns how many links were added."""
+    def pairs(predicate: str):
+        return ((str(s), str(o)) for s, _, o in backend.triples((None, URIRef(predicate), None)))
 
-@dataclass
-class OxigraphBuildResult(BuildResult):
-    """A build kept in Oxigraph: ``dataset`` and ``union`` are None, ``store`` holds the graph."""
-    store: object = None
-    triples: int = 0
-    graphs: int = 0
-
-    def summary(self) -> dict:
-        return BuildResult.summary(_Counted(self))
-
-
-class _Counted:
-    """What :meth:`BuildResult.summary` reads, with the counts taken from the store."""
-    def __init__(self, result: OxigraphBuildResult):
-        self.extractions = result.extractions
-        self.seconds = result.seconds
-        self.union = range(result.triples)  # len() is all summary needs
-        self.dataset = _Graphs(result.graphs)
+    links = baselines(pairs)
+    ds = Dataset()
+    g = ds.graph(INDICATORS_GRAPH)
+    for target, base in links:
+        g.add((URIRef(target), WJI.baseline, URIRef(base)))
+    if links:
+        backend.add(ds)
+    return len(links)
 
 
-class _Graphs:
-    def __init__(self, n: int):
-        self.n = n
+def _new_backend(store: str, out_dir: Path | None) -> tuple[Backend, Path | None]:
+    """The backend to build into; an on-disk Oxigraph store starts in a temporary folder of ``out_dir``."""
+    if store == "rdflib":
+        return RdflibBackend(), None
+    if out_dir is None:
+        return OxigraphBackend.create(), None
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out_dir))
+    except OSError as exc:
+        raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
+    return OxigraphBackend.create(work), work
 
-    def graphs(self):
-        return iter([range(1)] * self.n)  # non-empty graphs: summary counts those with len() > 0
 
-    contexts = graphs
+def _stream(path: Path, write) -> str:
+    """Write a file through ``write(binary file)`` into a temporary file beside ``path``; its name."""
+    remove_stale(path)  # what a killed build left beside it
+    fd, tmp = temporary_file(path)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work: Path | None) -> list[Path]:
+    """Every output of a build, all complete before any replaces the previous build's.
+
+    The TriG and Turtle are streamed from the backend into temporary files; the tables, exports and
+    maps are made in memory; then the files are renamed into place, then the store's folder.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    G = to_networkx(backend)  # one networkx graph for the exports and the maps
+    files = {out_dir / name: text for name, text in tables.items()}
+    files.update(export_files(backend, out_dir / "exports", G=G))
+    files.update(map_files(backend, out_dir / "maps", G=G))
+    streamed: list[tuple[str, Path]] = []
+    try:
+        for name, write in ((GRAPH_FILE, backend.write_trig), ("wujing.ttl", backend.write_turtle)):
+            streamed.append((_stream(out_dir / name, write), out_dir / name))
+        backend.close()  # an Oxigraph store's files must be closed before its folder moves
+        write_files(files)
+        for tmp, path in streamed:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in streamed:
+            Path(tmp).unlink(missing_ok=True)
+    # the store of the previous build goes too: a folder's graph is then the one just written
+    final, old = out_dir / STORE_DIR, out_dir / f".{STORE_DIR}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    if work is not None:
+        work.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return [path for _, path in streamed] + list(files) + ([final] if work is not None else [])
 
 
 def build(
@@ -105,6 +183,7 @@ def build(
     cache_dir: Path | None = None,
     jobs: int = 1,
     meta: dict | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (default: the bundled report) and write it to ``out_dir``.
 
@@ -113,17 +192,21 @@ def build(
     Raises :class:`BuildError` with a one-line message for anything the user can fix.
 
     Many reports (see the README's "Many reports"): ``meta`` (key -> value, as ``--meta``) and each
-    input's sidecar ``NAME.meta.yaml`` describe the reports (:mod:`graph.reports`); extractions are
-    cached under ``cache_dir`` by content hash (:mod:`graph.cache`) and the rest run in ``jobs``
-    processes (:mod:`graph.batch`); entities are resolved across reports (:mod:`graph.resolve`,
-    written to ``resolution.csv``); ``store="oxigraph"`` keeps the graph in Oxigraph (:mod:`graph.store`).
+    input's sidecar ``NAME.meta.yaml`` describe the reports (:mod:`graph.text.metadata`); extractions
+    are cached under ``cache_dir`` by content hash (:mod:`graph.corpus.cache`) and the rest run in
+    ``jobs`` processes (:mod:`graph.corpus.batch`); entities are resolved across reports
+    (:mod:`graph.corpus.resolve`, written to ``resolution.csv``).  ``scheduler`` (``"local"`` or
+    ``"tcp://HOST:8786"``) runs the per-report work on a Dask cluster instead of the process pool
+    (:mod:`graph.corpus.executors`), with the same result.  ``store`` is ``"rdflib"`` (in
+    memory) or ``"oxigraph"`` (an Oxigraph store, left in ``out_dir/oxigraph/``): the same graph, the
+    same files.
     """
     t0 = time.perf_counter()
     try:
         paths = expand_inputs([Path(p) for p in (inputs or [DEFAULT_REPORT])])
     except ReadError as exc:
         raise BuildError(str(exc)) from exc
-    if store not in ("rdflib", "oxigraph"):
+    if store not in STORES:
         raise BuildError(f"unknown store {store!r}: use rdflib or oxigraph")
 
     described = [describe(read_report(p, encoding), p, meta) for p in paths]
@@ -134,55 +217,38 @@ def build(
     if dupes:
         raise BuildError(f"two inputs have the same name {dupes[0]!r}: rename one")
     reports.sort(key=lambda r: r.slug)  # the order of the inputs never changes the output
-    extractions, _ = extract_reports(reports, use_lexicon=use_lexicon, jobs=jobs, cache_dir=cache_dir)
+    extractions, _ = extract_reports(reports, use_lexicon=use_lexicon, jobs=jobs, cache_dir=cache_dir,
+                                     scheduler=scheduler)
     resolution = resolve(extractions, use_lexicon=use_lexicon)
-    extractions = resolution.extractions
-    if store == "oxigraph":
+    extractions, unplaced = leave_out(resolution.extractions)  # what the graph cannot hold, listed
 
-        stored = build_with_oxigraph(extractions, metas, out_dir, validate_shapes, jobs,
-                                     {"resolution.csv": resolution.to_csv()}, cache_dir)
-        result = OxigraphBuildResult(extractions, None, None, files=stored.files, store=stored.store,
-                                     triples=stored.triples, graphs=stored.graphs)
-        result.seconds = time.perf_counter() - t0
-        return result
-    ds = to_rdf(extractions)
-    add_descriptions(ds, list(metas.values()))
-
+    out_dir = Path(out_dir) if out_dir is not None else None
+    backend, work = _new_backend(store, out_dir)
     try:
-        add_indicators(ds, extractions)
-    except IndicatorError as exc:  # e.g. a malformed ontology/indicators.tsv: one line, no traceback
-        raise BuildError(str(exc)) from exc
-
-    add_to_dataset(ds)  # each target's baseline, read across reports
-    union = union_graph(ds)
-    if validate_shapes:  # ontology/shapes.ttl and ontology/indicator-shapes.ttl
-
-        try:
-            found = problem(union)
-        except OntologyError as exc:
-            raise BuildError(str(exc)) from exc
-        if found:
-            raise BuildError(found)
-    result = BuildResult(extractions, ds, union)
-    if out_dir is not None:
-        trig, ttl = serialize(ds, union)
-        out_dir = Path(out_dir)
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            files = {
-                out_dir / "wujing.trig": trig,
-                out_dir / "wujing.ttl": ttl,
-                out_dir / "entities.csv": entities_csv(extractions),
-                out_dir / "resolution.csv": resolution.to_csv(),
-            }
-            write_files(files)  # all or nothing: a failed or killed build leaves the previous files
-
-            G = to_networkx(ds)  # one networkx graph for the exports and the maps
-            exported = write_exports(ds, out_dir / "exports", G=G, union=union)
-
-            exported += write_maps(ds, out_dir / "maps", G=G)
-        except OSError as exc:
-            raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
-        result.files = list(files) + exported
+        load_reports(backend, extractions, metas, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
+        add_baselines(backend)
+        if validate_shapes:  # ontology/shapes.ttl and ontology/indicator-shapes.ttl, on the whole graph
+            try:
+                found = backend.problem()
+            except OntologyError as exc:
+                raise BuildError(str(exc)) from exc
+            if found:
+                raise BuildError(found)
+        result = BuildResult(extractions, backend, unplaced=unplaced)
+        if out_dir is not None:
+            tables = {"entities.csv": entities_csv(extractions), "resolution.csv": resolution.to_csv(),
+                      "unplaced.csv": unplaced_csv(unplaced)}
+            try:
+                result.files = _write_outputs(backend, out_dir, tables, work)
+            except OSError as exc:
+                raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
+            if work is not None:
+                result.backend = OxigraphBackend.open(out_dir)
+    except BaseException:
+        backend.close()
+        raise
+    finally:
+        if work is not None and work.exists():
+            shutil.rmtree(work, ignore_errors=True)
     result.seconds = time.perf_counter() - t0
     return result

@@ -68,14 +68,19 @@ class Report:
     date: str = ""  # ISO date of issue, e.g. 2026-01-13
     year: str = ""  # the year the report is for, e.g. 2026
     source: str = ""  # the file it was read from
+    jurisdiction: str = ""  # the place the report is about, e.g. 吴泾镇, 深圳市南山区 (see graph.text.metadata)
+    level: str = ""  # its administrative level, one of graph.text.metadata.LEVELS
 
 
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of a report, with where it sits.
 
-    ``period`` is what the sentence talks about: ``2025`` (the review), ``2021-2025`` (the
-    five-year review), ``2026-2030`` (the five-year plan) or ``2026`` (this year's plan).
+    ``period`` is what the sentence talks about, read from the part of the report it stands in
+    (:func:`graph.text.sentences.split_sentences`): one year (``2025``, the review of the last year,
+    or ``2026``, this year's plan), five years (``2021-2025``, ``2026-2030``) or ``""`` where the
+    report does not say (the preamble, a glossary, an annex).  ``planned`` is True in the parts that
+    state plans and targets rather than results: it comes from the kind of part, never from the year.
     """
     index: int
     start: int
@@ -84,16 +89,12 @@ class Sentence:
     section: str
     period: str
     paragraph: int = 0
+    planned: bool = False
 
     @property
     def year(self) -> str | None:
-        """The single year of the period, or None for a multi-year period."""
+        """The single year of the period, or None for a multi-year or unknown period."""
         return self.period if self.period.isdigit() else None
-
-    @property
-    def planned(self) -> bool:
-        """True when the sentence states plans or targets rather than results."""
-        return self.period in {"2026", "2026-2030"}
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,19 @@ import io
 from graph.build import build
 from graph.network.convert import load_dataset, to_networkx
 
-__all__ = ["CJK_FONTS", "load", "output_dir", "use_cjk_font", "heatmap", "bar_chart", "png_bytes", "inline_html"]
+__all__ = ["CJK_FONTS", "CJK_FONT_FILES", "cjk_font_files", "load", "output_dir", "use_cjk_font", "heatmap", "bar_chart", "png_bytes", "inline_html"]
 
 #: Fonts that have the Chinese characters, in order of preference (Debian: fonts-noto-cjk).
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei",
              "Microsoft YaHei", "PingFang SC", "SimHei")
-
+#: Where Linux distributions install those fonts (Debian and Ubuntu: fonts-noto-cjk, fonts-wqy-zenhei;
+#: Fedora: google-noto-sans-cjk-fonts), looked at when neither matplotlib's font list nor fc-list has one.
+CJK_FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-sans-cjk-fonts/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+)
 
 def load(trig=None):
     """The dataset and its networkx graph: read ``trig`` (a built ``wujing.trig``) or, when it is
@@ -43,25 +50,67 @@ def output_dir(path=None):
     return out
 
 
+def cjk_font_files() -> list[str]:
+    """Font files that have Chinese characters: what ``fc-list :lang=zh`` lists, then :data:`CJK_FONT_FILES`.
+
+    Sans-serif faces first (a file named ``…Serif…`` last), each file once, only files that exist.
+    """
+    import os
+    import shutil
+    import subprocess
+
+    found: list[str] = []
+    fc_list = shutil.which("fc-list")
+    if fc_list:
+        try:
+            out = subprocess.run([fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=20).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        found += [line.split(":", 1)[0].strip() for line in out.splitlines() if line.strip()]
+    found += list(CJK_FONT_FILES)
+    unique = [f for i, f in enumerate(found) if f and f not in found[:i] and os.path.isfile(f)]
+    return sorted(unique, key=lambda f: ("serif" in os.path.basename(f).lower(), unique.index(f)))
+
+
 def use_cjk_font() -> str | None:
     """Make matplotlib draw Chinese with the first installed font of :data:`CJK_FONTS`.
 
-    Returns the font's name, or ``None`` when none is installed (labels then show as boxes).
+    matplotlib knows the fonts that were installed when it made its font cache
+    (``~/.cache/matplotlib/fontlist-*.json``); a font installed later (``apt-get install
+    fonts-noto-cjk`` after the first plot) is not in it.  So when the cache has none of
+    :data:`CJK_FONTS`, the font files are found by path (:func:`cjk_font_files`: ``fc-list``, then
+    the usual places) and added to matplotlib's font manager for this process.
+
+    Returns the font's name, or ``None`` when no CJK font is installed at all (labels would then
+    show as boxes).
     """
     from matplotlib import font_manager, rcParams
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in installed:
-            rcParams["font.family"] = "sans-serif"
-            rcParams["font.sans-serif"] = [name] + [f for f in rcParams["font.sans-serif"] if f != name]
-            rcParams["axes.unicode_minus"] = False
-            return name
-    return None
+    def first_installed():
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        return next((name for name in CJK_FONTS if name in installed), None)
+
+    name = first_installed()
+    if name is None:
+        for path in cjk_font_files():
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # not a font FreeType can read
+                continue
+            name = first_installed()
+            if name is not None:
+                break
+    if name is None:
+        return None
+    rcParams["font.family"] = "sans-serif"
+    rcParams["font.sans-serif"] = [name] + [f for f in rcParams["font.sans-serif"] if f != name]
+    rcParams["axes.unicode_minus"] = False
+    return name
 
 
 def heatmap(matrix: dict, ax=None, title: str = "园区 × 产业集群 Park × industry cluster"):
-    """Draw :func:`graph.analytics.park_cluster_matrix` as a heatmap with the count in each cell.
+    """Draw :func:`graph.analytics.park_cluster_matrix` as a heatmap with the count in each cell
+    (``*`` where the report states the link directly, as the map's dashed links).
 
     Returns the matplotlib Figure.
     """
@@ -88,10 +137,14 @@ def heatmap(matrix: dict, ax=None, title: str = "园区 × 产业集群 Park × 
     ax.tick_params(which="minor", length=0)
     ax.set_xticks(range(len(clusters)), labels=clusters, rotation=30, ha="right")
     ax.set_yticks(range(len(parks)), labels=parks)
+    stated = matrix.get("stated") or [[False] * len(clusters) for _ in parks]
     for i, row in enumerate(counts):
         for j, n in enumerate(row):
-            if n:
-                ax.text(j, i, str(n), ha="center", va="center", color="white" if n > top / 2 else "black")
+            if n or stated[i][j]:  # * : the report states the link directly (dashed on the map)
+                ax.text(j, i, (str(n) if n else "") + ("*" if stated[i][j] else ""), ha="center", va="center",
+                        color="white" if n > top / 2 else "black")
+    if any(map(any, stated)):
+        ax.set_xlabel("* stated by the report 报告直接表述", fontsize=8, color="#555555")
     ax.figure.colorbar(image, ax=ax, label="members linking them 关联成员数")
     return ax.figure
 

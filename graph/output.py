@@ -25,13 +25,38 @@ def _umask() -> int:
     return mask
 
 
+def temporary_file(path: Path | str) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (its descriptor and name), with ordinary permissions.
+
+    ``tempfile.mkstemp`` makes files only their owner can read (0600); a build's outputs are for
+    colleagues and web servers too, so the file gets what ``open()`` would give it: 0666 minus
+    the umask (0644 with the usual umask 022).  Rename it onto ``path`` once it is complete.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, stat
+    >>> fd, tmp = temporary_file(pathlib.Path(tempfile.mkdtemp()) / "a.ttl")
+    >>> os.close(fd)
+    >>> stat.S_IMODE(os.stat(tmp).st_mode) == 0o666 & ~_umask()
+    True
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+    except BaseException:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return fd, tmp
+
+
 def write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temporary_file(path)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the file ordinary permissions
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -82,7 +107,7 @@ def write_files(files: dict[Path | str, str | bytes]) -> None:
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale(path)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp = temporary_file(path)
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data.encode("utf-8") if isinstance(data, str) else data)

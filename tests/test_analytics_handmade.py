@@ -23,7 +23,7 @@ Worked out by hand (n = 8, so normalised betweenness = raw / 21):
 * Louvain: {甲企业, 乙企业, 甲园, 航空} and {某大学, 某平台, 丙企业}, modularity
   (5/9 - (11/18)^2) + (3/9 - (7/18)^2) = 0.364; moving 甲企业 across gives 0.272.
 * 乙企业 -> 丙企业: two chains of 4 relations, via 甲园 or via 航空, then 甲企业, 某大学.
-* park x cluster: 甲园 x 航空 = 甲企业 + 乙企业 (located in 甲园, in 航空) + 甲园's own link = 3.
+* park x cluster: 甲园 x 航空 = 甲企业 + 乙企业 (located in 甲园, in 航空) = 2, and stated (甲园 inCluster 航空).
 """
 
 from __future__ import annotations
@@ -200,10 +200,10 @@ def test_neighbourhood_grows_with_depth(G):
     assert A.neighbourhood(G, "甲园").edges[iri("e1"), iri("p"), "locatedIn"]["prop"] == "locatedIn"
 
 
-def test_park_cluster_matrix_counts_members_and_the_parks_own_link(G):
+def test_park_cluster_matrix_counts_members_and_marks_the_parks_own_link_as_stated(G):
     m = A.park_cluster_matrix(G)
-    assert (m["park_labels"], m["cluster_labels"], m["counts"]) == (["甲园"], ["航空"], [[3]])
-    assert m["cells"] == [{"park": "甲园", "cluster": "航空", "count": 3, "members": ["乙企业", "甲企业", "甲园"]}]
+    assert (m["park_labels"], m["cluster_labels"], m["counts"], m["stated"]) == (["甲园"], ["航空"], [[2]], [[True]])
+    assert m["cells"] == [{"park": "甲园", "cluster": "航空", "count": 2, "stated": True, "members": ["乙企业", "甲企业"]}]
 
 
 def test_park_cluster_matrix_drops_parks_without_links_unless_asked(G):
@@ -212,7 +212,7 @@ def test_park_cluster_matrix_drops_parks_without_links_unless_asked(G):
     H.add_edge(iri("u"), iri("q"), key="locatedIn", prop="locatedIn", evidence=[])  # 某大学 has no cluster
     assert A.park_cluster_matrix(H)["park_labels"] == ["甲园"]
     full = A.park_cluster_matrix(H, nonzero=False)
-    assert (full["park_labels"], full["counts"]) == (["甲园", "乙园"], [[3], [0]])
+    assert (full["park_labels"], full["counts"]) == (["甲园", "乙园"], [[2], [0]])
 
 
 def test_analyze_bundles_everything_as_plain_data(G):

@@ -75,15 +75,20 @@ def test_every_step_of_a_chain_is_a_relation_of_the_graph(G):
 
 def test_park_cluster_matrix_equals_a_sparql_count(built, G):
     q = """SELECT ?park ?cluster (COUNT(DISTINCT ?m) AS ?n) WHERE {
-             { ?m wj:locatedIn ?park ; wj:inCluster ?cluster . } UNION
-             { ?park wj:inCluster ?cluster . BIND(?park AS ?m) }
+             ?m wj:locatedIn ?park ; wj:inCluster ?cluster .
              ?park a wj:Park . ?cluster a wj:IndustryCluster .
+             FILTER NOT EXISTS { ?m a wj:Park } FILTER NOT EXISTS { ?m a wj:IndustryCluster }
            } GROUP BY ?park ?cluster"""
     expected = {(str(r.park), str(r.cluster)): int(r.n) for r in built.union.query(q, initNs=PREFIXES)}
+    stated_q = """SELECT DISTINCT ?park ?cluster WHERE {
+             { ?park wj:inCluster ?cluster } UNION { ?cluster wj:locatedIn ?park }
+             ?park a wj:Park . ?cluster a wj:IndustryCluster . }"""
+    stated = {(str(r.park), str(r.cluster)) for r in built.union.query(stated_q, initNs=PREFIXES)}
     m = A.park_cluster_matrix(G)
     got = {(p, c): n for p, row in zip(m["parks"], m["counts"]) for c, n in zip(m["clusters"], row) if n}
-    assert got == expected
-    assert expected  # the report links parks to clusters
+    got_stated = {(p, c) for p, row in zip(m["parks"], m["stated"]) for c, s in zip(m["clusters"], row) if s}
+    assert got == expected and got_stated == stated
+    assert expected and stated  # the report links parks to clusters both ways
 
 
 def test_the_elderly_care_park_serves_the_elderly_care_cluster(G):
@@ -151,7 +156,7 @@ def test_sparql_can_rank_by_the_written_back_degree(built, G):
 
 
 def test_analyze_prints_rankings_bridges_and_communities(trig):
-    result = run("analyze", "--data", trig)
+    result = run("analyze", "--graph", trig)
     assert result.exit_code == 0, result.output
     for heading in ("Most central entities by degree", "Bridges", "Articulation points", "Communities"):
         assert heading in result.output
@@ -159,9 +164,9 @@ def test_analyze_prints_rankings_bridges_and_communities(trig):
 
 
 def test_analyze_json_and_csv_are_machine_readable(trig, G):
-    as_json = json.loads(run("analyze", "--data", trig, "--format", "json", "--top", "0").output)
+    as_json = json.loads(run("analyze", "--graph", trig, "--format", "json", "--top", "0").output)
     assert sum(len(v) for v in as_json["rankings"].values()) == G.number_of_nodes()
-    rows = list(csv.DictReader(io.StringIO(run("analyze", "--data", trig, "--format", "csv", "--top", "3").output)))
+    rows = list(csv.DictReader(io.StringIO(run("analyze", "--graph", trig, "--format", "csv", "--top", "3").output)))
     assert list(rows[0]) == ["class", "rank", "label", "degree", "betweenness", "pagerank", "community", "iri"]
     assert all(1 <= int(r["rank"]) <= 3 for r in rows)
     assert {r["iri"] for r in rows} <= set(G)
@@ -169,21 +174,21 @@ def test_analyze_json_and_csv_are_machine_readable(trig, G):
 
 def test_analyze_by_betweenness_sorts_each_class_by_it(trig):
     rows = list(csv.DictReader(io.StringIO(
-        run("analyze", "--data", trig, "--format", "csv", "--by", "betweenness", "--top", "0").output)))
+        run("analyze", "--graph", trig, "--format", "csv", "--by", "betweenness", "--top", "0").output)))
     for cls in {r["class"] for r in rows}:
         values = [float(r["betweenness"]) for r in rows if r["class"] == cls]
         assert values == sorted(values, reverse=True)
 
 
 def test_path_command_shows_each_step_and_its_sentence(trig):
-    result = run("path", "华东师范大学", "奥锐特", "--data", trig)
+    result = run("path", "华东师范大学", "奥锐特", "--graph", trig)
     assert result.exit_code == 0, result.output
     assert "华东师范大学 cooperatesWith 奥锐特" in result.output
     assert "wujing-2026/s" in result.output
 
 
 def test_path_command_by_pinyin_and_as_json(trig):
-    result = run("path", "ningdeshidai", "宁德时代未来能源研究院", "--data", trig, "--format", "json")
+    result = run("path", "ningdeshidai", "宁德时代未来能源研究院", "--graph", trig, "--format", "json")
     assert result.exit_code == 0, result.output
     (chain,) = json.loads(result.output)
     assert chain[0]["prop"] == "affiliatedWith"
@@ -195,7 +200,7 @@ def test_path_command_by_pinyin_and_as_json(trig):
     (["analyze", "--format", "xml"], "Invalid value for '--format'"),
 ])
 def test_bad_input_is_one_line_without_traceback(trig, args, message):
-    result = run(*args, "--data", trig)
+    result = run(*args, "--graph", trig)
     assert result.exit_code != 0
     assert message in result.output
     assert "Traceback" not in result.output
@@ -203,32 +208,34 @@ def test_bad_input_is_one_line_without_traceback(trig, args, message):
 
 def test_no_chain_is_an_error_with_exit_status_1(trig, G):
     loner = next(G.nodes[n]["label"] for n in sorted(G) if G.degree(n) == 0)
-    result = run("path", "华东师范大学", loner, "--data", trig)
+    result = run("path", "华东师范大学", loner, "--graph", trig)
     assert result.exit_code == 1
     assert result.output.strip().startswith("wujing-kg: error: no chain of at most 6 relations")
 
 
 def test_missing_or_broken_data_file_is_a_clear_error(tmp_path):
-    result = run("analyze", "--data", tmp_path / "nothing.trig")
+    result = run("analyze", "--graph", tmp_path / "nothing.trig")
     assert result.exit_code == 1 and "run `wujing-kg build` first" in result.output
     bad = tmp_path / "bad.trig"
     bad.write_text("<a> <b> {", encoding="utf-8")
-    result = run("matrix", "--data", bad)
+    result = run("matrix", "--graph", bad)
     assert result.exit_code == 1 and "not valid TriG" in result.output and "Traceback" not in result.output
 
 
 def test_matrix_csv_has_a_row_per_park_and_a_column_per_cluster(trig, G):
-    result = run("matrix", "--data", trig, "--format", "csv")
+    result = run("matrix", "--graph", trig, "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.output)))
     m = A.park_cluster_matrix(G)
     assert rows[0] == ["park"] + m["cluster_labels"]
     assert [[int(x) for x in r[1:]] for r in rows[1:]] == m["counts"]
-    assert run("matrix", "--data", trig).output.count("\n") == len(m["parks"]) + 2
+    table = run("matrix", "--graph", trig).output
+    assert table.count("\n") == len(m["parks"]) + 2 + any(map(any, m["stated"]))  # header, rule, rows, the note on *
+    assert table.count("*") == 1 + sum(map(sum, m["stated"]))  # each stated link, and the note
 
 
 def test_export_command_writes_the_chosen_formats(trig, tmp_path):
-    result = run("export", "--data", trig, "--format", "gexf", "--format", "neo4j", "-o", tmp_path / "x")
+    result = run("export", "--graph", trig, "--format", "gexf", "--format", "neo4j", "-o", tmp_path / "x")
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "x").rglob("*") if p.is_file()) == [
         "x/neo4j/nodes.csv", "x/neo4j/relationships.csv", "x/wujing.gexf"]
@@ -237,6 +244,6 @@ def test_export_command_writes_the_chosen_formats(trig, tmp_path):
 def test_export_to_an_unwritable_place_is_a_one_line_error(trig, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
-    result = run("export", "--data", trig, "--format", "neo4j", "-o", blocker / "x")
+    result = run("export", "--graph", trig, "--format", "neo4j", "-o", blocker / "x")
     assert result.exit_code == 1
     assert "cannot write" in result.output and "Traceback" not in result.output

@@ -140,7 +140,7 @@ def test_exports_are_byte_identical_whatever_the_hash_seed(built, exports, tmp_p
     for seed in ("1", "2"):
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        cmd = [sys.executable, "-c", "from graph.cli import main; main()", "export", "--data", str(built.out_dir / "wujing.trig"), "-o", str(out)]
+        cmd = [sys.executable, "-c", "from graph.cli import main; main()", "export", "--graph", str(built.out_dir / "wujing.trig"), "-o", str(out)]
         subprocess.run(cmd, check=True, env=env, capture_output=True)
         for f in exports.rglob("*"):
             if f.is_file():

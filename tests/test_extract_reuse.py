@@ -11,6 +11,7 @@ import multiprocessing
 import os
 
 import pytest
+import spacy
 
 from graph.corpus import batch
 from graph.extract import pipeline
@@ -38,16 +39,29 @@ def _candidates(spans):
     return [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in spans]
 
 
+def _span_ruler_pipeline(table: dict[str, tuple[str, str]]) -> spacy.language.Language:
+    """What the names rulers replaced: spaCy's span ruler and ``wj_merge_rulers``."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("wj_init")
+    ruler = nlp.add_pipe("span_ruler", name="wj_known", config={"spans_key": "wj_known", "overwrite": True})
+    ruler.add_patterns([{"label": cls, "pattern": s, "id": canonical} for s, (cls, canonical) in sorted(table.items())])
+    nlp.add_pipe("wj_merge_rulers")
+    return nlp
+
+
 def test_known_names_are_found_as_a_span_ruler_of_them_finds_them():
-    full = pipeline.make_nlp(None, KNOWN)  # the old second pass: a span ruler per report
+    full = _span_ruler_pipeline(KNOWN)
     nlp = pipeline._nlp(False)
     ruler = pipeline._KnownRuler(nlp, KNOWN)
+    in_pipeline = pipeline.make_nlp(None, KNOWN)  # the same names as a component of the pipeline
     found_any = 0
     for text in SENTENCES:
         reference = full(text)
         expected = [c for c in _candidates(reference.spans[CANDIDATES]) if c[4] == "known"]
         doc = next(pipeline.make_docs(nlp, [text]))
-        assert _candidates(ruler(doc)) == expected, text
+        assert _candidates(ruler.spans(doc)) == expected, text
+        piped = in_pipeline(text)
+        assert [c for c in _candidates(piped.spans[CANDIDATES]) if c[4] == "known"] == expected, text
         found_any += len(expected)
     assert found_any >= 5  # both spellings of 养老科技平台 match both names, 华东 师大 matches 华东师大
 

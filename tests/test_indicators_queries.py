@@ -120,7 +120,7 @@ def test_indicators_for_2025_are_the_observations_of_2025(union, store):
     rows = run_rdflib(union, "indicators_for_year", period=Literal("2025"))
     assert {r["obs"] for r in rows} == _observations(union, refPeriod=Literal("2025"))
     assert all(r["period"] == "2025" and r["statedAs"] in r["text"] for r in rows)
-    (fiscal,) = [r for r in rows if r["indicatorLabel"] == "财政总收入" and r["area"] == str(WJI.Town)]
+    (fiscal,) = [r for r in rows if r["indicatorLabel"] == "财政总收入" and r["area"] == str(WJI.Whole)]
     assert (fiscal["value"], fiscal["valueCNY"], fiscal["growthRate"]) == (142, 14200000000, 16)
     assert fiscal["kind"] == str(WJI.Estimate)
     assert len(run_oxigraph(store, "indicators_for_year", period="2025")) == len(rows)

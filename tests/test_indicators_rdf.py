@@ -40,7 +40,7 @@ def _one(g, obs, p):
     return values[0]
 
 
-def _find(g, indicator: str, period: str, kind, cluster=WJI.NoCluster, area=WJI.Town):
+def _find(g, indicator: str, period: str, kind, cluster=WJI.NoCluster, area=WJI.Whole):
     hits = [
         o
         for o in g.subjects(WJI.indicator, INDICATOR[indicator])
@@ -76,9 +76,9 @@ def test_the_baselines_the_build_links_are_in_the_indicators_graph(ds):
     short = {(str(s).split("/indicators/")[1], str(o).split("/indicators/")[1]) for s, o, _ in links}
     # 财政总收入 180亿元 and 力争200亿元 by 2030 against 142亿元 (2025, 预计); 新增国家高新技术企业200家
     # against the stock of 701 (2025)
-    assert {("fiscal-revenue/2030/target/town", "fiscal-revenue/2025/estimate/town"),
-            ("fiscal-revenue/2030/stretch-target/town", "fiscal-revenue/2025/estimate/town"),
-            ("new-high-tech-enterprises/2026-2030/target/town", "high-tech-enterprises/2025/actual/town")} <= short
+    assert {("fiscal-revenue/2030/target/whole", "fiscal-revenue/2025/estimate/whole"),
+            ("fiscal-revenue/2030/stretch-target/whole", "fiscal-revenue/2025/estimate/whole"),
+            ("new-high-tech-enterprises/2026-2030/target/whole", "high-tech-enterprises/2025/actual/whole")} <= short
 
 
 def test_the_sentence_an_observation_cites_holds_the_figure(built):
@@ -117,7 +117,7 @@ def test_the_2025_fiscal_revenue_is_an_estimate_with_its_growth_and_its_value_in
     assert _one(g, obs, WJI.valueCNY).toPython() == Decimal(14200000000)
     assert _one(g, obs, WJI.growthRate).toPython() == Decimal(16)
     assert _one(g, obs, WJI.growthBasis) == WJI.YearOnYear
-    assert _one(g, obs, WJI.refArea) == WJI.Town
+    assert _one(g, obs, WJI.refArea) == WJI.Whole
 
 
 def test_the_2030_targets_link_to_the_three_leading_cluster_entities(built):
@@ -236,7 +236,7 @@ def _second_structure(g):
 def _wrong_code(g):
     obs = _some_observation(g)
     g.remove((obs, WJI.kind, None))
-    g.add((obs, WJI.kind, WJI.Town))
+    g.add((obs, WJI.kind, WJI.Whole))
 
 
 def _no_measure(g):

@@ -11,10 +11,11 @@ import pytest
 
 from graph.resources import DEFAULT_REPORT
 from graph.text.metadata import read_report
-from graph.extract.figures import extract_indicators, load_indicators
+from graph.extract.figures import cluster_names, extract_indicators, load_indicators
 
 A, E, T, S = "Actual", "Estimate", "Target", "StretchTarget"
-TOWN, LEVEL, ZIZHU = "Town", "TownLevel", "WholeTownInclZizhu"
+# areas: the whole town, its own level (镇本级), the whole town with the zone it names (as written)
+TOWN, LEVEL, ZIZHU = "Whole", "OwnLevel", "全镇（含紫竹）"
 Y, R5, P30 = "2025", "2021-2025", "2026-2030"
 
 # context, as written, indicator (Chinese name), value, unit, period, kind, area, qualifier, growth %, cluster
@@ -196,8 +197,9 @@ def report():
 
 
 @pytest.fixture(scope="module")
-def result(report):
-    return extract_indicators(report)
+def result(report, extraction):
+    """The figures, with the report's own industry clusters (the extractor's cluster entities)."""
+    return extract_indicators(report, clusters=cluster_names(extraction))
 
 
 def _span(text: str, context: str) -> tuple[int, int]:

@@ -142,7 +142,7 @@ def test_disk_full_while_writing_keeps_the_previous_files(tmp_path, versions, mo
 
 def test_failed_extraction_or_validation_writes_nothing(tmp_path, versions, monkeypatch):
     out = previous_build(tmp_path, versions)
-    monkeypatch.setattr("graph.build.problem", lambda *a, **k: "the built graph does not conform to ontology/shapes.ttl: x")
+    monkeypatch.setattr("graph.store.backend.problem", lambda *a, **k: "the built graph does not conform to ontology/shapes.ttl: x")
     with pytest.raises(BuildError, match="does not conform"):
         build([tmp_path / "report.txt"], out_dir=out)
     assert {name: (out / name).read_bytes() for name in NAMES} == versions["old"]

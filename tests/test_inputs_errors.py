@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import graph.text.readers.limits
 import graph.validate.conformance
 import graph.validate.ontology
 from graph.rdf.turtle import read_turtle
@@ -26,6 +27,7 @@ from graph.errors import BuildError
 from graph.resources import DEFAULT_REPORT
 from graph.cli import main
 
+import bombs
 from inputs_helpers import cjk_font, make_docx, make_pdf, report_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -261,6 +263,62 @@ def malformed_indicator_shapes_file(tmp, mp):
     (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
     mp.setattr(graph.validate.conformance, "INDICATOR_SHAPES", _broken_turtle(tmp, "indicator-shapes.ttl"))
     return ["small.txt"]
+
+
+
+# Inputs that cost far more to parse than their size (graph/text/readers/limits.py)
+
+@case
+def sidecar_alias_bomb(tmp, mp):
+    (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
+    (tmp / "small.meta.yaml").write_text(bombs.alias_bomb(), encoding="utf-8")  # 387 million strings
+    return ["small.txt"]
+
+
+@case
+def sidecar_nested_5000_deep(tmp, mp):
+    (tmp / "small.txt").write_text(SMALL, encoding="utf-8")
+    (tmp / "small.meta.yaml").write_text(bombs.nested_yaml(5000), encoding="utf-8")
+    return ["small.txt"]
+
+
+@case
+def docx_zip_bomb(tmp, mp):
+    bombs.docx_bomb(tmp / "bomb.docx", unpacked_mb=20)
+    return ["bomb.docx"]
+
+
+@case
+def docx_past_the_unpacked_cap(tmp, mp):
+    mp.setattr(graph.text.readers.limits, "MAX_ZIP_UNPACKED_BYTES", 2**20)  # 1 MB instead of 512 MB
+    bombs.docx_bomb(tmp / "big.docx", unpacked_mb=2)
+    return ["big.docx"]
+
+
+@case
+def docx_of_10001_parts(tmp, mp):
+    with zipfile.ZipFile(tmp / "parts.docx", "w") as zf:
+        for i in range(10_001):
+            zf.writestr(f"p/{i}", b"")
+    return ["parts.docx"]
+
+
+@case
+def pdf_bomb(tmp, mp):
+    bombs.pdf_bomb(tmp / "bomb.pdf", unpacked_mb=40)
+    return ["bomb.pdf"]
+
+
+@case
+def html_nested_100000_deep(tmp, mp):
+    (tmp / "deep.html").write_text(bombs.nested_html(100_000), encoding="utf-8")
+    return ["deep.html"]
+
+
+@case
+def html_of_250000_tags(tmp, mp):
+    (tmp / "tags.html").write_text(bombs.flat_html(250_000), encoding="utf-8")
+    return ["tags.html"]
 
 
 def run_case(name: str, tmp_path: Path, monkeypatch) -> tuple[int, list[str], BaseException | None]:

@@ -11,13 +11,20 @@ missing browser must never pass silently.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from graph.analytics.measures import park_cluster_matrix
+from graph.build import build
+from graph.maps.park_cluster import counts_line
+from graph.network.parks import park_clusters
 from graph.rdf.iri import entity_iri
-from graph.maps.render import write_focus_map, write_network_map, write_park_cluster_map
+from graph.resources import DEFAULT_REPORT
+from graph.maps.render import map_facts, network_view, park_cluster_view, write_focus_map, write_network_map, write_park_cluster_map
 from graph.network.convert import to_networkx
 from maps_helpers import EVIL_ALIAS, EVIL_NAME, EVIL_SENTENCE, evil_dataset
 
@@ -26,6 +33,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--no-first-run", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 HUADONG = str(entity_iri("华东师范大学"))
+MERGE_2025 = Path(__file__).resolve().parent / "data" / "merge" / "wujing-2025.txt"
 
 pytestmark = pytest.mark.browser
 
@@ -54,9 +62,9 @@ def browser():
 class Opened:
     """A map open in a fresh page, with its console messages, errors, requests and dialogs."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, viewport: tuple[int, int] = (1600, 1000)):
         self.url = path.resolve().as_uri()
-        self.context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.page = self.context.new_page()
         self.console: list[str] = []
         self.requests: list[str] = []
@@ -119,8 +127,8 @@ def G(built):
 def opened(browser):
     pages: list[Opened] = []
 
-    def open_(path: Path) -> Opened:
-        pages.append(Opened(browser, path))
+    def open_(path: Path, viewport: tuple[int, int] = (1600, 1000)) -> Opened:
+        pages.append(Opened(browser, path, viewport))
         return pages[-1]
 
     yield open_
@@ -131,12 +139,77 @@ def opened(browser):
 # ------------------------------------------------------------------------ the full network
 
 
-def test_network_map_draws_every_node_and_edge(built, G, opened):
+def test_network_map_opens_on_the_linked_entities_and_shows_the_rest_on_request(built, G, opened):
     m = opened(built.out_dir / "maps" / "network.html")
+    linked = [n for n in G if G.degree(n)]
+    assert 0 < len(linked) < G.number_of_nodes()  # the bundled report has entities linked to nothing
+    assert m.drawn() == {"nodes": len(linked), "edges": G.number_of_edges()}
+    assert set(m.js("wjMap.nodeView.getIds()")) == set(linked)
+    box = m.page.locator("#show-isolated")
+    assert not box.is_checked()
+    assert m.page.locator("label:has(#show-isolated) .count").inner_text() == str(G.number_of_nodes() - len(linked))
+    box.check()  # one click
     assert m.drawn() == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
-    assert m.js("wjMap.network.body.data.nodes.length") == G.number_of_nodes()
     assert m.page.locator("h1").count() == 1
-    m.screenshot("network")
+    m.screenshot("network_all")
+    m.assert_clean()
+
+
+LABELS_ON_SCREEN = """() => {
+    const n = wjMap.network, box = document.getElementById('map').getBoundingClientRect(), out = [];
+    for (const id of n.body.nodeIndices) {
+        const p = n.canvasToDOM(n.getPosition(id)), node = wjMap.nodes.get(id);
+        if (p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height)
+            out.push([id, ((node.font && node.font.size) || 14) * n.getScale()]);
+    }
+    return out; }"""
+
+
+def _labels_on_screen(m: Opened) -> list[tuple[str, float]]:
+    """(node id, label size in screen pixels) of every drawn node whose centre is inside the map."""
+    return m.js(LABELS_ON_SCREEN)
+
+
+def test_network_map_opens_with_readable_labels_on_a_laptop_screen(built, G, opened):
+    m = opened(built.out_dir / "maps" / "network.html", viewport=(1280, 800))
+    on_screen = _labels_on_screen(m)
+    assert len(on_screen) >= 10  # a whole group of linked entities, not a corner
+    assert min(px for _, px in on_screen) >= 12
+    assert all(G.degree(n) for n, _ in on_screen)
+    # the largest group of linked entities is the one in view
+    import networkx as nx
+
+    largest = max(nx.connected_components(G.to_undirected()), key=lambda c: (len(c), sorted(c)))
+    assert sum(1 for n, _ in on_screen if n in largest) >= len(on_screen) / 2
+    m.screenshot("network_open_1280x800")
+    m.page.click("#reset")  # 全图: everything drawn fits the map (once the 0.3 s animation is over)
+    m.page.wait_for_function(f"() => ({LABELS_ON_SCREEN})().length === wjMap.drawn().nodes", timeout=10_000)
+    m.assert_clean()
+
+
+def test_searching_an_entity_linked_to_nothing_shows_it(built, G, opened):
+    m = opened(built.out_dir / "maps" / "network.html")
+    loner = next(n for n in sorted(G) if not G.degree(n))
+    m.page.fill("#search", G.nodes[loner]["label"])
+    m.page.press("#search", "Enter")
+    assert m.js("wjMap.network.getSelectedNodes()") == [loner]
+    assert m.page.locator("#show-isolated").is_checked()
+    assert m.page.inner_text("#panel h2") == G.nodes[loner]["label"]
+    m.assert_clean()
+
+
+def test_a_project_panel_shows_its_stage_and_milestones(built, G, opened):
+    info = network_view(built.dataset)["data"]["info"]
+    project, about = next((n, i) for n, i in sorted(info.items()) if len(i.get("milestones", [])) >= 2)
+    m = opened(built.out_dir / "maps" / "network.html")
+    m.js("id => wjMap.selectNode(id, false)", project)
+    panel = m.panel()
+    assert f"项目阶段与节点（{len(about['milestones'])}）" in panel and "目前阶段：" in panel
+    listed = m.page.inner_text("#panel .milestones")
+    for ms in about["milestones"]:
+        assert ms["period"] in listed and ms["stageName"] in listed
+    m.page.locator("#panel .milestones summary").first.click()
+    assert about["label"] in m.page.inner_text("#panel .milestones")  # the sentence that says so
     m.assert_clean()
 
 
@@ -147,7 +220,11 @@ def test_search_selects_the_entity_and_zooms_to_it(built, opened, query):
     m.page.fill("#search", query)
     m.page.press("#search", "Enter")
     assert m.js("wjMap.network.getSelectedNodes()") == [HUADONG]
-    m.page.wait_for_function("s => wjMap.network.getScale() > s", arg=scale * 1.5, timeout=5_000)
+    # the map zooms to it: it ends in the middle of the map, drawn at least as large as before
+    m.page.wait_for_function("""([id, s]) => { const n = wjMap.network, p = n.canvasToDOM(n.getPosition(id)),
+        box = document.getElementById('map').getBoundingClientRect();
+        return n.getScale() >= Math.max(s, 1.1) - 1e-6 && Math.abs(p.x - box.width / 2) < 2
+               && Math.abs(p.y - box.height / 2) < 2; }""", arg=[HUADONG, scale], timeout=5_000)
     assert m.page.inner_text("#panel h2") == "华东师范大学"
     assert "已找到：华东师范大学" in m.page.inner_text("#search-status")
     m.assert_clean()
@@ -163,6 +240,7 @@ def test_search_reports_a_name_it_cannot_find(built, opened):
 
 def test_class_filter_hides_parks_and_their_links(built, G, opened):
     m = opened(built.out_dir / "maps" / "network.html")
+    m.page.check("#show-isolated")
     parks = {n for n, d in G.nodes(data=True) if d["cls"] == "Park"}
     park_edges = sum(1 for u, v in G.edges() if u in parks or v in parks)
     m.page.uncheck("input.cls-filter[value=Park]")
@@ -175,6 +253,7 @@ def test_class_filter_hides_parks_and_their_links(built, G, opened):
 
 def test_relation_filter_hides_one_relation(built, G, opened):
     m = opened(built.out_dir / "maps" / "network.html")
+    m.page.check("#show-isolated")
     in_cluster = sum(1 for *_, k in G.edges(keys=True) if k == "inCluster")
     m.page.uncheck("input.rel-filter[value=inCluster]")
     assert m.drawn() == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges() - in_cluster}
@@ -241,7 +320,7 @@ def test_member_class_filter_reweights_park_cluster_links(built, opened):
         return d.edgeInfo[e.id].members.map(x => d.members[x.id].cls); }""", [park, cluster])
     m.page.uncheck("input.cls-filter.member[value=Enterprise]")
     after = m.js(label, [park, cluster])
-    assert (int(after) if after else 0) == before - classes.count("Enterprise")
+    assert int(after.strip() or 0) == before - classes.count("Enterprise")
     m.page.uncheck("input.cls-filter[value=Park]")
     assert m.drawn()["nodes"] == m.js("wjMap.nodes.get().filter(n => n.cls === 'IndustryCluster').length")
     assert m.drawn()["edges"] == 0
@@ -255,6 +334,148 @@ def test_park_cluster_search_finds_a_member(built, opened):
     selected = set(m.js("wjMap.network.getSelectedNodes()"))
     assert selected == {str(entity_iri("上海市养老科技产业园")), str(entity_iri("养老科技"))}
     assert m.page.inner_text("#panel h2") == "银发无忧"
+
+
+DRAWN_LINKS = """() => wjMap.edgeView.get().filter(e => e.prop !== 'parkInPark').map(e => {
+    const drawn = wjMap.network.body.edges[e.id].labelModule.elementOptions.label;
+    return {id: e.id, from: e.from, to: e.to, label: (drawn || '').trim(), title: e.title,
+            dashes: wjMap.network.body.edges[e.id].options.dashes}; })"""
+
+
+def _panel_count(m: Opened, edge_id: str) -> int:
+    m.js("id => wjMap.selectEdge(id)", edge_id)
+    return int(re.search(r"共有成员（(\d+)）", m.panel()).group(1))
+
+
+def test_park_cluster_links_show_the_counts_of_the_matrix_command(built, G, opened):
+    """One owner for the counts: what the map draws is what `wujing-kg matrix` prints."""
+    matrix = park_cluster_matrix(G)
+    cells = {(p, c): (n, s) for p, row, srow in zip(matrix["parks"], matrix["counts"], matrix["stated"])
+             for c, n, s in zip(matrix["clusters"], row, srow) if n or s}
+    m = opened(built.out_dir / "maps" / "park_cluster.html")
+    drawn = {(e["from"], e["to"]): e for e in m.js(DRAWN_LINKS)}
+    assert set(drawn) == set(cells) and cells
+    for pair, (n, stated) in cells.items():
+        assert drawn[pair]["label"] == (str(n) if n else ""), pair
+        assert drawn[pair]["dashes"] == (n == 0)
+    m.assert_clean()
+
+
+@pytest.mark.parametrize("unticked", [["Enterprise"], ["Enterprise", "ListedCompany"], ["ListedCompany", "Platform"]])
+def test_member_filters_leave_no_stale_number(built, opened, unticked):
+    m = opened(built.out_dir / "maps" / "park_cluster.html")
+    for cls in unticked:
+        m.page.uncheck(f"input.cls-filter.member[value={cls}]")
+    links = m.js(DRAWN_LINKS)
+    assert links
+    for link in links:
+        n = _panel_count(m, link["id"])
+        assert link["label"] == (str(n) if n else "")  # the number drawn on the link
+        assert (f"共有成员 {n}" in link["title"]) if n else ("共有成员" not in link["title"])  # its tooltip
+        node_line = m.js("id => wjMap.nodes.get(id).label", link["from"])
+        shown = sum(int(k) for k in re.findall(r"(\d+)", node_line.split("\n", 1)[1])) if "\n" in node_line else 0
+        m.js("id => wjMap.selectNode(id, false)", link["from"])
+        assert f"位于该园区的成员（{shown}）" in m.panel()  # the park's label and its panel agree
+    m.screenshot("park_cluster_" + "_".join(unticked))
+    m.assert_clean()
+
+
+def test_member_legend_counts_the_members_that_make_links(built, G, opened):
+    pc = park_clusters(G)
+    linking = Counter(G.nodes[x]["cls"] for x in pc.linking_members())
+    members = Counter(G.nodes[x]["cls"] for x in {*pc.located, *pc.in_cluster})
+    assert linking != members  # cluster members that are in no park do not make links
+    m = opened(built.out_dir / "maps" / "park_cluster.html")
+    legend = dict(m.js("""() => Array.from(document.querySelectorAll('input.cls-filter.member')).map(
+        cb => [cb.value, parseInt(cb.parentNode.querySelector('.count').textContent, 10)])"""))
+    assert {c: n for c, n in legend.items() if n} == dict(linking)
+    m.page.uncheck("input.cls-filter[value=Park]")  # no park: no member makes a link
+    assert set(m.js("""() => Array.from(document.querySelectorAll('input.cls-filter.member')).map(
+        cb => cb.parentNode.querySelector('.count').textContent)""")) == {"0"}
+
+
+def test_a_park_panel_lists_its_members_by_industry_with_counts(built, G, opened):
+    pc = park_clusters(G)
+    park = max(pc.parks, key=lambda p: (len(pc.hosted(p)), p))
+    hosted = [x for x, _ in pc.hosted(park)]
+    m = opened(built.out_dir / "maps" / "park_cluster.html")
+    m.js("id => wjMap.selectNode(id, false)", park)
+    panel = m.panel()
+    assert f"位于该园区的成员（{len(hosted)}）" in panel
+    assert counts_line([G.nodes[x]["cls"] for x in hosted]) in panel
+    for cluster in {c for x in hosted for c in pc.in_cluster.get(x, {})}:
+        n = sum(1 for x in hosted if cluster in pc.in_cluster.get(x, {}))
+        assert f"{G.nodes[cluster]['label']}（{n}）" in panel
+    unplaced = sum(1 for x in hosted if not pc.in_cluster.get(x))
+    assert (f"未标明产业（{unplaced}）" in panel) == bool(unplaced)
+    assert m.js("id => wjMap.nodes.get(id).label", park).endswith(counts_line([G.nodes[x]["cls"] for x in hosted]))
+    m.screenshot("park_cluster_park_panel")
+    m.assert_clean()
+
+
+def test_a_project_member_shows_its_stage_in_the_park_panel_and_its_own(built, opened):
+    data = park_cluster_view(built.dataset)["data"]
+    project, about = next((x, d) for x, d in sorted(data["members"].items()) if d.get("milestones") and d["parks"])
+    m = opened(built.out_dir / "maps" / "park_cluster.html")
+    m.js("id => wjMap.selectNode(id, false)", about["parks"][0])
+    item = m.page.locator("#panel li", has_text=about["label"]).first
+    assert item.locator(".stage").count() == 1
+    item.locator("button.link").click()
+    panel = m.panel()
+    assert m.page.inner_text("#panel h2") == about["label"] and "项目阶段与节点" in panel
+    assert all(ms["stageName"] in panel for ms in about["milestones"])
+    m.assert_clean()
+
+
+def test_a_park_cluster_map_of_one_year_has_no_year_slider(built, opened):
+    m = opened(built.out_dir / "maps" / "park_cluster.html")
+    assert not m.page.locator("#year-filter").is_visible()
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """The synthetic 2025 report and the bundled 2026 report, built into one graph."""
+    out = tmp_path_factory.mktemp("two-years")
+    result = build([MERGE_2025, DEFAULT_REPORT], out_dir=out)
+    result.out_dir = out
+    return result
+
+
+def _known_links(G, years: dict[str, str], year: str) -> dict[tuple[str, str], set[str]]:
+    """The members of each link that reports up to ``year`` state (worked out from the evidence)."""
+    pc = park_clusters(G)
+
+    def known(evidence):
+        return any(years.get(g, "0000") <= year for g in evidence)
+
+    return {pair: {x for x in members if known(pc.located[x][pair[0]]) and known(pc.in_cluster[x][pair[1]])}
+            for pair, members in pc.links.items()}
+
+
+def test_the_year_slider_shows_what_the_reports_up_to_each_year_say(two_years, opened):
+    G = to_networkx(two_years.dataset)
+    years = map_facts(two_years.dataset).years
+    assert sorted(set(years.values())) == ["2025", "2026"]  # the reports' wj:year
+    m = opened(two_years.out_dir / "maps" / "park_cluster.html")
+    assert m.page.locator("#year-filter").is_visible()
+    assert m.js("wjMap.year()") == "2026"
+    before, now = _known_links(G, years, "2025"), _known_links(G, years, "2026")
+    assert any(now[p] - before[p] for p in now)  # the 2026 report added members
+    for link in m.js(DRAWN_LINKS):  # at 2026: every member, what 2026 added in brackets
+        pair = (link["from"], link["to"])
+        added = len(now[pair] - before[pair])
+        assert link["label"] == (f"{len(now[pair])} (+{added})" if added else str(len(now[pair])) if now[pair] else "")
+    assert "2026 年新增（与 2025 年相比）" in m.panel()
+    m.screenshot("park_cluster_2026")
+    m.page.locator("#year").fill("0")  # the slider to 2025
+    assert m.js("wjMap.year()") == "2025" and "截至 2025 年" in m.page.inner_text("#year-label")
+    drawn = {(e["from"], e["to"]): e["label"] for e in m.js(DRAWN_LINKS)}
+    for pair, members in before.items():
+        if members:
+            assert drawn[pair] == str(len(members))
+    assert not {p for p, members in now.items() if members and not before[p]} & {p for p, lab in drawn.items() if lab}
+    m.screenshot("park_cluster_2025")
+    m.assert_clean()
 
 
 # ------------------------------------------------------------------------ focus map, escaping

@@ -1,5 +1,5 @@
 """The maps' Kamada-Kawai layout (numpy only) reaches the minimum networkx's (scipy) reaches, and the
-vis-network data is what pyvis made."""
+vis-network data comes from pyvis."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from graph.maps.layout import _kk_energy, _minimize, kamada_kawai
-from graph.maps.render import _entity_node, _options, _relation_edge, _vis_data
+from graph.maps.views import entity_node, options, relation_edge, vis_data
 
 
 def _minima(G: nx.Graph) -> tuple[float, float]:
@@ -79,29 +79,21 @@ def test_the_layout_is_the_same_every_time():
     assert all((first[n] == again[n]).all() for n in G)
 
 
-def _pyvis(nodes, edges, options):
-    """What the maps passed through pyvis before: the reference for _vis_data."""
-    from pyvis.network import Network
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
-    for n in nodes:
-        n = dict(n)
-        net.add_node(n.pop("id"), label=n.pop("label"), shape=n.pop("shape"), color=n.pop("color"), **n)
-    for e in edges:
-        e = dict(e)
-        net.add_edge(e.pop("from"), e.pop("to"), **e)
-    net.options = options
-    vis_nodes, vis_edges, _heading, _height, _width, vis_options = net.get_network_data()
-    return vis_nodes, vis_edges, json.loads(vis_options)
-
-
-def test_vis_data_is_what_pyvis_made(built):
+def test_vis_data_goes_through_pyvis_and_keeps_what_the_maps_set(built, monkeypatch):
+    from pyvis import network as pyvis_network
     from graph.network.convert import to_networkx
 
     G = to_networkx(built.dataset)
     pos = {n: (float(i), 0.0) for i, n in enumerate(G)}
-    nodes = [_entity_node(G, n, pos, 10.0) for n in sorted(G)]
-    nodes.append({**nodes[0], "label": ""})  # a repeated id is dropped
-    edges = [_relation_edge(G, u, v, k, i, 0) for i, (u, v, k) in enumerate(sorted(G.edges(keys=True)))]
-    edges.append({k: v for k, v in edges[0].items() if k != "arrows"})
-    assert _vis_data(nodes, edges, _options()) == _pyvis(nodes, edges, _options())
+    nodes = [entity_node(G, n, pos, 10.0) for n in sorted(G)]
+    nodes.append({**nodes[0], "label": "another"})  # a repeated id: pyvis keeps the first
+    edges = [relation_edge(G, u, v, k, i, 0) for i, (u, v, k) in enumerate(sorted(G.edges(keys=True)))]
+    edges.append({k: v for k, v in edges[0].items() if k != "arrows"})  # pyvis draws it directed
+    made = []
+    real = pyvis_network.Network
+    monkeypatch.setattr(pyvis_network, "Network", lambda *a, **kw: made.append(real(*a, **kw)) or made[-1])
+    vis_nodes, vis_edges, vis_options = vis_data(nodes, edges, options())
+    assert len(made) == 1 and made[0].directed
+    assert [n["id"] for n in vis_nodes] == sorted(G) and vis_nodes[0] == nodes[0]
+    assert vis_edges[:-1] == edges[:-1] and vis_edges[-1]["arrows"] == "to"
+    assert vis_options == json.loads(json.dumps(options()))

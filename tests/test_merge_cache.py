@@ -140,17 +140,17 @@ def test_the_cli_caches_in_the_output_folder_and_can_be_told_not_to(tmp_path):
     assert files(tmp_path / "out") == files(tmp_path / "bare")
 
 
-def test_with_oxigraph_a_new_report_is_the_only_one_turned_into_rdf_and_validated(tmp_path, monkeypatch):
-    import graph.oxigraph_build
+def test_with_oxigraph_a_new_report_is_the_only_one_turned_into_rdf(tmp_path, monkeypatch):
+    import graph.store.load
 
     calls: list[str] = []
-    real = graph.oxigraph_build._report_nquads
+    real = graph.store.load._report_nquads
 
     def to_rdf(job):
         calls.append(job[0].report.slug)
         return real(job)
 
-    monkeypatch.setattr(graph.oxigraph_build, "_report_nquads", to_rdf)
+    monkeypatch.setattr(graph.store.load, "_report_nquads", to_rdf)
     cache = tmp_path / "cache"
     inputs = write(tmp_path / "in", ["town-a-2025", "town-b-2025"])
     build(inputs, out_dir=tmp_path / "out1", cache_dir=cache, store="oxigraph")

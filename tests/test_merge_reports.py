@@ -33,7 +33,12 @@ TEXT = "闵行区吴泾镇人民政府\n2026年1月13日\n吴泾镇人民政府2
         ("闵行区吴泾镇人民政府", ("吴泾镇", "town")),
         ("上海市闵行区人民政府", ("闵行区", "district")),
         ("闵行区江川路街道办事处", ("江川路街道", "subdistrict")),
-        ("上海市人民政府", ("上海市", "city")),
+        ("上海市人民政府", ("上海市", "province")),  # a municipality of graph/text/divisions.tsv
+        ("深圳市人民政府", ("深圳市", "city")),
+        ("2026年广西壮族自治区政府工作报告", ("广西壮族自治区", "province")),
+        ("贵州省", ("贵州省", "province")),
+        ("大鹏新区管理委员会", ("大鹏新区", "district")),
+        ("国务院", ("国务院", "national")),
         ("吴泾镇人民政府2026年工作报告", ("吴泾镇", "town")),
         ("工作报告", ("", "")),
     ],
@@ -57,7 +62,7 @@ def test_metadata_values_are_normalised():
         ({"year": "25"}, "year '25' is not a four-digit year"),
         ({"date": "2025-02-30"}, "date '2025-02-30' does not exist"),
         ({"date": "soon"}, "date 'soon' is not a date like 2026-01-13"),
-        ({"level": "province"}, "level 'province' is not one of town, subdistrict, district, city"),
+        ({"level": "galaxy"}, "level 'galaxy' is not one of town, subdistrict, district, city, province, national"),
     ],
 )
 def test_bad_metadata_gets_a_one_line_error_naming_where_it_is(values, message):
@@ -180,3 +185,20 @@ def test_every_level_is_a_concept_of_the_scheme():
         assert (concept, RDF.type, WJR.AdministrativeLevel) in g
         assert (concept, SKOS.notation, Literal(name)) in g
         assert (WJR.AdministrativeLevels, SKOS.hasTopConcept, concept) in g
+
+
+def test_every_level_a_report_can_be_of_has_its_concept():
+    from graph.text.metadata import LEVELS
+
+    assert set(LEVEL_CONCEPTS) == set(LEVELS) == {"town", "subdistrict", "district", "city", "province", "national"}
+
+
+def test_a_report_read_from_its_text_gets_the_jurisdiction_and_level_it_names(tmp_path):
+    (tmp_path / "r.txt").write_text("2026年安徽省政府工作报告\n一、2025年工作回顾\n推动A项目开工。\n", encoding="utf-8")
+    report, meta = describe(read_report(tmp_path / "r.txt"), tmp_path / "r.txt")
+    assert (report.year, meta.jurisdiction, meta.level, meta.described) == ("2026", "安徽省", "province", False)
+    ds = Dataset()
+    add_descriptions(ds, [meta])
+    node = report_iri("r")
+    assert (node, WJR.jurisdiction, Literal("安徽省", lang="zh"), PROVENANCE_GRAPH) in ds
+    assert (node, WJR.level, WJR.Province, PROVENANCE_GRAPH) in ds

@@ -161,11 +161,14 @@ def test_an_alias_shared_by_two_entities_is_not_guessed():
     assert to_term("huadongshifandaxue", "IRI", g) == ID["u"]  # toneless pinyin
 
 
-def test_missing_graph_file(tmp_path):
+def test_a_missing_graph_file_or_build_folder_is_a_one_line_error(tmp_path):
     result = cli("query", "funds", "--graph", str(tmp_path / "none.trig"))
-    assert result.exit_code == 2 and "does not exist" in result.output  # click checks a given path
+    assert result.exit_code == 1 and "none.trig: graph file not found" in result.output
+    assert result.output.count("\n") == 1
     with pytest.raises(Exception, match="graph file not found"):
         run_query("funds", graph=tmp_path / "none.trig")
+    result = cli("query", "funds", "--graph", str(tmp_path))  # a folder with nothing built in it
+    assert result.exit_code == 1 and "no built graph in this folder" in result.output
 
 
 def test_exactly_one_query_source():

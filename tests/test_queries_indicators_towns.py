@@ -108,7 +108,7 @@ def test_the_four_reports_state_the_figures_the_test_relies_on(towns):
     """The corpus is what the module docstring says (so that the assertions below mean something)."""
     q = """PREFIX wji: <https://w3id.org/wujing-kg/ontology/indicators#>
     SELECT ?obs ?period ?kind ?value WHERE {
-      ?obs wji:indicator <https://w3id.org/wujing-kg/id/indicator/fiscal-revenue> ; wji:refArea wji:Town ;
+      ?obs wji:indicator <https://w3id.org/wujing-kg/id/indicator/fiscal-revenue> ; wji:refArea wji:Whole ;
            wji:refPeriod ?period ; wji:kind ?kind ; wji:value ?value }"""
     figures = {
         (str(r.obs).split("/report/")[1].split("/")[0], str(r.period), str(r.kind).rsplit("#")[1], int(r.value))

@@ -163,7 +163,7 @@ def test_the_built_trig_and_turtle_parse_back_to_the_built_graph(built):
 def test_the_output_is_the_same_whatever_the_hash_seed(tmp_path):
     script = (
         "from rdflib import Dataset, Literal, Namespace\n"
-        "from graph.build import serialize, union_graph\n"
+        "from graph.rdf.turtle import serialize; from graph.rdf.convert import union_graph\n"
         "EX = Namespace('https://example.org/')\n"
         "ds = Dataset()\n"
         "ds.bind('ex', EX)\n"

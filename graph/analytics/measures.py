@@ -37,6 +37,7 @@ from collections import Counter
 import networkx as nx
 
 from graph.network.convert import find_entity
+from graph.network.parks import park_clusters
 from graph.rdf.iri import pinyin_plain
 
 __all__ = [
@@ -373,62 +374,50 @@ def format_chain(chain: list[dict]) -> str:
 def park_cluster_matrix(G: nx.MultiDiGraph, nonzero: bool = True) -> dict:
     """How many members link each park to each industry cluster.
 
-    A member links park P to cluster C when it is ``locatedIn`` P and ``inCluster`` C; the park's
-    own ``P inCluster C`` counts once more (the park is then listed among the members).  Only
-    direct ``locatedIn`` counts: a member of a park inside P is not counted for P.
+    The counts are those of :func:`graph.network.parks.park_clusters`, which the park-cluster map
+    shows too: a member links park P to cluster C when it is ``locatedIn`` P and ``inCluster`` C
+    (only direct ``locatedIn`` counts: a member of a park inside P is counted for that park).  A
+    link the report states directly (P ``inCluster`` C) is marked ``stated``; it adds no member.
 
     Parameters
     ----------
     G : the entity graph.
-    nonzero : drop the parks and clusters with no link at all.
+    nonzero : drop the parks and clusters with no link at all (neither members nor a stated link).
 
     Returns
     -------
     dict
-        ``parks`` and ``clusters`` (IRIs, most links first, then by label), ``park_labels``,
-        ``cluster_labels``, ``counts`` (a list of rows, one per park, one count per cluster) and
-        ``cells`` (the non-zero cells: ``park``, ``cluster`` labels, ``count``, ``members``).
+        ``parks`` and ``clusters`` (IRIs, most members first, then by label), ``park_labels``,
+        ``cluster_labels``, ``counts`` (a list of rows, one per park, one count per cluster),
+        ``stated`` (rows of booleans: the report states that link) and ``cells`` (the links:
+        ``park``, ``cluster`` labels, ``count``, ``stated``, ``members`` labels).
     """
-    def of(cls):
-        return [n for n in G.nodes if G.nodes[n].get("cls") == cls]
-
-    parks, clusters = of("Park"), of("IndustryCluster")
-    located: dict[str, set[str]] = {}
-    in_cluster: dict[str, set[str]] = {}
-    for u, v, k in G.edges(keys=True):
-        if k == "locatedIn" and v in parks:
-            located.setdefault(u, set()).add(v)
-        elif k == "inCluster" and v in clusters:
-            in_cluster.setdefault(u, set()).add(v)
-    members: dict[tuple[str, str], set[str]] = {}
-    for m, ps in located.items():
-        for p in ps:
-            for c in in_cluster.get(m, ()):
-                members.setdefault((p, c), set()).add(m)
-    for p in parks:
-        for c in in_cluster.get(p, ()):
-            members.setdefault((p, c), set()).add(p)
+    pc = park_clusters(G)
+    parks, clusters = list(pc.parks), list(pc.clusters)
     total_p = Counter({p: 0 for p in parks})
     total_c = Counter({c: 0 for c in clusters})
-    for (p, c), ms in members.items():
-        total_p[p] += len(ms)
-        total_c[c] += len(ms)
+    linked = set()
+    for (p, c), members in pc.links.items():
+        total_p[p] += len(members)
+        total_c[c] += len(members)
+        linked |= {p, c}
     if nonzero:
-        parks = [p for p in parks if total_p[p]]
-        clusters = [c for c in clusters if total_c[c]]
+        parks = [p for p in parks if p in linked]
+        clusters = [c for c in clusters if c in linked]
     parks.sort(key=lambda p: (-total_p[p], _label(G, p), p))
     clusters.sort(key=lambda c: (-total_c[c], _label(G, c), c))
     cells = [
-        {"park": _label(G, p), "cluster": _label(G, c), "count": len(members[(p, c)]),
-         "members": sorted(_label(G, m) for m in members[(p, c)])}
-        for p in parks for c in clusters if (p, c) in members
+        {"park": _label(G, p), "cluster": _label(G, c), "count": pc.count(p, c), "stated": pc.is_stated(p, c),
+         "members": sorted(_label(G, m) for m in pc.links[(p, c)])}
+        for p in parks for c in clusters if (p, c) in pc.links
     ]
     return {
         "parks": parks,
         "clusters": clusters,
         "park_labels": [_label(G, p) for p in parks],
         "cluster_labels": [_label(G, c) for c in clusters],
-        "counts": [[len(members.get((p, c), ())) for c in clusters] for p in parks],
+        "counts": [[pc.count(p, c) for c in clusters] for p in parks],
+        "stated": [[pc.is_stated(p, c) for c in clusters] for p in parks],
         "cells": cells,
     }
 

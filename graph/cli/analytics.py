@@ -1,5 +1,5 @@
 """``wujing-kg analyze | path | matrix | export``: thin commands over :mod:`graph.analytics` and
-:mod:`graph.exports`.  They read a built graph (``out/wujing.trig`` unless ``--data`` says otherwise).
+:mod:`graph.exports`.  They read a built graph of either store (``out/`` unless ``--graph`` says otherwise).
 """
 
 from __future__ import annotations
@@ -13,28 +13,17 @@ import click
 from wcwidth import wcswidth
 
 from graph.analytics import measures as analytics
-from graph.errors import InputError, WujingError
+from graph.cli.options import graph_option
+from graph.errors import WujingError
 from graph.exports.formats import FORMATS, write_exports
-from graph.network.convert import load_dataset, to_networkx
+from graph.network.convert import to_networkx
 from graph.resources import DEFAULT_OUT
-
-DEFAULT_DATA = DEFAULT_OUT / "wujing.trig"
-
-data_option = click.option(
-    "--data", "data", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DATA, show_default=True,
-    help="The built graph (TriG) to read; `wujing-kg build` writes it.")
-
+from graph.store.backend import open_graph
 
 def _load(path: Path):
-    """The dataset and its networkx graph, or a one-line error."""
-    if not path.exists():
-        raise InputError(f"{path}: not found; run `wujing-kg build` first or pass --data")
-    try:
-        ds = load_dataset(path)
-    except Exception as exc:  # rdflib raises many parser errors; all mean "not a TriG file" here
-        detail = " ".join(str(exc).split())[:200] or type(exc).__name__  # rdflib's messages span lines
-        raise InputError(f"{path}: not valid TriG: {detail}") from exc
-    return ds, to_networkx(ds)
+    """The built graph (either store) and its networkx graph, or a one-line error."""
+    backend = open_graph(path)
+    return backend, to_networkx(backend)
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
@@ -135,16 +124,16 @@ def render_analysis(G, result: dict, by: str, top: int) -> str:
 
 
 @click.command()
-@data_option
+@graph_option
 @click.option("--by", type=click.Choice(analytics.MEASURES), default="degree", show_default=True,
               help="The measure that ranks entities within each class.")
 @click.option("--top", type=click.IntRange(min=0), default=5, show_default=True,
               help="Entities shown per class (0: all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for people; csv (one row per ranked entity) or json (everything) for programs.")
-def analyze(data: Path, by: str, top: int, fmt: str) -> None:
+def analyze(graph_path: Path, by: str, top: int, fmt: str) -> None:
     """Who is central: rankings per class, bridges, articulation points and communities."""
-    _, G = _load(data)
+    _, G = _load(graph_path)
     result = analytics.analyze(G, by=by, top=top)
     if fmt == "json":
         click.echo(_json(result))
@@ -175,16 +164,16 @@ def render_chains(chains: list[list[dict]]) -> str:
 @click.command()
 @click.argument("source")
 @click.argument("target")
-@data_option
+@graph_option
 @click.option("--max", "max_length", type=click.IntRange(min=1), default=6, show_default=True,
               help="Longest chain (number of relations) to look for.")
 @click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True,
               help="Show at most this many chains (all are of the shortest length).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for programs.")
-def path(source: str, target: str, data: Path, max_length: int, limit: int, fmt: str) -> None:
+def path(source: str, target: str, graph_path: Path, max_length: int, limit: int, fmt: str) -> None:
     """The shortest chains of relations from SOURCE to TARGET (label, alias or pinyin), with evidence."""
-    _, G = _load(data)
+    _, G = _load(graph_path)
     chains = analytics.shortest_paths(G, source, target, max_length=max_length, limit=limit)
     if not chains:
         raise WujingError(f"no chain of at most {max_length} relations links {source!r} and {target!r}")
@@ -200,36 +189,41 @@ def path(source: str, target: str, data: Path, max_length: int, limit: int, fmt:
 # ------------------------------------------------------------------------------------------- matrix
 
 @click.command()
-@data_option
+@graph_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for people; csv (parks x clusters) or json (with the members of each cell).")
 @click.option("--all", "show_all", is_flag=True, help="Keep parks and clusters that have no link at all.")
-def matrix(data: Path, fmt: str, show_all: bool) -> None:
+def matrix(graph_path: Path, fmt: str, show_all: bool) -> None:
     """Which parks serve which clusters: members linking each park to each industry cluster."""
-    _, G = _load(data)
+    _, G = _load(graph_path)
     m = analytics.park_cluster_matrix(G, nonzero=not show_all)
     rows = [[p] + counts for p, counts in zip(m["park_labels"], m["counts"])]
     if fmt == "json":
         click.echo(_json(m))
     elif fmt == "csv":
         click.echo(_csv([["park"] + m["cluster_labels"]] + rows), nl=False)
-    else:
-        click.echo(format_table(["park \\ cluster"] + m["cluster_labels"], rows,
+    else:  # a link the report states directly is marked *, as the map draws it dashed
+        marked = [[p] + [f"{n}*" if s else str(n) for n, s in zip(counts, stated)]
+                  for p, counts, stated in zip(m["park_labels"], m["counts"], m["stated"])]
+        click.echo(format_table(["park \\ cluster"] + m["cluster_labels"], marked,
                                 right=set(range(1, len(m["clusters"]) + 1))))
+        if any(any(row) for row in m["stated"]):
+            click.echo("* the report also states that the park belongs to the cluster (members counted: "
+                       "located in the park and in the cluster)")
 
 
 # ------------------------------------------------------------------------------------------- export
 
 @click.command()
-@data_option
+@graph_option
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="What to write (repeat for several; default: all): graphml, gexf, jsonld, neo4j "
                    "(CSV for neo4j-admin import) or analytics (measures as RDF).")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=DEFAULT_OUT / "exports", show_default=True, help="Directory to write the files to.")
-def export(data: Path, formats: tuple[str, ...], out_dir: Path) -> None:
+def export(graph_path: Path, formats: tuple[str, ...], out_dir: Path) -> None:
     """Export the graph for Gephi, yEd, Cytoscape, web pages, Neo4j or a SPARQL store."""
-    ds, G = _load(data)
+    ds, G = _load(graph_path)
     try:
         files = write_exports(ds, out_dir, formats or FORMATS, G=G)
     except OSError as exc:

@@ -39,6 +39,7 @@ COMMANDS = {
     "export": "graph.cli.analytics:export",
     "indicators": "graph.cli.indicators:indicators",
     "push": "graph.cli.push:push",
+    "train": "graph.cli.train:train",
 }
 
 

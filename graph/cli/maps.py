@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
+from graph.cli.options import graph_option
 from graph.maps.render import export_focus_map
-from graph.resources import DEFAULT_OUT
 
 
 @click.command("map")
@@ -28,9 +28,7 @@ from graph.resources import DEFAULT_OUT
                    "subclasses. Repeat or separate with commas. Default: all.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="The HTML file to write.")
-@click.option("--graph", "graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=DEFAULT_OUT / "wujing.trig", show_default=True,
-              help="The built graph to read (made by `wujing-kg build`).")
+@graph_option
 def map_command(focus: str, depth: int, classes: tuple[str, ...], output: Path,
                 graph_path: Path) -> None:
     """Export the neighbourhood of one entity as an interactive HTML map that works offline."""

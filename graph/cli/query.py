@@ -18,11 +18,12 @@ from pathlib import Path
 
 import click
 
+from graph.cli.options import graph_option
 from graph.errors import UsageError, WujingError
 from graph.output import write_text
 from graph.store.endpoint import serve as serve_graph
 from graph.store.queries import answer
-from graph.store.tables import FORMATS, render
+from graph.store.tables import FORMATS, count_rows, render
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -43,8 +44,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
                    "\"2025\"^^xsd:gYear.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format: a terminal table, or CSV, TSV or JSON with full IRIs.")
-@click.option("-g", "--graph", "graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="The graph to query (TriG, Turtle, N-Quads...). Default: out/wujing.trig.")
+@graph_option
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Run the SPARQL query in this .rq file instead of a named one.")
 @click.option("-e", "--execute", "text", metavar="SPARQL",
@@ -54,11 +54,11 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               help="Write the result to this file (atomically) instead of the terminal.")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
               help="Table format: cut cells wider than this many terminal columns (0: never cut).")
-def query(name: str | None, param_values: tuple[str, ...], fmt: str, graph_path: Path | None,
+def query(name: str | None, param_values: tuple[str, ...], fmt: str, graph_path: Path,
           query_file: Path | None, text: str | None, list_queries: bool, output: Path | None,
           max_width: int) -> None:
     """Run the named query NAME from queries/ (see --list), a .rq file (--file) or a SPARQL text (-e)
-    on the built graph, with parameters bound as RDF terms."""
+    on the built graph (either store), with parameters bound as RDF terms."""
     chosen = [x for x in (name, query_file, text) if x is not None] + ([True] if list_queries else [])
     if len(chosen) != 1:
         raise UsageError("give exactly one of: a query NAME, --file PATH, -e SPARQL or --list")
@@ -72,24 +72,24 @@ def query(name: str | None, param_values: tuple[str, ...], fmt: str, graph_path:
             write_text(output, result)
         except OSError as exc:
             raise WujingError(f"{output}: cannot write: {exc.strerror or exc}") from None
-        click.echo(f"written: {output} ({len(rows)} rows)", err=True)
+        click.echo(f"written: {output} ({count_rows(len(rows))})", err=True)
 
 
 @click.command("serve")
-@click.option("-g", "--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The built graph to serve. Default: out/wujing.trig.")
+@graph_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. The default accepts connections from this machine only; "
                    "--host 0.0.0.0 opens the endpoint to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port to listen on (0: any free port).")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of the Oxigraph store, rebuilt only when the graph changes. Default: endpoint/ "
-                   "beside the graph (out/endpoint/).")
+              help="Folder of the Oxigraph store made from a graph file, rebuilt only when the file changes. "
+                   "Default: endpoint/ beside the file (out/endpoint/). A --store oxigraph build is served "
+                   "from its own store.")
 @click.option("--timeout", type=click.IntRange(min=1), default=30, show_default=True,
               help="Stop a query after this many seconds.")
 @click.option("--cors", is_flag=True, help="Allow web pages from other origins (e.g. an online YASGUI) to query.")
-def serve(graph_path: Path | None, host: str, port: int, store_dir: Path | None,
+def serve(graph_path: Path, host: str, port: int, store_dir: Path | None,
           timeout: int, cors: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (Oxigraph) until Ctrl-C."""
     serve_graph(graph_path, host=host, port=port, store_dir=store_dir, timeout=timeout, cors=cors, echo=click.echo)

@@ -1,4 +1,5 @@
-"""Extract many reports: from the cache where possible, the rest in a process pool over all cores.
+"""Extract many reports: from the cache where possible, the rest in a process pool over all cores,
+or on a Dask cluster (:mod:`graph.corpus.executors`).
 
 Extraction is pure Python (spaCy's rule matchers) and holds the GIL, so reports are spread over
 processes, not threads.  The parent loads spaCy and builds the pipeline before the pool starts, so
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import partial
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from graph.corpus.cache import ExtractionCache, cache_key
+from graph.corpus.executors import default_jobs, executor_for
 from graph.extract.pipeline import extract, warm_up
 from graph.model import Extraction, Report
 
@@ -34,14 +35,6 @@ __all__ = ["default_jobs", "extract_reports", "parallel_imap", "parallel_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def default_jobs() -> int:
-    """The number of CPUs this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _progress(total: int, desc: str):
@@ -57,14 +50,28 @@ def parallel_imap(
     jobs: int = 1,
     desc: str = "",
     warm_up: Callable[[], object] | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[int, R]]:
     """Yield ``(i, func(items[i]))`` as the results come, over ``jobs`` processes, with a progress bar.
 
     ``func`` must be a module-level function (it is pickled to the workers).  With one job or one
     item no process is started and the results come in input order.  ``warm_up`` (picklable too)
     loads what ``func`` needs once: in this process before the workers fork, so they share it,
-    or, with another start method, in each worker as it starts.
+    or, with another start method, in each worker as it starts.  ``scheduler`` (``"local"`` or a
+    Dask scheduler address, see :mod:`graph.corpus.executors`) runs the items on a Dask cluster
+    instead, ``jobs`` workers for ``"local"``; there each worker loads what it needs on first use.
     """
+    if scheduler is not None:
+        executor = executor_for(scheduler, jobs)
+        with _progress(len(items), desc) as bar:
+            results = executor.imap(func, items)
+            try:
+                for done in results:
+                    yield done
+                    bar.update()
+            finally:
+                results.close()
+        return
     jobs = default_jobs() if jobs <= 0 else jobs
     with _progress(len(items), desc) as bar:
         if jobs == 1 or len(items) < 2:
@@ -102,10 +109,12 @@ def parallel_map(
     jobs: int = 1,
     desc: str = "",
     warm_up: Callable[[], object] | None = None,
+    scheduler: str | None = None,
 ) -> list[R]:
-    """``[func(x) for x in items]`` over ``jobs`` processes (0: one per CPU), in input order."""
+    """``[func(x) for x in items]`` over ``jobs`` processes (0: one per CPU) or on the Dask cluster
+    ``scheduler``, in input order."""
     results: list = [None] * len(items)
-    for i, result in parallel_imap(func, items, jobs=jobs, desc=desc, warm_up=warm_up):
+    for i, result in parallel_imap(func, items, jobs=jobs, desc=desc, warm_up=warm_up, scheduler=scheduler):
         results[i] = result
     return results
 
@@ -126,6 +135,7 @@ def extract_reports(
     use_lexicon: bool = True,
     jobs: int = 1,
     cache_dir: Path | str | None = None,
+    scheduler: str | None = None,
 ) -> tuple[list[Extraction], int]:
     """Extract every report; return the extractions (in input order) and how many came from the cache.
 
@@ -136,9 +146,11 @@ def extract_reports(
     use_lexicon
         Passed to :func:`graph.extract.pipeline.extract`.
     jobs
-        Processes for the reports not in the cache (0: one per CPU).
+        Processes for the reports not in the cache (0: one per CPU); workers of a ``"local"`` cluster.
     cache_dir
         Where :class:`~graph.cache.ExtractionCache` keeps its entries; None: no cache.
+    scheduler
+        Extract on this Dask cluster instead of in processes (:mod:`graph.corpus.executors`).
     """
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     results: list[Extraction | None] = [None] * len(reports)
@@ -154,7 +166,7 @@ def extract_reports(
             todo.append(i)
     fresh = parallel_map(
         _extract, [(reports[i], use_lexicon) for i in todo], jobs=jobs, desc="extracting",
-        warm_up=partial(_warm_up_extractor, use_lexicon),
+        warm_up=partial(_warm_up_extractor, use_lexicon), scheduler=scheduler,
     )
     for i, ex in zip(todo, fresh):
         results[i] = ex

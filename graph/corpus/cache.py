@@ -2,10 +2,11 @@
 
 The key of a report is a hash of its cleaned text and metadata (the whole :class:`~graph.model.Report`),
 of ``use_lexicon`` and of the *extractor version*: a hash of every file that decides what the
-extractor produces (``graph/extract/*``, ``graph/text.py``, ``graph/model.py``) and of the spaCy and
-Python versions.  Any change to those files invalidates every entry, so a cached build is always
-identical to a fresh one.  Entries are pickles of :class:`~graph.model.Extraction` under
-``out/.cache/extract/``; delete the folder to clear the cache.  An unreadable entry is a miss.
+extractor produces (``graph/extract/*`` and its trained model, ``graph/text/``, ``graph/model.py``)
+and of the spaCy and Python versions.  Any change to those files invalidates every entry, so a
+cached build is always identical to a fresh one.  Entries are pickles of
+:class:`~graph.model.Extraction` under ``out/.cache/extract/``; delete the folder to clear the
+cache.  An unreadable entry is a miss.
 
 With ``--store oxigraph`` a second cache, :class:`RDFCache`, keeps each report's validated N-Quads
 under ``out/.cache/rdf/``, keyed by the *resolved* extraction (after :mod:`graph.resolve`), its
@@ -57,7 +58,10 @@ def extractor_files() -> list[Path]:
     """The files whose content decides what the extractor produces, in a fixed order."""
     extract = _PACKAGE / "extract"
     files = [p for p in extract.iterdir() if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".yaml", ".txt")]
-    files += sorted((_PACKAGE / "text").rglob("*.py")) + [_PACKAGE / "model.py"]
+    files += [p for p in (extract / "model" / "names").rglob("*") if p.is_file()]  # the trained model
+    text = _PACKAGE / "text"  # its code and its word lists (parts.tsv, divisions.tsv)
+    files += sorted([*text.rglob("*.py"), *text.rglob("*.tsv")]) + [_PACKAGE / "model.py"]
+    files += [ONTOLOGY_DIR / "industries.ttl", ONTOLOGY_DIR / "industry-umbrellas.tsv"]  # wj_industries reads them
     return sorted(files)
 
 
@@ -66,7 +70,8 @@ def extractor_version() -> str:
     """A short hash of the extractor's files and of the spaCy and Python versions."""
     h = hashlib.sha256()
     for path in extractor_files():
-        h.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+        name = path.relative_to(_PACKAGE).as_posix() if path.is_relative_to(_PACKAGE) else f"ontology/{path.name}"
+        h.update(name.encode("utf-8") + b"\0")  # the same in a checkout and an installed package
         h.update(path.read_bytes() + b"\0")
     try:
         h.update(version("spacy").encode("ascii"))
@@ -113,8 +118,8 @@ def rdf_key(ex: Extraction, meta, validate: bool) -> str:
 
 
 class RDFCache:
-    """Each report's validated RDF (gzip), one file per key, under ``root/rdf/``: N-Quads of its graphs
-    and their union, then its TriG (see :func:`graph.store.to_nquads`)."""
+    """Each report's RDF (gzip), one file per key, under ``root/rdf/``: N-Quads of its graphs and their
+    union (see :func:`graph.store.oxigraph.to_nquads`)."""
     def __init__(self, root: Path | str):
         self.dir = Path(root) / "rdf"
 

@@ -54,7 +54,7 @@ NEAR_DUPLICATE_SCORE = 80
 
 # mirror ontology/shapes.ttl: which classes may be the ends of each relation
 _ORG = {"Enterprise", "University", "ResearchInstitute", "Fund", "Platform"}
-_MILESTONE_HOLDERS = {"Project", "Platform", "ResearchInstitute", "Park", "Enterprise"}
+_MILESTONE_HOLDERS = {"Project", "Platform", "ResearchInstitute", "Park", "Enterprise", "University", "Fund"}
 _ACTIONS = ("merged", "alias", "class", "dropped", "achieved", "amount", "kept-apart")
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》]")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})

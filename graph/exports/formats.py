@@ -36,13 +36,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from graph.analytics.measures import centrality, community_of
 from graph.analytics.rdf import analytics_trig
 from graph.network.convert import to_networkx
 from graph.output import write_files
 from graph.rdf.namespaces import PREFIXES
+from graph.store.backend import as_backend
 
 __all__ = [
     "FORMATS",
@@ -53,6 +54,7 @@ __all__ = [
     "to_jsonld",
     "to_neo4j",
     "neo4j_type",
+    "export_files",
     "write_exports",
 ]
 
@@ -341,29 +343,21 @@ def _neo4j(F: nx.MultiDiGraph) -> dict[str, str]:
     return {"nodes.csv": _csv(nodes), "relationships.csv": _csv(rels)}
 
 
-def _union(ds: Dataset) -> Graph:
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
-
-
-def write_exports(ds: Dataset, out_dir: Path | str, formats: Iterable[str] = FORMATS,
-                  G: nx.MultiDiGraph | None = None, union: Graph | None = None) -> list[Path]:
-    """Write the exports of ``ds`` in ``formats`` to ``out_dir``; return the files written.
+def export_files(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS,
+                 G: nx.MultiDiGraph | None = None, union: Graph | None = None) -> dict[Path, str | bytes]:
+    """The exports of ``ds`` (a backend of :mod:`graph.store.backend`, or an rdflib Dataset) in
+    ``formats``, as file path -> content, without writing them (a build writes them with the rest).
 
     ``G`` (the networkx graph) and ``union`` (all triples as one graph) are computed from ``ds``
-    when not given.  Raises ``ValueError`` for an unknown format, ``OSError`` when a file cannot
-    be written.
+    when not given.  Raises ``ValueError`` for an unknown format.
     """
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown export format {unknown[0]!r}; available: {', '.join(FORMATS)}")
+    backend = as_backend(ds)
     out = Path(out_dir)
-    G = to_networkx(ds) if G is None else G
+    G = to_networkx(backend) if G is None else G
     F = flat_graph(G) if {"graphml", "gexf", "neo4j"} & set(formats) else None  # measures once
     files: dict[Path, str | bytes] = {}
     for fmt in formats:
@@ -372,11 +366,21 @@ def write_exports(ds: Dataset, out_dir: Path | str, formats: Iterable[str] = FOR
         elif fmt == "gexf":
             files[out / "wujing.gexf"] = _gexf(F)
         elif fmt == "jsonld":
-            files[out / "wujing.jsonld"] = to_jsonld(union if union is not None else _union(ds))
+            files[out / "wujing.jsonld"] = to_jsonld(union if union is not None else backend.union())
         elif fmt == "neo4j":
             for name, text in _neo4j(F).items():
                 files[out / "neo4j" / name] = text
         elif fmt == "analytics":
-            files[out / "analytics.trig"] = analytics_trig(ds, G)
+            files[out / "analytics.trig"] = analytics_trig(backend, G)
+    return files
+
+
+def write_exports(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS,
+                  G: nx.MultiDiGraph | None = None, union: Graph | None = None) -> list[Path]:
+    """Write the exports of ``ds`` (see :func:`export_files`) to ``out_dir``; return the files written.
+
+    Raises ``ValueError`` for an unknown format, ``OSError`` when a file cannot be written.
+    """
+    files = export_files(ds, out_dir, formats, G=G, union=union)
     write_files(files)  # all or nothing: a failure leaves the previous exports as they were
     return list(files)

@@ -1,7 +1,8 @@
 """The figures of a built graph as a table an analyst can paste into Excel (``wujing-kg indicators``).
 
-Reads back with SPARQL the observations (``qb:Observation``) that :mod:`graph.indicators` added, one
-row per figure in the order of the report, with plain words for the codes.
+Reads back with SPARQL the observations (``qb:Observation``) that :mod:`graph.rdf.cube` added, one
+row per figure in the order of the report, with plain words for the codes; as tab-separated text, CSV
+(with a byte-order mark for Excel if asked) or an Excel workbook.
 
 Examples
 --------
@@ -16,13 +17,15 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from graph.extract.figures import IndicatorError
 from graph.rdf.cube import WJI
+from graph.store.backend import as_backend, open_graph
+from graph.store.sparql import GraphNotFound
 from graph.text.numbers import format_decimal
 
-__all__ = ["COLUMNS", "indicator_rows", "format_rows", "indicators_table"]
+__all__ = ["COLUMNS", "FORMATS", "indicator_rows", "format_rows", "xlsx_bytes", "indicators_table"]
 
 _ROWS_QUERY = """
 PREFIX qb:   <http://purl.org/linked-data/cube#>
@@ -71,21 +74,17 @@ def _local(term) -> str:
     return str(term).rsplit("#", 1)[-1]
 
 
-def indicator_rows(data: Graph | Dataset) -> list[dict[str, str]]:
-    """Every observation of a graph as a row of plain strings, in the order of the report.
+def indicator_rows(data) -> list[dict[str, str]]:
+    """Every observation of a graph (a backend, an rdflib Dataset or Graph) as a row of plain strings,
+    in the order of the report.
 
     Examples
     --------
     >>> indicator_rows(Graph())
     []
     """
-    g = data
-    if isinstance(data, Dataset):
-        g = Graph()
-        for quad in data.quads((None, None, None, None)):
-            g.add(quad[:3])
     rows = {}
-    for b in g.query(_ROWS_QUERY):
+    for b in as_backend(data).query(_ROWS_QUERY):  # on the union, in either store
         key = str(b.obs)
         if key in rows:
             continue
@@ -113,9 +112,18 @@ def indicator_rows(data: Graph | Dataset) -> list[dict[str, str]]:
     return [row for _, row in sorted(rows.values(), key=lambda kv: kv[0])]
 
 
-def format_rows(rows: list[dict[str, str]], fmt: str = "table") -> str:
+#: Output formats of :func:`indicators_table`: text to paste, CSV, or an Excel workbook.
+FORMATS = ("table", "csv", "xlsx")
+#: Columns that hold numbers: a workbook stores them as numbers, so Excel can sum and sort them.
+NUMERIC = ("sentence", "value", "value_cny", "growth_pct")
+BOM = "\ufeff"
+
+
+def format_rows(rows: list[dict[str, str]], fmt: str = "table", bom: bool = False) -> str:
     """The rows as tab-separated text (``table``: paste it into Excel) or as CSV.
 
+    ``bom`` starts the text with a UTF-8 byte-order mark: Excel on Windows reads a CSV file as the
+    local code page unless it starts with one, which garbles the Chinese of a double-clicked file.
     """
     if fmt not in ("table", "csv"):
         raise ValueError(f"unknown format {fmt!r}: use table or csv")
@@ -127,30 +135,53 @@ def format_rows(rows: list[dict[str, str]], fmt: str = "table") -> str:
     w.writerow(COLUMNS)
     for row in rows:
         w.writerow([row[c].replace("\t", " ").replace("\n", " ") for c in COLUMNS])
+    return (BOM if bom else "") + buf.getvalue()
+
+
+def _number(text: str):
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() and abs(value) < 2**53 else float(value)
+
+
+def xlsx_bytes(rows: list[dict[str, str]], sheet: str = "indicators") -> bytes:
+    """The rows as an Excel workbook (``.xlsx``, made with openpyxl): a bold, frozen header row, numbers
+    as numbers, columns as wide as their text (up to 60 characters)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from wcwidth import wcswidth
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(list(COLUMNS))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([_number(row[c]) if c in NUMERIC and row[c] else row[c] for c in COLUMNS])
+    ws.freeze_panes = "A2"
+    for i, c in enumerate(COLUMNS, start=1):
+        width = max([wcswidth(c)] + [max(wcswidth(row[c]), 0) for row in rows])
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, 60)
+    buf = io.BytesIO()
+    wb.save(buf)
     return buf.getvalue()
 
 
-def indicators_table(path: Path, fmt: str = "table", period: str | None = None) -> str:
-    """The table of the observations in the built graph at ``path`` (``out/wujing.trig``).
+def indicators_table(path: Path, fmt: str = "table", period: str | None = None, bom: bool = False) -> str | bytes:
+    """The table of the observations in the built graph at ``path`` (a build folder of either store,
+    such as ``out/``, or a graph file).
 
-    ``period`` keeps only the figures of that period (``2025``, ``2026-2030``).  Raises
-    :class:`IndicatorError` with a one-line message when the file cannot be read or holds no
-    observations (of that period).
+    ``fmt`` is one of :data:`FORMATS` (``xlsx`` gives the bytes of a workbook, the others text;
+    ``bom`` puts a UTF-8 byte-order mark before CSV, for Excel).  ``period`` keeps only the figures
+    of that period (``2025``, ``2026-2030``).  Raises :class:`IndicatorError` with a one-line message
+    when the file cannot be read or holds no observations (of that period).
     """
-    path = Path(path)
-    from rdflib.util import guess_format
-
-    ds = Dataset()
     try:
-        ds.parse(str(path), format=guess_format(str(path)) or "trig")
-    except FileNotFoundError:
-        raise IndicatorError(f"{path}: file not found (run `wujing-kg build` first)") from None
-    except IsADirectoryError:
-        raise IndicatorError(f"{path}: is a directory, not a graph file") from None
-    except Exception as exc:  # rdflib raises many parser errors; all mean the same to a user
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise IndicatorError(f"{path}: not a readable RDF graph: {message[:160]}") from None
-    rows = indicator_rows(ds)
+        backend = open_graph(path)
+    except GraphNotFound as exc:
+        raise IndicatorError(str(exc)) from None
+    rows = indicator_rows(backend)
     if not rows:
         raise IndicatorError(f"{path}: no indicator observations (rebuild it with `wujing-kg build`)")
     if period is not None:
@@ -158,4 +189,6 @@ def indicators_table(path: Path, fmt: str = "table", period: str | None = None) 
         rows = [row for row in rows if row["period"] == period.strip()]
         if not rows:
             raise IndicatorError(f"no figures for the period {period!r}; periods: {', '.join(periods)}")
-    return format_rows(rows, fmt)
+    if fmt == "xlsx":
+        return xlsx_bytes(rows)
+    return format_rows(rows, fmt, bom=bom)

@@ -1,606 +1,966 @@
-"""spaCy components that find entity names in one sentence.
+"""spaCy components that find entity names in one sentence, registered as factories.
 
-Each component adds candidate spans to ``doc.spans["wj_candidates"]`` (label = class, ``id_`` = the
-rule that found it, ``kb_id_`` = the canonical name when known); ``wj_resolve`` keeps the longest
-non-overlapping ones in ``doc.spans["wj_entities"]`` and adds nested owner names
-(宁德时代 inside 宁德时代未来能源研究院).
+Each name-finding component adds candidate spans to ``doc.spans["wj_candidates"]`` (label = class,
+``id_`` = the rule that found it, ``kb_id_`` = the canonical name when known; see
+:mod:`graph.extract.spans`); ``wj_resolve`` keeps the longest non-overlapping ones in
+``doc.spans["wj_entities"]``.  Every component's word lists are settings of its factory, by default
+those of :mod:`graph.extract.patterns`; the lists all name finders share come as one
+:class:`~graph.extract.names.NameRules` (``{"@misc": "wj.name_rules.v1"}``).
 
-The components work on characters: a blank ``zh`` pipeline with the default character segmenter
-makes every character a token, so every character offset is a token boundary.
+| component | finds |
+| --- | --- |
+| ``wj_init`` | (starts the candidates) |
+| ``wj_names`` | the names of a table: the lexicon, names typed elsewhere in the report |
+| ``wj_merge_rulers`` | spaCy span rulers' names, for a pipeline that uses them |
+| ``wj_suffix_names`` | names by their ending: …研究院, …产业园, …孵化器, …基金, innovation …中心 |
+| ``wj_metro_lines`` | metro lines and their extensions |
+| ``wj_enumerations`` | items of an enumeration typed by its head; items after introducing verbs |
+| ``wj_context_names`` | company names before 入选/注册…; ``X方面，`` topics |
+| ``wj_cooperation_names`` | the partners of ``A与B…合作`` |
+| ``wj_milestone_projects`` | projects named before or after a stage word |
+| ``wj_resolve`` | (chooses among the candidates) |
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.blank("zh")
+>>> for name in ("wj_init", "wj_suffix_names", "wj_resolve"):
+...     _ = nlp.add_pipe(name)
+>>> doc = nlp("依托上海市养老科技产业园，引进企业。")
+>>> [(s.text, s.label_, s.id_) for s in doc.spans[ENTITIES]]
+[('上海市养老科技产业园', 'Park', 'suffix:产业园')]
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graph.extract.patterns import (
-    CLAUSE_FINAL_STAGES,
-    COMPANY_ENDINGS,
-    COMPOSING_HEADS,
-    ENUMERATION_HEADS,
-    GENERIC_SUFFIXES,
-    INTRODUCING,
-    LEFT_CONTEXT,
-    MILESTONE_OPENERS,
-    NAME_BREAK,
-    NOT_NAMES,
-    RIGHT_CONTEXT,
-    STAGE_WORDS,
-    SUFFIX_CLASSES,
-    VERB_FIRST_STAGES,
-    suffix_class,
-)
+from graph.extract import patterns as P
+from graph.extract.families import NONE
+from graph.extract.milestones import STAGE_WORDS
+from graph.extract.names import NameRules
+from graph.extract.spans import CANDIDATES, ENTITIES, add_candidate, doc_text, make_docs, masked_text
 
-CANDIDATES = "wj_candidates"
-ENTITIES = "wj_entities"
+__all__ = [
+    "CANDIDATES",
+    "ENTITIES",
+    "ContextNames",
+    "CooperationNames",
+    "Enumerations",
+    "MergeRulers",
+    "MetroLines",
+    "MilestoneProjects",
+    "NamesRuler",
+    "Resolver",
+    "SuffixNames",
+]
 
-_MULTI_LEFT = tuple(sorted((w for w in LEFT_CONTEXT if len(w) > 1), key=len, reverse=True))
-# the same verbs by length, longest first, for set look-ups instead of a startswith per verb
-_LEFT_BY_LEN = tuple(
-    (n, frozenset(w for w in _MULTI_LEFT if len(w) == n)) for n in sorted({len(w) for w in _MULTI_LEFT}, reverse=True)
-)
-_RIGHT = tuple(sorted(RIGHT_CONTEXT, key=len, reverse=True))
-_LEVEL_PREFIX = re.compile(r"^(国家级|省级|市级|区级|全国首个|全市首个|国内首个|全国首批|全市首批|首个|首批)")
-_AWARD_VERBS = ("纳入", "入选", "获评", "列入", "荣获", "成为", "评为", "认定")
-_GENERIC = (
-    "方案", "机制", "政策", "模式", "规划", "计划", "体系", "工作", "行动", "服务", "人才", "成果",
-    "能力", "水平", "品质", "环境", "治理", "改革", "格局", "理念", "生态", "功能", "作用", "场景",
-    "活动", "指标", "任务", "资源", "名单", "需求", "领域", "经济", "板块", "问题", "效应", "企业",
-)
-_PROJECT_GENERIC = ("重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目", "人才")
-
-
-def _generic(name: str) -> bool:
-    """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
-    core = _PROJECT_TAIL.sub("", name)
-    return core.endswith(_GENERIC) or any(g in name for g in _PROJECT_GENERIC)
-
-
-_BAD_START = ("新", "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下",
-              "累计", "高能级", "重点", "下为")
-_PREPOSITIONS = "与以对在将为由向从把被让"
-_COUNTED = re.compile(r"\d+(?:条|个|家|所|处|台|座|幅|项|户|名|场|次)|\d{4}年")
-_AMOUNT_LEAD = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
-_ALL_SUFFIXES = frozenset(sfx for sfx, _ in SUFFIX_CLASSES) | frozenset(h for h, _ in ENUMERATION_HEADS)
-_SUFFIX_PATTERNS = tuple((suffix, re.compile(re.escape(suffix))) for suffix, _ in SUFFIX_CLASSES)
+_RULES = {"@misc": "wj.name_rules.v1"}
+_SPANS = ["doc.spans"]
 _LATIN = re.compile(r"[A-Za-z]")
-_PROJECT_TAIL = re.compile("(项目|工程)$")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
-_SHORT_PARENS = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
-_METRO = re.compile(r"(?:轨交|轨道交通)?(\d{1,2})号线(南延伸段|北延伸段|东延伸段|西延伸段|主线)?")
-_COUNT = r"(?:[\d一二三四五六七八九十百两几]+(?:家|个|所|位|批|类)?)"
-_HEAD_AFTER_ETC = re.compile(
-    r"等(?:一批|各类|多家)?" + _COUNT + r"?(?:[^，。；：！？]{0,14}?)"
-    r"(?P<head>" + "|".join(h for h, _ in ENUMERATION_HEADS) + r")" + _COUNT + "?"
-)
-_HEAD_CLASSES = dict(ENUMERATION_HEADS)
-_PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器")
-_GENERIC_CORES = ("产业", "行业", "重点", "各类")
-_COOPERATION = re.compile(r"与")
-_SECTOR = re.compile(r"^(?P<name>[^，。、“”]{2,6})方面，")
-_HEADS = "|".join(h for h, _ in ENUMERATION_HEADS)
-_HEAD_NO_ETC = re.compile(r"、[^、，。；：等]{1,12}?(?:" + _COUNT + r"(?:“[^”]{1,8}”)?)?(?P<head>" + _HEADS + ")")
-_COUNT_BEFORE_HEAD = re.compile(_COUNT + r"(?:“[^”]{1,8}”)?$")
-_INTRODUCING_PATTERNS = tuple((verb, re.compile(r"(?:相继|成功|加速)?" + verb)) for verb in INTRODUCING)
-_INTRO_OPENER = re.compile(r"(推动|实现|促进|支持|吸引|推进)")
-_COMPANY_BEFORE_VERB = tuple(
-    (ending, re.compile(re.escape(ending) + "(?=入选|获评|注册|落户|设立)")) for ending in COMPANY_ENDINGS
-)
-_PARTNER = re.compile(
-    r"与(?P<b>[^与，。；、等]{2,12}?)(?:密切|紧密|深度|全面|积极|开展|进行|深入|加强|签订|达成)*(?:等[^，。；]{0,12})?(?:合作|合资|协同)"
-)
+_CLAUSE = re.compile(r"[^，。；：！？]+")
+#: Classes whose name ends a list of bare names of the same class (华为、中兴、迈瑞公司).
+_SIBLING_CLASSES = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
+#: The classes whose names may be titles a place or body was given (示范区, 示范基地).
+_TITLE_CLASSES = ("Park", "Platform", "Laboratory", "Incubator", "Alliance")
+#: The other items of a list after a name (、B、C和D), up to what follows the list.
+_LIST_TAIL = re.compile(r"^(?:[、和及与][^、，。；：！？等的]{1,15})+")
+#: What may follow a list whose stage word opens the clause (推进A、B等项目建设).
+_FILLER_TAIL = re.compile(r"(?:等[^，。；：！？]{0,6}?)?(?:项目|工程|设施|场馆|学校|医院|道路)?(?:建设|改造|工作)?")
 
 
-def _raw(doc: Doc) -> str:
-    """``doc.text``, built once per doc (spaCy joins the tokens on every access: slow on long text).
+def _alternation(words) -> str:
+    """A regular expression that matches any of ``words``, longest first, as a trie.
 
-    :func:`graph.extract.pipeline.make_docs` stores the text it tokenised, so it is never rebuilt.
+    Python's ``re`` tries the branches of ``a|b|c`` one by one; grouped by their first characters
+    (``建(?:设|成(?:通车)?)``) a list of a hundred stage words is matched about as fast as one word.
+
+    Examples
+    --------
+    >>> _alternation(["建设", "建成通车", "建成", "推进"])
+    '(?:建(?:成(?:通车)?|设)|推进)'
+    >>> re.findall(_alternation(["建设", "建成通车", "建成"]), "建成通车、建成、建设")
+    ['建成通车', '建成', '建设']
     """
-    text = doc.user_data.get("wj_text")
-    if text is None:
-        text = doc.user_data["wj_text"] = doc.text
-    return text
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
 
 
-def _masked_raw(doc: Doc) -> str:
-    """:func:`_masked` of the doc's text, made once per doc for all components."""
-    text = doc.user_data.get("wj_masked")
-    if text is None:
-        text = doc.user_data["wj_masked"] = _masked(_raw(doc))
-    return text
-
-
-def _masked(text: str) -> str:
-    """The text with short parentheses turned into name characters, same length.
-
-    ``黄浦江防汛墙（二期）提标改造`` keeps its （二期） instead of breaking at the bracket.
-    """
-    return _SHORT_PARENS.sub(lambda m: "〔" + m.group(0)[1:-1] + "〕", text)
-
-
-def _left_boundary(text: str, end: int, min_core: int = 2) -> int:
-    """Where a name that ends before ``end`` starts: after the nearest break or verb.
-
-    A verb that would leave fewer than ``min_core`` characters of name is stepped over
-    (建设 in 平台建设项目 is part of the name).
-    """
-    i = end
-    while i > 0:
-        if text[i - 1] in NAME_BREAK:
-            return i
-        if end - i >= min_core:
-            for n, verbs in _LEFT_BY_LEN:
-                if n <= i and text[i - n : i] in verbs:
-                    return i
-        i -= 1
-    return 0
-
-
-def _right_ok(text: str, end: int) -> bool:
-    """True when a name may end at ``end``: a break, the end, or a word that follows names."""
-    if end >= len(text) or text[end] in NAME_BREAK:
-        return True
-    return text.startswith(_RIGHT, end)
-
-
-def _strip_lead(text: str, start: int, end: int) -> int:
-    """Move ``start`` past introducing verbs and level words at the start of a name."""
-    while True:
-        for n, verbs in _LEFT_BY_LEN:  # the longest verb first, as in _MULTI_LEFT
-            if end - start - n >= 2 and text[start : start + n] in verbs:
-                start += n
-                break
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        if list(child) == [""]:
+            branches.append(re.escape(ch))
         else:
-            return start
+            sub = _trie_pattern(child)
+            branches.append(re.escape(ch) + sub)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # a shorter word ends here: the longer ones are tried first, then nothing
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body if len(branches) == 1 else body
 
 
-def _add(doc: Doc, start: int, end: int, cls: str, rule: str, canonical: str = "") -> None:
-    span = doc.char_span(start, end, label=cls, alignment_mode="expand")
-    if span is None or not span.text.strip():
-        return
-    span.id_ = rule
-    if canonical:
-        span.kb_id_ = canonical
-    doc.spans[CANDIDATES].append(span)
-
-
-def _is_name(name: str, strict: bool = True) -> bool:
-    """Whether a candidate string can be a name at all (not a category, count or clause).
-
-    ``strict`` also refuses a generic ending with a short core (市级平台); a project list
-    (推进A、航电基地建设) may relax it.
-    """
-    core = name.replace("“", "").replace("”", "")
-    if len(core) < 2 or len(name) > 40 or name in NOT_NAMES or name in _ALL_SUFFIXES:
-        return False
-    if name.startswith(_BAD_START) or name[0] in _PREPOSITIONS + "〔（(" or name.endswith(("型", "级")):
-        return False
-    if name[:2] in _GENERIC_CORES and len(name) <= 5:
-        return False  # 产业研究院, 重点项目
-    if _COUNTED.search(name):
-        return False
-    for sfx in GENERIC_SUFFIXES if strict else ():
-        if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name):
-            return False
-    return not any(ch in NAME_BREAK for ch in name.replace("“", "").replace("”", ""))
-
-
-def _trim_lead(text: str, start: int, end: int) -> int:
-    """Skip a single-character preposition or an amount at the start of a name (与X, 总规模10亿元X)."""
-    amount = _AMOUNT_LEAD.match(text[start:end])
-    if amount and end - start - amount.end() >= 3:
-        start += amount.end()
-    if end - start > 3 and text[start] in _PREPOSITIONS:
-        start += 1
-    return start
-
-
-@Language.component("wj_init")
+@Language.component("wj_init", assigns=_SPANS)
 def init_candidates(doc: Doc) -> Doc:
-    """Start an empty candidate group (the span ruler adds lexicon names to it)."""
+    """Start an empty candidate group (the span rulers and the components add to it)."""
     if CANDIDATES not in doc.spans:
         doc.spans[CANDIDATES] = []
     return doc
 
 
-@Language.component("wj_suffix_names")
-def suffix_names(doc: Doc) -> Doc:
-    """Names typed by their ending: …研究院, …产业园, …孵化器, …基金, …中心 (innovation ones)."""
-    text = _masked_raw(doc)
-    seen: set[tuple[int, int]] = set()
-    for suffix, pattern in _SUFFIX_PATTERNS:
-        if suffix not in text:
-            continue
-        for m in pattern.finditer(text):
+class MergeRulers:
+    """Move span rulers' matches into the candidates (rule in ``id_``, canonical in ``kb_id_``).
+
+    Parameters
+    ----------
+    rulers
+        Spans key of each ruler -> the rule its names get (``{"wj_lexicon": "lexicon"}``).
+    """
+
+    def __init__(self, rulers: dict[str, str]):
+        self.rulers = tuple(rulers.items())
+
+    def __call__(self, doc: Doc) -> Doc:
+        for key, rule in self.rulers:
+            for span in doc.spans.get(key, []):
+                new = doc.char_span(span.start_char, span.end_char, label=span.label_)
+                new.kb_id_ = span.id_
+                new.id_ = rule
+                doc.spans[CANDIDATES].append(new)
+        return doc
+
+
+@Language.factory(
+    "wj_merge_rulers", default_config={"rulers": {"wj_lexicon": "lexicon", "wj_known": "known"}},
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_merge_rulers(nlp: Language, name: str, rulers: dict[str, str]) -> MergeRulers:
+    """The component that turns span rulers' matches into candidates (see :class:`MergeRulers`)."""
+    return MergeRulers(rulers)
+
+
+class NamesRuler:
+    """Names given as a table, found wherever their characters occur: the lexicon, the names typed
+    elsewhere in the report.  What a span ruler and ``wj_merge_rulers`` make of them, faster: one
+    phrase matcher, candidates added directly (one per class and canonical name the characters
+    spell, in the order a span ruler sorts its spans), rule ``rule``, canonical name in ``kb_id_``.
+
+    Parameters
+    ----------
+    names
+        Surface form -> ``[class, canonical name]``.
+    rule
+        The rule the candidates get (``lexicon``, ``known``).
+    """
+
+    def __init__(self, nlp: Language, names: dict[str, list[str]], rule: str):
+        self.rule = rule
+        self.matcher = PhraseMatcher(nlp.vocab)
+        # tokens, not text: the tokenizer folds a space into the token before it, so 养老科 技 is
+        # the pattern 养老科技 (and matches both spellings), as in a span ruler
+        self.names: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+        surfaces = sorted(names)
+        patterns = _pattern_docs(nlp, surfaces)
+        for surface, pattern in zip(surfaces, patterns):
+            cls, canonical = names[surface]
+            self.names.setdefault(tuple(t.orth for t in pattern), set()).add((cls, canonical))
+        if patterns:
+            self.matcher.add(rule, patterns)
+
+    def spans(self, doc: Doc) -> list[Span]:
+        """The candidates the names make in ``doc``."""
+        where = {(start, end) for _, start, end in self.matcher(doc) if start != end}
+        if not where:
+            return []
+        ruled = sorted(  # as a span ruler sorts its spans (characters, then label and id)
+            Span(doc, start, end, label=cls, span_id=canonical)
+            for start, end in where
+            for cls, canonical in self.names[tuple(doc[i].orth for i in range(start, end))]
+        )
+        out = []
+        for span in ruled:
+            new = doc.char_span(span.start_char, span.end_char, label=span.label_)
+            new.kb_id_ = span.id_
+            new.id_ = self.rule
+            out.append(new)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.spans(doc)
+        if CANDIDATES not in doc.spans:
+            doc.spans[CANDIDATES] = []
+        doc.spans[CANDIDATES].extend(found)
+        if self.rule == "lexicon":
+            doc.user_data["wj_n_lexicon"] = len(found)
+        return doc
+
+
+_PATTERNS: dict[tuple[int, str], Doc] = {}
+
+
+def _pattern_docs(nlp: Language, surfaces: list[str]) -> list[Doc]:
+    """The docs of names to match, made once per vocabulary and name (names recur across reports)."""
+    if len(_PATTERNS) > 100_000:
+        _PATTERNS.clear()
+    missing = [s for s in surfaces if (id(nlp.vocab), s) not in _PATTERNS]
+    for surface, doc in zip(missing, make_docs(nlp, missing)):
+        _PATTERNS[(id(nlp.vocab), surface)] = doc
+    return [_PATTERNS[(id(nlp.vocab), s)] for s in surfaces]
+
+
+@Language.factory("wj_names", default_config={"names": {}, "rule": "lexicon"}, requires=_SPANS, assigns=_SPANS)
+def make_names_ruler(nlp: Language, name: str, names: dict[str, list[str]], rule: str) -> NamesRuler:
+    """The component that finds the names of a table (see :class:`NamesRuler`)."""
+    return NamesRuler(nlp, names, rule)
+
+
+class SuffixNames:
+    """Names typed by their ending, by the families of ``families.tsv``: …科学城, …高铁, …实验室, …基金.
+
+    Every place where a family's ending ends is a candidate end (unless a longer ending runs over
+    it: 科技园 in 科技园区); the name starts after the nearest break or verb on its left.  A name
+    is kept when it is specific (more than kind and level words: 高水平创新平台 is none) and its
+    family's condition holds (…医院 only where the clause states a construction stage).
+
+    Parameters
+    ----------
+    rules
+        The shared name rules (the families among them).
+    award_verbs
+        Verbs before an awarded title (入选国家级…平台): no name follows them.
+    generic_project_words
+        Words that make a …项目 or …工程 a kind of project (重点项目).
+    min_project_core
+        Characters a named …项目 or …工程 has before its suffix.
+    title_verbs
+        Verbs before a zone or platform that make it a title it was given (获评…示范区).
+    stage_words
+        ``[word, role]`` of the words that state a construction stage (``stages.tsv``): where one
+        is said of a name, the ``stage`` families name projects.  Words of role ``stage`` and
+        ``progress`` follow their names (A建成), all of them may open them (推进A).
+    """
+
+    def __init__(self, rules: NameRules, award_verbs: list[str], generic_project_words: list[str], min_project_core: int,
+                 stage_words: list[list[str]], title_verbs: list[str]):
+        self.rules = rules
+        self.award_verbs = tuple(award_verbs)
+        self.title_verbs = tuple(title_verbs)
+        self.generic_project_words = tuple(generic_project_words)
+        self.min_project_core = min_project_core
+        self._project_tail = re.compile("(项目|工程)$")
+        self._last_chars = re.compile("[" + re.escape("".join(sorted({e[-1] for e in rules.endings}))) + "]")
+        self._rtrie: dict = {}  # the endings as a trie read from their last character
+        for ending in rules.endings:
+            node = self._rtrie
+            for ch in reversed(ending):
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        words = sorted((w for w, _ in stage_words), key=len, reverse=True)
+        after = [w for w in words if dict(stage_words)[w] in ("stage", "progress")]
+        self._stage = re.compile(_alternation(words)) if words else None
+        self._stage_after = re.compile(_alternation(after)) if after else None
+
+    def generic(self, name: str) -> bool:
+        """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
+        core = self._project_tail.sub("", name)
+        return core.endswith(self.rules.generic_words) or any(g in name for g in self.generic_project_words)
+
+    def _ends(self, text: str) -> list[tuple[int, str]]:
+        """(end, ending) of every place a family ending ends, the longest ending there, none run over."""
+        found: list[tuple[int, str]] = []
+        starts: list[tuple[int, int]] = []
+        rtrie = self._rtrie
+        for m in self._last_chars.finditer(text):
             end = m.end()
-            if not _right_ok(text, end) or (suffix in ("工程", "项目") and text.startswith("进度", end)):
+            node, at, longest = rtrie[m.group(0)], end - 1, 0
+            while True:  # walk the endings backwards from their last character
+                if "" in node:
+                    starts.append((at, end))
+                    longest = end - at
+                at -= 1
+                if at < 0 or text[at] not in node:
+                    break
+                node = node[text[at]]
+            if longest:
+                found.append((end, text[end - longest : end]))
+        if not found:
+            return []
+        inside = {i for s, e in starts for i in range(s + 1, e)}  # ends that a longer ending runs over
+        return [(end, ending) for end, ending in found if end not in inside]
+
+    def _governed(self, text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> bool:
+        """Whether a stage word of its clause is said of the name at ``text[start:end]``.
+
+        The word follows the name (and the other items of its list) with at most a few words
+        between (``A、B等项目建成``), or opens the clause and the name's list runs to its end
+        (``推进A、B建设``); in ``推进A、B等主干道沿线公共绿地提升`` the roads are where, not what.
+        """
+        if self._stage is None:
+            return False
+        at = bisect.bisect_right(clauses, (start, len(text))) - 1
+        left, right = clauses[at] if at >= 0 and clauses[at][1] >= end else (start, end)
+        after = _LIST_TAIL.sub("", text[end:right])
+        m = self._stage_after.search(after) if self._stage_after else None
+        if m and m.start() <= 12 and "的" not in after[: m.start()]:
+            return True
+        return bool(self._stage.search(text, left, start)) and _FILLER_TAIL.fullmatch(after) is not None
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
+        text = masked_text(doc)
+        seen: set[tuple[int, int]] = set()
+        found: list[tuple[int, int, str, str]] = []
+        nones: list[tuple[int, int]] = []
+        clauses: list[tuple[int, int]] | None = None
+        raw = doc_text(doc)
+        for end, suffix in self._ends(text):
+            suffix_at = end - len(suffix)
+            ending_end = end
+            if text[end : end + 1] == "〔":  # 香港中文大学（深圳）, 保税物流中心（B型）: the bracket is part of it
+                close = text.find("〕", end)
+                end = close + 1 if close > 0 else end
+            if not rules.right_ok(text, end, suffix_at):
                 continue
-            start = _left_boundary(text, end - len(suffix))
-            start = _trim_lead(text, _strip_lead(text, start, end), end)
+            if text.startswith("进度", end) and (suffix in ("工程", "项目") or any(f.when == "inner" for f in rules.by_ending[suffix])):
+                continue  # 家西河治理进度, 工程进度: the progress of the works on what is named before
+            inside = self._stage.match(text, suffix_at) if self._stage else None
+            if inside and inside.end() > end:
+                continue  # 家西河治理进度: 治理 is part of the stage word 治理进度 said of 家西河
+            if suffix not in ("工程", "项目") and suffix_at > 0 and rules.verb_before(text, suffix_at):
+                continue  # 发挥大学城, 提升大学: a verb and the family word, no name
+            start = rules.left_boundary(text, suffix_at)
+            if text[start - 1 : start] == "（" and rules.ends_a_name(text, start - 1):
+                continue  # 永德路（龙吴路－虹梅南路）: the section of the road named before
+            start = rules.trim_lead(text, rules.strip_lead(text, start, end), end)
             if text[start - 1 : start] == "”" and "“" in text[:start]:
                 start = text.rfind("“", 0, start)  # “大零号湾”科技创新策源功能区: the quote is part of it
             name = text[start:end]
-            level = _LEVEL_PREFIX.match(name)
+            level = rules.level_prefix.match(name)
             if level:
-                if _raw(doc)[:start].endswith(_AWARD_VERBS) or level.end() >= len(name) - len(suffix):
+                if raw[:start].endswith(self.award_verbs) or level.end() >= len(name) - len(suffix):
                     continue  # a title it was awarded (入选国家级…平台), not a name
                 start += level.end()
                 name = text[start:end]
-            if (start, end) in seen or not _is_name(name):
+            if (start, end) in seen or not rules.is_name(name):
                 continue
             if suffix == "平台" and name.startswith("“"):
                 continue  # “一网统管”平台: a quoted slogan with a generic head
-            cls = suffix_class(_QUOTED.sub(lambda q: q.group(0)[1:-1], name))
-            if cls is None:
+            core = name[: suffix_at - start]
+            if any(ch in rules.conjunctions for ch in core[1:][-2:]):
+                continue  # 兰香湖南路和北路: a shared name, for the enumeration rules to spell out
+            plain = _QUOTED.sub(lambda q: q.group(0)[1:-1], raw[start:ending_end])  # without a bracket after it
+            if clauses is None:
+                clauses = [m.span() for m in _CLAUSE.finditer(text)]
+            family = rules.family_of(plain, stage=self._governed(text, start, end, clauses))
+            if family is not None and family.cls == NONE:
+                nones.append((start, end))  # 龙吴路环境综合整治: no 龙吴路 either
                 continue
-            if suffix in ("项目", "工程") and (len(name) - len(suffix) < 5 or _generic(name)):
+            if family is None or not rules.is_specific(plain, industries=family.cls in ("Park", "Project") or suffix == "平台"):
+                continue
+            if family.cls in _TITLE_CLASSES and raw[:start].endswith(self.title_verbs):
+                continue  # 获评全国义务教育优质均衡发展区: a title it was given
+            if suffix in ("项目", "工程") and (len(name) - len(suffix) < self.min_project_core or self.generic(name)):
                 continue  # 重点项目, 提速水利工程: named projects are longer and specific
             seen.add((start, end))
-            _add(doc, start, end, cls, f"suffix:{suffix}")
-    return doc
+            found.append((start, end, family.cls, f"suffix:{family.ending}"))
+        for start, end, cls, rule in found:
+            if not any(s <= start and end <= e for s, e in nones):
+                add_candidate(doc, start, end, cls, rule)
+        return doc
 
 
-@Language.component("wj_metro_lines")
-def metro_lines(doc: Doc) -> Doc:
-    """Metro lines and their extensions (轨交23号线, 15号线南延伸段)."""
-    for m in _METRO.finditer(_raw(doc)):
-        ext = m.group(2) if m.group(2) and m.group(2) != "主线" else ""
-        _add(doc, m.start(), m.end(), "MetroLine", "metro", f"轨交{m.group(1)}号线{ext}")
-    return doc
-
-
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` on 、 into item spans, dropping quoted tails and lead verbs."""
-    out = []
-    pos = start
-    for piece in text[start:end].split("、"):
-        s, e = pos, pos + len(piece)
-        pos = e + 1
-        s = _trim_lead(text, _strip_lead(text, s, e), e)
-        q = text.find("“", s, e)
-        if q > s:
-            e = q
-        if e - s >= 2:
-            out.append((s, e))
-    return out
-
-
-def _enumeration_start(text: str, end: int) -> int:
-    """Start of an enumeration ``A、B、C`` that ends at ``end`` (breaks other than 、 stop it)."""
-    i = end
-    depth = 0
-    while i > 0:
-        ch = text[i - 1]
-        if ch == "”":
-            depth += 1
-        elif ch == "“":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in NAME_BREAK and ch != "、":
-            break
-        elif depth == 0 and ch == "的":
-            break
-        i -= 1
-    return i
-
-
-@Language.component("wj_enumerations")
-def enumerations(doc: Doc) -> Doc:
-    """Items of an enumeration typed by its head: ``引进A、B等11家企业`` -> two enterprises."""
-    text = _masked_raw(doc)
-    for m in _HEAD_AFTER_ETC.finditer(text) if "等" in text else ():
-        head = m.group("head")
-        if "合作" in m.group(0) or "服务" in m.group(0):
-            continue  # 华东师大与奥锐特等11个校企合作项目: a cooperation; …等社区服务项目: services
-        start = _enumeration_start(text, m.start())
-        _type_items(doc, text, start, m.start(), head, "enum:等")
-    # A、B<count><head> with no 等: 衣恋、森马存量企业, 华东师大、上海交大两所“双一流”高校
-    for m in _HEAD_NO_ETC.finditer(text) if "、" in text else ():
-        head_start = m.start("head")
-        count = _COUNT_BEFORE_HEAD.search(text[:head_start])
-        items_end = count.start() if count and count.start() > m.start() else head_start
-        if not (count and count.start() > m.start()) and m.group("head") in _PLAIN_HEADS:
-            continue  # 园区企业, 作业企业: a plain head needs a count (两所高校) to mark an enumeration
-        start = _enumeration_start(text, items_end)
-        _type_items(doc, text, start, items_end, m.group("head"), "enum:head")
-    # A、B、C相继落地 / 推动A、B落地: items typed by their own ending, else enterprises
-    for verb, pattern in _INTRODUCING_PATTERNS:
-        if verb not in text:
-            continue
-        for m in pattern.finditer(text):
-            start = _enumeration_start(text, m.start())
-            opener = _INTRO_OPENER.match(text[start : m.start()])
-            if not opener and not m.group(0).startswith("相继"):
-                continue  # 推动X落地, X、Y相继落地; a bare "X落地" is too often a plan or a policy
-            _type_items(doc, text, start, m.start(), None, f"context:{verb}")
-    # 引进X、Y (items right after the verb, up to the next break)
-    for m in re.finditer("引进", text) if "引进" in text else ():
-        end = m.end()
-        while end < len(text) and (text[end] not in NAME_BREAK or text[end] == "、"):
-            end += 1
-        segment = text[m.end() : end]
-        if "等" in segment:
-            continue  # typed by the head
-        _type_items(doc, text, m.end(), end, None, "context:引进")
-    return doc
-
-
-def _project_name(name: str) -> str:
-    """The name of a project called after an enterprise: 恩德斯豪斯 -> 恩德斯豪斯项目."""
-    project_like = ("工程", "项目", "一期", "二期", "三期", "路", "线", "段", "站", "院区", "公寓", "学校",
-                    "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅",
-                    "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体", "馆", "服务体", "建设",
-                    "绿地", "林地", "书屋", "河", "浜")
-    return name if name.endswith(project_like) else name + "项目"
-
-
-_INNER_VERBS = tuple(w for w in _MULTI_LEFT if w not in ("建设", "服务", "合作", "协同", "形成", "示范"))
-_INNER_VERB = re.compile("|".join(map(re.escape, _INNER_VERBS)))
-
-
-def _has_inner_verb(name: str) -> bool:
-    """An item with a verb inside is a clause, not a name (…研究院新增…研究)."""
-    return _INNER_VERB.search(name, 1) is not None
-
-
-def _expand_shared(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Items with their full names where the report shares a part between them.
-
-    ``俞塘、六磊塘泵闸`` -> 俞塘泵闸, 六磊塘泵闸; ``兰香湖南路和北路`` -> 兰香湖南路, 兰香湖北路.
-    Returns (start, end, name) where name may differ from the text at the offsets.
-    """
-    out: list[tuple[int, int, str]] = []
-    for s, e in items:
-        name = text[s:e]
-        m = re.fullmatch(r"(.{3,})([东南西北][路街])和([东南西北][路街])", name)
-        if m:
-            out.append((s, s + len(m.group(1)) + 2, m.group(1) + m.group(2)))
-            out.append((e - 2, e, m.group(1) + m.group(3)))
-            continue
-        out.append((s, e, ""))
-    if len(out) >= 2:
-        first = out[0][2] or text[out[0][0] : out[0][1]]
-        others = [text[s:e] for s, e, _ in out[1:]]
-        if all(len(o) <= 5 and o[-1] == first[-1] and not o.startswith(first[:2]) for o in others):
-            cut = min(len(o) for o in others)  # 闵行城市书房莲花馆、逐梦馆 -> 闵行城市书房逐梦馆
-            if len(first) - cut >= 3:
-                out = [out[0]] + [(s, e, first[:-cut] + text[s:e]) for s, e, _ in out[1:]]
-    if len(out) == 2:
-        last = text[out[-1][0] : out[-1][1]]
-        tail = re.search(r"(泵闸|水闸)$", last)
-        if tail:
-            out = [
-                (s, e, n or (text[s:e] + tail.group(1) if len(text[s:e]) <= 4 and not text[s:e].endswith(tail.group(1)) else ""))
-                for s, e, n in out
-            ]
-    return out
-
-
-def _type_items(doc: Doc, text: str, start: int, end: int, head: str | None, rule: str) -> None:
-    items = _items(text, start, end)
-    if head is None and len(items) == 1:
-        s, e = items[0]
-        name = _raw(doc)[s:e]
-        if suffix_class(name) is None and (len(name) > 8 or not name.endswith(COMPANY_ENDINGS) and len(name) > 6):
-            return
-    for s, e in items:
-        name = text[s:e]
-        if not _is_name(name) or any(g in name for g in _GENERIC) and (suffix_class(name) is None or head is None):
-            continue
-        if _has_inner_verb(name) or _QUOTED.sub("", name)[:2] in _GENERIC_CORES:
-            continue
-        name = _raw(doc)[s:e]
-        if any(ch.isdigit() for ch in name) and "号线" not in name and not _LATIN.search(name):
-            continue
-        own = suffix_class(name)
-        if head is None:
-            cls = own or "Enterprise"
-        else:
-            head_cls = _HEAD_CLASSES[head]
-            if head in COMPOSING_HEADS and not name.endswith(head):
-                _add(doc, s, e, head_cls, rule + ":composed", name + head)
-                continue
-            if head_cls == "Project":
-                cls = own if own in ("Project", "MetroLine") else "Project"
-                if own is None and name.endswith(COMPANY_ENDINGS):
-                    cls = "Enterprise"  # 柏楚电子、至纯科技等一批龙头项目: companies named as projects
-                _add(doc, s, e, cls, rule)
-                continue
-            cls = own or head_cls
-        _add(doc, s, e, cls, rule)
-
-
-@Language.component("wj_context_names")
-def context_names(doc: Doc) -> Doc:
-    """Names with a company ending right before 入选/获评/注册 (弈柯莱生物科技入选…), sector heads."""
-    text = _masked_raw(doc)
-    for ending, pattern in _COMPANY_BEFORE_VERB:
-        if ending not in text:
-            continue
-        for m in pattern.finditer(text):
-            start = _strip_lead(text, _left_boundary(text, m.start()), m.end())
-            name = _raw(doc)[start : m.end()]
-            if _is_name(name) and 3 <= len(name) <= 10 and not any(g in name for g in _GENERIC):
-                _add(doc, start, m.end(), "Enterprise", "context:award")
-    m = _SECTOR.match(text)
-    if m:
-        _add(doc, m.start("name"), m.end("name"), "IndustryCluster", "context:方面")
-    return doc
-
-
-@Language.component("wj_cooperation_names")
-def cooperation_names(doc: Doc) -> Doc:
-    """Partners named in ``A与B等…合作`` / ``A与B合资`` get a candidate (enterprise by default)."""
-    text = _masked_raw(doc)
-    for m in _PARTNER.finditer(text) if "与" in text else ():
-        s, e = m.start("b"), m.end("b")
-        name = _raw(doc)[s:e]
-        if _is_name(name) and not any(g in name for g in _GENERIC):
-            _add(doc, s, e, suffix_class(name) or "Enterprise", "context:合作")
-        a_end = m.start()
-        a_start = _strip_lead(text, _left_boundary(text, a_end), a_end)
-        name = _raw(doc)[a_start:a_end]
-        if a_end - a_start >= 2 and _is_name(name) and not any(g in name for g in _GENERIC) and name not in LEFT_CONTEXT:
-            _add(doc, a_start, a_end, suffix_class(name) or "Enterprise", "context:合作")
-    return doc
-
-
-_RULE_RANK = {"lexicon": 0, "known": 1, "metro": 1, "suffix": 2, "enum": 3, "milestone": 3, "context": 4}
-
-
-def _rank(span: Span) -> tuple[int, int, int]:
-    kind = span.id_.split(":", 1)[0]
-    rank = _RULE_RANK.get(kind, 9)
-    if span.id_.endswith(":composed") or span.id_ == "milestone:shared":
-        rank = -1  # 上海交大 in 华东师大、上海交大等孵化器 names 上海交大孵化器
-    return (-(span.end_char - span.start_char), rank, span.start_char)
-
-
-_DESCRIPTOR_ENDS = ("平台", "中心", "企业", "首个")
-
-
-def _trim_descriptors(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Cut a descriptive lead off a pattern name when a known name starts inside it.
-
-    ``全产业链环节系统平台中航机载低空选型中心`` -> ``中航机载低空选型中心`` when 中航机载 is known.
-    """
-    known = [s for s in spans if s.id_.split(":", 1)[0] in ("lexicon", "known")]
-    out = []
-    for span in spans:
-        if span.id_.startswith(("suffix", "enum", "context", "milestone")):
-            for k in known:
-                # 时的科技总装基地: the pattern stopped at 的, the lexicon name reaches further left
-                if k.start_char < span.start_char < k.end_char <= span.end_char:
-                    grown = doc.char_span(k.start_char, span.end_char, label=span.label_)
-                    if grown is not None:
-                        grown.id_, grown.kb_id_ = span.id_, span.kb_id_
-                        span = grown
-                    break
-            for k in known:
-                if span.start_char < k.start_char < span.end_char and k.end_char <= span.end_char:
-                    if _raw(doc)[span.start_char : k.start_char].endswith(_DESCRIPTOR_ENDS):
-                        trimmed = doc.char_span(k.start_char, span.end_char, label=span.label_)
-                        if trimmed is not None:
-                            trimmed.id_ = span.id_
-                            trimmed.kb_id_ = span.kb_id_
-                            span = trimmed
-                        break
-        out.append(span)
-    return out
-
-
-def resolve_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
-    """The longest non-overlapping candidates (ties: lexicon before patterns), in text order.
-
-    The order of ``candidates`` decides between equal ties, as in ``doc.spans["wj_candidates"]``.
-    """
-    chosen: list[Span] = []
-    taken: set[int] = set()
-    for span in sorted(_trim_descriptors(doc, candidates), key=_rank):
-        chars = set(range(span.start_char, span.end_char))
-        if chars & taken:
-            continue
-        taken |= chars
-        chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start_char)
-
-
-@Language.component("wj_resolve")
-def resolve(doc: Doc) -> Doc:
-    """Keep the longest non-overlapping candidates (ties: lexicon before patterns)."""
-    doc.spans[ENTITIES] = resolve_spans(doc, list(doc.spans.get(CANDIDATES, [])))
-    return doc
-
-
-_CLAUSE = re.compile(r"[^，。；：！？]+")
-_TRAILING_ACTION = re.compile(r"(道路整修|整修|出让|贯通|景观提升|提升)$")
-_NOT_PROJECT = ("路线", "规范化", "标准化", "督导", "达标", "实事", "智慧", "城中村")
-_ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一步", "顺利", "基本")
-_STAGE_PATTERNS = tuple(
-    (word, stages, re.compile(re.escape(word))) for word, stages in sorted(STAGE_WORDS, key=lambda w: -len(w[0]))
+@Language.factory(
+    "wj_suffix_names",
+    default_config={
+        "rules": _RULES, "award_verbs": list(P.AWARD_VERBS),
+        "generic_project_words": list(P.GENERIC_PROJECT_WORDS), "min_project_core": 4,
+        "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
+        "title_verbs": list(P.TITLE_VERBS),
+    },
+    requires=_SPANS, assigns=_SPANS,
 )
-_OPENERS_LONGEST_FIRST = tuple(sorted(MILESTONE_OPENERS, key=len, reverse=True))
-_FILLER = re.compile(r"(等[^、，]{0,6}?(项目|载体|配套|住宅|工程)|等(一批)?|项目|(顺利|加速|正式|基本)|实现)+$")
-_CALLED_PROJECTS = re.compile("项目|载体|配套|住宅|工程")
-_VERB_FIRST = re.compile(r"(?:^|[，。；])(?:" + "|".join(VERB_FIRST_STAGES) + r")(?P<items>[^，。；]+)")
+def make_suffix_names(nlp: Language, name: str, rules: NameRules, award_verbs: list[str],
+                      generic_project_words: list[str], min_project_core: int, stage_words: list[list[str]],
+                      title_verbs: list[str]) -> SuffixNames:
+    """The component that types names by their ending (see :class:`SuffixNames`)."""
+    return SuffixNames(rules, award_verbs, generic_project_words, min_project_core, stage_words, title_verbs)
 
 
-def stage_words_in(clause: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Stage words in a clause as (start, end, stages), longest first, not overlapping.
+class MetroLines:
+    """Metro lines with their sections and phases (地铁7号线二期（东延）, 15号线南延伸段), also where a
+    report shares a prefix or a head between them (轨道10、14、16号线; 8号线二期、三期).
 
-    Examples
-    --------
-    >>> [(s, st) for s, _, st in stage_words_in("实现航电基地一期项目竣工")]
-    [(10, ('Completed',))]
+    The canonical name is the line as written, with the prefix the report gives it
+    (:func:`graph.extract.pipeline.extract` gives every mention of a line one such name).
+
+    Parameters
+    ----------
+    prefixes
+        What may open a line's name (地铁, 轨道交通, 轨交 …).
+    extensions
+        Regular expression of what may end it: sections and phases (南延伸段, 二期, 主线).
+    main_line
+        The extension that names the line itself (主线).
     """
-    found: list[tuple[int, int, tuple[str, ...]]] = []
-    taken: set[int] = set()
-    for word, stages, pattern in _STAGE_PATTERNS:
-        if word not in clause:
-            continue
-        for m in pattern.finditer(clause):
-            if set(range(m.start(), m.end())) & taken:
-                continue
-            if word == "建设" and not (m.end() == len(clause) or clause.startswith(("进度", "顺利"), m.end())):
-                continue
-            if word in CLAUSE_FINAL_STAGES and m.end() != len(clause):
-                continue  # only a postposed 推进 (…“三线并联”推进) marks a stage
-            taken |= set(range(m.start(), m.end()))
-            found.append((m.start(), m.end(), stages))
-    return sorted(found)
+
+    def __init__(self, prefixes: list[str], extensions: str, main_line: str):
+        prefix = f"(?P<prefix>{_alternation(sorted(prefixes, key=len, reverse=True))})(?:[一二三四五六七八九十]期)?"
+        ext = f"(?P<ext>(?:{extensions})(?:〔[^〕]{{1,4}}〕)?)"
+        self.pattern = re.compile(
+            f"(?:{prefix})?(?P<nums>\\d{{1,2}}(?:[、和及]\\d{{1,2}})*)号线{ext}?(?P<more>(?:、[一二三四五六七八九十]期)*)"
+        )
+        self.main_line = main_line
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = masked_text(doc)
+        for m in self.pattern.finditer(text) if "号线" in text else ():
+            prefix = m.group("prefix") or ""
+            ext = m.group("ext") or ""
+            raw_ext = doc_text(doc)[m.start("ext") : m.end("ext")] if ext else ""
+            ext_name = "" if ext == self.main_line else raw_ext
+            numbers = list(re.finditer(r"\d{1,2}", m.group("nums")))
+            base = m.start("nums")
+            if len(numbers) == 1:
+                n = numbers[0].group(0)
+                add_candidate(doc, m.start(), m.end("ext") if ext else m.end("nums") + 2, "MetroLine", "metro",
+                              f"{prefix}{n}号线{ext_name}")
+            else:  # 轨道10、14、16号线: each line of its own, named in full
+                for i, num in enumerate(numbers):
+                    s = m.start() if i == 0 else base + num.start()
+                    e = (m.end("ext") if ext else m.end("nums") + 2) if i == len(numbers) - 1 else base + num.end()
+                    last = i == len(numbers) - 1
+                    add_candidate(doc, s, e, "MetroLine", "metro" if last and not prefix else "metro:shared",
+                                  f"{prefix}{num.group(0)}号线{ext_name if last else ''}")
+            n = numbers[-1].group(0)
+            for phase in re.finditer("[一二三四五六七八九十]期", m.group("more")):  # 8号线二期、三期
+                at = m.start("more") + phase.start()
+                add_candidate(doc, at, at + 2, "MetroLine", "metro:shared", f"{prefix}{n}号线{phase.group(0)}")
+        return doc
 
 
-@Language.component("wj_milestone_projects")
-def milestone_projects(doc: Doc) -> Doc:
-    """Projects named before a stage word: ``推动A、B等项目开工``, ``A、B投入使用``."""
-    text = _masked_raw(doc)
-    for clause in _CLAUSE.finditer(text):
-        body = clause.group(0)
-        stages = stage_words_in(body)
-        if not stages:
-            continue
-        stage_start = stages[0][0]
-        start = 0
-        for opener in _OPENERS_LONGEST_FIRST:
-            if body.startswith(opener):
-                start = len(opener)
-                break
-        while body.startswith(_ADVERBS, start):
-            start += next(len(a) for a in _ADVERBS if body.startswith(a, start))
-        region = body[start:stage_start]
-        filler = _FILLER.search(region)
-        end = stage_start - (len(filler.group(0)) if filler else 0)
+@Language.factory(
+    "wj_metro_lines",
+    default_config={
+        "prefixes": list(P.METRO_PREFIXES), "extensions": P.METRO_EXTENSIONS, "main_line": P.METRO_MAIN_LINE,
+    },
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_metro_lines(nlp: Language, name: str, prefixes: list[str], extensions: str, main_line: str) -> MetroLines:
+    """The component that finds metro lines (see :class:`MetroLines`)."""
+    return MetroLines(prefixes, extensions, main_line)
+
+
+class Enumerations:
+    """Items of an enumeration typed by its head: ``引进A、B等11家企业`` -> two enterprises.
+
+    Also ``A、B<count><head>`` without 等 (两所“双一流”高校), ``推动A、B落地`` / ``A、B相继落地``
+    (items typed by their own ending, else enterprises) and ``引进X、Y``.
+
+    Parameters
+    ----------
+    rules
+        The shared name rules.
+    heads
+        (head, class) pairs, longest first.
+    composing_heads
+        Heads that name their items "<item><head>" (华东师大、莲谷等孵化器 -> 华东师大孵化器).
+    plain_heads
+        Heads that mark an enumeration only after a count.
+    not_enumeration_words
+        Words in the ``等…<head>`` part that make it no list of names.
+    introducing, introducing_adverbs, introducing_openers
+        Verbs that bring something in, their adverbs, and what a clause opens with for
+        ``X落地`` to count.
+    listing_adverbs
+        Adverbs that make ``A、B<adverb><verb>`` count without an opener (相继落地).
+    object_verbs
+        Verbs whose objects follow them up to the next break (引进X、Y).
+    head_counters
+        Counter words of the count before a head (家, 个, 所…).
+    """
+
+    def __init__(self, rules: NameRules, heads: list[list[str]], composing_heads: list[str], plain_heads: list[str],
+                 not_enumeration_words: list[str], introducing: list[str], introducing_adverbs: list[str],
+                 introducing_openers: list[str], listing_adverbs: list[str], object_verbs: list[str],
+                 head_counters: str):
+        self.rules = rules
+        self.head_classes = dict((h, c) for h, c in heads)
+        self.composing_heads = tuple(composing_heads)
+        self.plain_heads = tuple(plain_heads)
+        self.not_enumeration_words = tuple(not_enumeration_words)
+        count = r"(?:[\d一二三四五六七八九十百两几]+(?:[" + re.escape(head_counters) + r"])?)"
+        alternatives = "|".join(h for h, _ in heads)
+        self.head_after_etc = re.compile(
+            r"等(?:一批|各类|多家)?" + count + r"?(?:[^，。；：！？]{0,14}?)(?P<head>" + alternatives + r")" + count + "?"
+        )
+        self.head_no_etc = re.compile(r"、[^、，。；：等]{1,12}?(?:" + count + r"(?:“[^”]{1,8}”)?)?(?P<head>" + alternatives + ")")
+        self.count_before_head = re.compile(count + r"(?:“[^”]{1,8}”)?$")
+        adverbs = _alternation(introducing_adverbs)
+        self.introducing = tuple((verb, re.compile(f"(?:{adverbs})?{re.escape(verb)}")) for verb in introducing)
+        self.listing_adverbs = tuple(listing_adverbs)
+        self.object_verbs = tuple((verb, re.compile(re.escape(verb))) for verb in object_verbs)
+        self.opener = re.compile(f"({_alternation(introducing_openers)})")
+        self.place_endings = frozenset(P.PLACE_ENDINGS)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
+        text = masked_text(doc)
+        raw = doc_text(doc)
+        for m in self.head_after_etc.finditer(text) if "等" in text else ():
+            if any(w in m.group(0) for w in self.not_enumeration_words):
+                continue
+            start = rules.enumeration_start(text, m.start())
+            self.type_items(doc, text, start, m.start(), m.group("head"), "enum:等")
+        # A、B<count><head> with no 等: 衣恋、森马存量企业, 华东师大、上海交大两所“双一流”高校
+        for m in self.head_no_etc.finditer(text) if "、" in text else ():
+            head_start = m.start("head")
+            count = self.count_before_head.search(text[:head_start])
+            items_end = count.start() if count and count.start() > m.start() else head_start
+            if not (count and count.start() > m.start()) and m.group("head") in self.plain_heads:
+                continue  # 园区企业, 作业企业: a plain head needs a count (两所高校) to mark an enumeration
+            start = rules.enumeration_start(text, items_end)
+            self.type_items(doc, text, start, items_end, m.group("head"), "enum:head")
+        # A、B、C相继落地 / 推动A、B落地: items typed by their own ending, else enterprises
+        for verb, pattern in self.introducing:
+            if verb not in text:
+                continue
+            for m in pattern.finditer(text):
+                start = rules.enumeration_start(text, m.start())
+                if not self.opener.match(text[start : m.start()]) and not m.group(0).startswith(self.listing_adverbs):
+                    continue  # 推动X落地, X、Y相继落地; a bare "X落地" is too often a plan or a policy
+                self.type_items(doc, text, start, m.start(), None, f"context:{verb}")
+        # 华为、中兴、迈瑞公司: the bare items before a company's, a university's or an institute's name
+        for c in list(doc.spans[CANDIDATES]):
+            if c.label_ in _SIBLING_CLASSES and c.id_.startswith("suffix") and text[c.start_char - 1 : c.start_char] == "、":
+                start = rules.enumeration_start(text, c.start_char - 1)
+                for s, e in rules.items(text, start, c.start_char - 1):
+                    name = raw[s:e]
+                    if (len(name) <= 6 and rules.ending_of(name) is None and rules.is_name(name)
+                            and not rules.is_generic(name) and not rules.has_inner_verb(name)):
+                        add_candidate(doc, s, e, c.label_, "enum:list")
+        # 引进X、Y (items right after the verb, up to the next break)
+        for verb, pattern in self.object_verbs:
+            for m in pattern.finditer(text) if verb in text else ():
+                end = m.end()
+                while end < len(text) and (text[end] not in rules.breaks or text[end] == "、"):
+                    end += 1
+                if "等" in text[m.end() : end]:
+                    continue  # typed by the head
+                self.type_items(doc, text, m.end(), end, None, f"context:{verb}", organisations_only=True)
+        return doc
+
+    def type_items(self, doc: Doc, text: str, start: int, end: int, head: str | None, rule: str,
+                   organisations_only: bool = False) -> None:
+        """Add the items of ``text[start:end]`` with the class their head (or own ending) gives.
+
+        With ``organisations_only`` an item needs the ending of a family or a company (引进X: X is
+        anything brought in, 引进人才 as well as 引进华为科技).
+        """
+        rules = self.rules
+        raw = doc_text(doc)
+        items = rules.items(text, start, end)
+        if organisations_only:
+            items = [(s, e) for s, e in items if rules.looks_like_organisation(raw[s:e])]
+        if head is None and len(items) == 1:
+            s, e = items[0]
+            name = raw[s:e]
+            if rules.suffix_class(name) is None and (len(name) > 8 or not name.endswith(rules.company_endings) and len(name) > 6):
+                return
+        shared = {(s, e): full for s, e, full in rules.expand_shared(raw, items) if full} if head else {}
+        for s, e in items:
+            name = text[s:e]
+            if (s, e) in shared and self.head_classes[head] == "Project":
+                full = shared[(s, e)]  # 北沿江、通苏嘉甬高铁等重大项目: 北沿江高铁
+                add_candidate(doc, s, e, rules.suffix_class(full, stage=True) or "Project", rule + ":shared", full)
+                continue
+            if not rules.is_name(name) or rules.is_generic(name) and (rules.suffix_class(name) is None or head is None):
+                continue
+            if rules.has_inner_verb(name) or _QUOTED.sub("", name)[:2] in rules.generic_cores:
+                continue
+            name = raw[s:e]
+            if any(ch.isdigit() for ch in name) and "号线" not in name and not _LATIN.search(name):
+                continue
+            own = rules.suffix_class(name)
+            if rules.is_excluded(name):
+                continue  # 龙岗中心医院集团等: none of ours
+            if head is None:
+                cls = own or "Enterprise"
+            else:
+                head_cls = self.head_classes[head]
+                if head in self.composing_heads and not name.endswith(head):
+                    add_candidate(doc, s, e, head_cls, rule + ":composed", name + head)
+                    continue
+                if head_cls == "Project":
+                    cls = own if own in ("Project", "MetroLine") else "Project"
+                    if own is None:
+                        if not rules.is_specific(name, industries=True):
+                            continue  # 智慧交通、智慧医疗等项目, 城市轨道交通、智能电网等: kinds, not names
+                        bare = rules.project_name(name) != name and name[-1] not in self.place_endings
+                        if name.endswith(rules.company_endings) or bare and "“" not in name and len(name) <= 6:
+                            cls = "Enterprise"  # 柏楚电子、巴斯夫等一批龙头项目: companies named for their projects
+                        elif rules.project_name(name) != name and len(name) > 6:
+                            continue  # a clause, not a name
+                    add_candidate(doc, s, e, cls, rule)
+                    continue
+                cls = own or head_cls
+            add_candidate(doc, s, e, cls, rule)
+
+
+@Language.factory(
+    "wj_enumerations",
+    default_config={
+        "rules": _RULES, "heads": [list(h) for h in P.ENUMERATION_HEADS],
+        "composing_heads": list(P.COMPOSING_HEADS), "plain_heads": list(P.PLAIN_HEADS),
+        "not_enumeration_words": list(P.NOT_ENUMERATION_WORDS), "introducing": list(P.INTRODUCING),
+        "introducing_adverbs": list(P.INTRODUCING_ADVERBS), "introducing_openers": list(P.INTRODUCING_OPENERS),
+        "listing_adverbs": list(P.LISTING_ADVERBS), "object_verbs": list(P.OBJECT_VERBS), "head_counters": P.HEAD_COUNTERS,
+    },
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_enumerations(nlp: Language, name: str, rules: NameRules, heads: list[list[str]], composing_heads: list[str],
+                      plain_heads: list[str], not_enumeration_words: list[str], introducing: list[str],
+                      introducing_adverbs: list[str], introducing_openers: list[str], listing_adverbs: list[str],
+                      object_verbs: list[str], head_counters: str) -> Enumerations:
+    """The component that types the items of enumerations (see :class:`Enumerations`)."""
+    return Enumerations(rules, heads, composing_heads, plain_heads, not_enumeration_words, introducing,
+                        introducing_adverbs, introducing_openers, listing_adverbs, object_verbs, head_counters)
+
+
+class ContextNames:
+    """Names with a company ending right before 入选/获评/注册 (弈柯莱生物科技入选…); ``X方面，`` topics.
+
+    Parameters
+    ----------
+    rules
+        The shared name rules (company endings among them).
+    verbs
+        Verbs that follow a company's name.
+    topic_word
+        ``<industry><topic_word>，`` opens an industry topic (民用航空方面，…).
+    """
+
+    def __init__(self, rules: NameRules, verbs: list[str], topic_word: str):
+        self.rules = rules
+        after = _alternation(verbs)
+        endings = sorted(rules.company_endings, key=len, reverse=True)
+        self.company_before_verb = re.compile(f"(?:{_alternation(endings)})(?={after})") if endings else None
+        self.topic = re.compile(r"^(?P<name>[^，。、“”]{2,6})" + re.escape(topic_word) + "，") if topic_word else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
+        text = masked_text(doc)
+        for m in self.company_before_verb.finditer(text) if self.company_before_verb else ():
+            start = rules.strip_lead(text, rules.left_boundary(text, m.start()), m.end())
+            name = doc_text(doc)[start : m.end()]
+            if rules.is_name(name) and 3 <= len(name) <= 10 and not rules.is_generic(name):
+                add_candidate(doc, start, m.end(), "Enterprise", "context:award")
+        m = self.topic.match(text) if self.topic else None
+        if m:
+            add_candidate(doc, m.start("name"), m.end("name"), "IndustryCluster", "context:方面")
+        return doc
+
+
+@Language.factory(
+    "wj_context_names",
+    default_config={"rules": _RULES, "verbs": list(P.COMPANY_CONTEXT_VERBS), "topic_word": "方面"},
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_context_names(nlp: Language, name: str, rules: NameRules, verbs: list[str], topic_word: str) -> ContextNames:
+    """The component that finds names by the words around them (see :class:`ContextNames`)."""
+    return ContextNames(rules, verbs, topic_word)
+
+
+class CooperationNames:
+    """Partners named in ``A与B等…合作`` / ``A与B合资`` get a candidate (enterprise by default).
+
+    Parameters
+    ----------
+    rules
+        The shared name rules.
+    fillers
+        Words between the partners and the cooperation word (密切, 开展…).
+    words
+        Words that say two organisations work together (合作, 合资, 协同).
+    """
+
+    def __init__(self, rules: NameRules, fillers: list[str], words: list[str]):
+        self.rules = rules
+        self.left_words = rules.left_words
+        self.partner = re.compile(
+            r"与(?P<b>[^与，。；、等]{2,12}?)(?:" + _alternation(fillers) + r")*(?:等[^，。；]{0,12})?(?:"
+            + _alternation(words) + ")"
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
+        text = masked_text(doc)
+        raw = doc_text(doc)
+        for m in self.partner.finditer(text) if "与" in text else ():
+            s, e = m.start("b"), m.end("b")
+            name = raw[s:e]
+            if rules.is_name(name) and not rules.is_generic(name) and rules.looks_like_organisation(name):
+                add_candidate(doc, s, e, rules.suffix_class(name) or "Enterprise", "context:合作")
+            a_end = m.start()
+            a_start = rules.strip_lead(text, rules.left_boundary(text, a_end), a_end)
+            name = raw[a_start:a_end]
+            if (a_end - a_start >= 2 and rules.is_name(name) and not rules.is_generic(name) and name not in self.left_words
+                    and rules.looks_like_organisation(name)):
+                add_candidate(doc, a_start, a_end, rules.suffix_class(name) or "Enterprise", "context:合作")
+        return doc
+
+
+@Language.factory(
+    "wj_cooperation_names",
+    default_config={"rules": _RULES, "fillers": list(P.COOPERATION_FILLERS), "words": list(P.COOPERATION_WORDS)},
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_cooperation_names(nlp: Language, name: str, rules: NameRules, fillers: list[str], words: list[str]) -> CooperationNames:
+    """The component that finds the partners of a cooperation (see :class:`CooperationNames`)."""
+    return CooperationNames(rules, fillers, words)
+
+
+class MilestoneProjects:
+    """Projects named where a stage is stated: before a stage word (``推动A、B等项目开工``,
+    ``A、B投入使用``) or after the stage words that open a clause (``开工建设A、B``, ``建成A``).
+
+    The stage words are those of ``stages.tsv`` (:mod:`graph.extract.milestones`, their one owner);
+    words of role ``stage`` and ``progress`` follow their projects, every role may open a clause.
+
+    Parameters
+    ----------
+    rules
+        The shared name rules (project endings among them).
+    stage_words
+        ``[word, role]`` pairs (role ``stage``, ``progress``, ``opener`` or ``push``).
+    adverbs
+        Adverbs that may stand among the words that open a clause (持续, 稳步…).
+    project_words, fillers
+        Words that call the listed items projects (…等项目开工), and words before the stage word.
+    not_project_words, not_project_starts, not_project_endings
+        What makes an item no project.
+    trailing_actions
+        Actions at the end of an item that are not part of the project's name (…路整修).
+    place_endings
+        Last characters of a place's name (园, 城, 岸 …): an item called a project without a
+        project's ending is a place's project when it ends so (欢乐海岸), else a company's (恩德斯豪斯).
+    """
+
+    def __init__(self, rules: NameRules, stage_words: list[list[str]], adverbs: list[str], project_words: list[str],
+                 fillers: list[str], not_project_words: list[str], not_project_starts: list[str],
+                 not_project_endings: list[str], trailing_actions: list[str], place_endings: str):
+        self.rules = rules
+        roles = dict((w, r) for w, r in stage_words)
+        words = sorted(roles, key=len, reverse=True)
+        self.stage = re.compile(_alternation(words)) if words else None
+        self.after_roles = {w for w, r in roles.items() if r in ("stage", "progress")}
+        self.adverbs = tuple(sorted(adverbs, key=len, reverse=True))
+        called = _alternation(project_words)
+        self.filler = re.compile(
+            r"(等[^、，]{0,6}?(" + called + r")|等(一批)?|项目|(" + _alternation(fillers) + r"))+$"
+        )
+        self.called_projects = re.compile(called)
+        self.not_project_words = tuple(not_project_words)
+        self.not_project_starts = tuple(not_project_starts)
+        self.not_project_endings = rules.generic_words + tuple(not_project_endings)
+        self.trailing_action = re.compile("(" + _alternation(trailing_actions) + ")$")
+        self.place_endings = frozenset(place_endings)
+
+    def stage_words_in(self, clause: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the stage words of a clause, longest first where they overlap."""
+        return [(m.start(), m.end(), m.group(0)) for m in self.stage.finditer(clause)] if self.stage else []
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = masked_text(doc)
+        all_words = self.stage_words_in(text)  # no stage word runs over a clause's end
+        if not all_words:
+            return doc
+        for clause in _CLAUSE.finditer(text):
+            cs, ce = clause.span()
+            words = [(s - cs, e - cs, w) for s, e, w in all_words if cs <= s and e <= ce]
+            if not words:
+                continue
+            body = clause.group(0)
+            # the words (and adverbs) that open the clause: 加快推进, 开工建设, 持续推进, 建成
+            at = {s: w for s, _, w in words}
+            lead = 0
+            while True:
+                word = at.get(lead) or next((a for a in self.adverbs if body.startswith(a, lead)), None)
+                if not word:
+                    break
+                lead += len(word)
+            after = [(s, e) for s, e, w in words if s >= max(lead, 1) and w in self.after_roles]
+            if lead:  # 开工建设A、B; 加快推进A、B建设; 建成A
+                region_end = after[0][0] if after else len(body)
+                self.add_region(doc, text, clause.start(), body, lead, region_end, whole=not after)
+            elif after:  # A、B等项目竣工
+                self.add_region(doc, text, clause.start(), body, 0, after[0][0], whole=False)
+        return doc
+
+    def add_region(self, doc: Doc, text: str, offset: int, body: str, start: int, end: int, whole: bool) -> None:
+        """The items of ``body[start:end]``; with ``whole`` the list must run to the clause's end."""
+        region = body[start:end]
+        filler = self.filler.search(region)
+        end -= len(filler.group(0)) if filler else 0
         if end - start < 2:
-            continue
-        called_projects = bool(filler and _CALLED_PROJECTS.search(filler.group(0)))
-        _milestone_items(doc, text, clause.start() + start, clause.start() + end, called_projects)
-    # 建成X、Y、Z; 完成X改造: the stage word comes first
-    for m in _VERB_FIRST.finditer(text):
-        if not stage_words_in(m.group("items")):
-            _milestone_items(doc, text, m.start("items"), m.end("items"), False)
-    return doc
+            return
+        if whole and not filler:
+            last = body[start:end].rsplit("、", 1)[-1]
+            if not self.rules.is_name(last, strict=False):
+                return  # 推进A、B等主干道沿线公共绿地提升: A and B say where, not what
+        called = self.called_projects.search(filler.group(0)) if filler else None
+        self.add_items(doc, text, offset + start, offset + end, called.group(0) if called else "")
+
+    def add_items(self, doc: Doc, text: str, start: int, end: int, called: str) -> None:
+        """Type the items of a milestone clause as projects (or keep the class their ending gives).
+
+        ``called`` is the word the clause calls them by (项目, 住宅 …), if any.
+        """
+        rules = self.rules
+        for s, e, full in rules.expand_shared(doc_text(doc), rules.items(text, start, end)):
+            action = self.trailing_action.search(text[s:e])
+            if action and not full and action.start() >= 3:
+                e = s + action.start()  # 樱桃河路整修 -> 樱桃河路; …酒店地块出让 -> …酒店地块
+            name = full or text[s:e]
+            if rules.has_inner_verb(name) or not rules.is_name(name, strict=False) or len(name) > 24 or len(name) < 3:
+                continue
+            if rules.level_prefix.match(name) or (name.endswith("工程") and len(name) < 6):
+                continue  # 市级重大工程, 水利工程: kinds of project, not names
+            if (name.endswith(self.not_project_endings) or any(g in name for g in self.not_project_words)
+                    or name.startswith(self.not_project_starts)):
+                continue
+            own = rules.suffix_class(name, stage=True)
+            if own and own not in ("Project", "MetroLine") or rules.is_excluded(name):
+                continue
+            if not rules.is_specific(name, industries=True):
+                continue  # 适老化改造, 老旧小区改造: kinds of works
+            if not called and not own and rules.project_name(name) != name:
+                continue  # neither called a project nor named like one
+            company = (not own and rules.project_name(name) != name and called == "项目" and name[-1] not in self.place_endings
+                       and "“" not in name)  # “紫巢”项目: a quoted code name is the project's
+            cls = own or ("Enterprise" if company else "Project")  # 恩德斯豪斯等项目: the company's project
+            add_candidate(doc, s, e, cls, "milestone:shared" if full else "milestone", _QUOTED.sub("", full))
 
 
-def _milestone_items(doc: Doc, text: str, start: int, end: int, called_projects: bool) -> None:
-    """Type the items of a milestone clause as projects (or keep the class their ending gives)."""
-    for s, e, full in _expand_shared(_raw(doc), _items(text, start, end)):
-        action = _TRAILING_ACTION.search(text[s:e])
-        if action and not full and action.start() >= 3:
-            e = s + action.start()  # 樱桃河路整修 -> 樱桃河路; …酒店地块出让 -> …酒店地块
-        name = full or text[s:e]
-        if _has_inner_verb(name) or not _is_name(name, strict=False) or len(name) > 24 or len(name) < 3:
-            continue
-        if _LEVEL_PREFIX.match(name) or (name.endswith("工程") and len(name) < 6):
-            continue  # 市级重大工程, 水利工程: kinds of project, not names
-        if name.endswith(_GENERIC + ("村",)) or any(g in name for g in _NOT_PROJECT) or name.startswith(("家门口", "社区综合")):
-            continue
-        own = suffix_class(name)
-        if own and own not in ("Project", "MetroLine"):
-            continue
-        if not called_projects and not own and _project_name(name) != name:
-            continue  # neither called a project nor named like one
-        cls = own or ("Enterprise" if name.endswith(COMPANY_ENDINGS) and _project_name(name) != name else "Project")
-        _add(doc, s, e, cls, "milestone:shared" if full else "milestone", _QUOTED.sub("", full))
-    return doc
+@Language.factory(
+    "wj_milestone_projects",
+    default_config={
+        "rules": _RULES, "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
+        "adverbs": list(P.MILESTONE_ADVERBS), "project_words": list(P.PROJECT_WORDS), "fillers": list(P.STAGE_FILLERS),
+        "not_project_words": list(P.NOT_PROJECT_WORDS), "not_project_starts": list(P.NOT_PROJECT_STARTS),
+        "not_project_endings": list(P.NOT_PROJECT_ENDINGS), "trailing_actions": list(P.TRAILING_ACTIONS),
+        "place_endings": P.PLACE_ENDINGS,
+    },
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_milestone_projects(nlp: Language, name: str, rules: NameRules, stage_words: list[list[str]], adverbs: list[str],
+                            project_words: list[str], fillers: list[str], not_project_words: list[str],
+                            not_project_starts: list[str], not_project_endings: list[str], trailing_actions: list[str],
+                            place_endings: str) -> MilestoneProjects:
+    """The component that finds the projects of milestone clauses (see :class:`MilestoneProjects`)."""
+    return MilestoneProjects(rules, stage_words, adverbs, project_words, fillers, not_project_words,
+                             not_project_starts, not_project_endings, trailing_actions, place_endings)
+
+
+class Resolver:
+    """Keep the longest non-overlapping candidates (ties: the better-ranked rule, then text order).
+
+    Parameters
+    ----------
+    rule_ranks
+        Rule kind (the part of ``id_`` before ``:``) -> rank, lower first; unlisted kinds rank 9.
+    descriptor_ends
+        Endings of a descriptive lead cut off a pattern's name when a known name starts inside it.
+    """
+
+    def __init__(self, rule_ranks: dict[str, int], descriptor_ends: list[str]):
+        self.rule_ranks = dict(rule_ranks)
+        self.descriptor_ends = tuple(descriptor_ends)
+
+    def rank(self, rule: str) -> int:
+        """The rank of a rule id (``suffix:产业园`` ranks as ``suffix``)."""
+        return self.rule_ranks.get(rule.split(":", 1)[0], 9)
+
+    def _trim_descriptors(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Cut a descriptive lead off a pattern name when a known name starts inside it.
+
+        ``全产业链环节系统平台中航机载低空选型中心`` -> ``中航机载低空选型中心`` when 中航机载 is known.
+        """
+        known = [s for s in spans if s.id_.split(":", 1)[0] in ("lexicon", "known")]
+        if not known:
+            return spans
+        out = []
+        for span in spans:
+            if span.id_.startswith(("suffix", "enum", "context", "milestone")):
+                for k in known:
+                    # 时的科技总装基地: the pattern stopped at 的, the lexicon name reaches further left
+                    if k.start_char < span.start_char < k.end_char <= span.end_char:
+                        grown = doc.char_span(k.start_char, span.end_char, label=span.label_)
+                        if grown is not None:
+                            grown.id_, grown.kb_id_ = span.id_, span.kb_id_
+                            span = grown
+                        break
+                for k in known:
+                    if span.start_char < k.start_char < span.end_char and k.end_char <= span.end_char:
+                        if doc_text(doc)[span.start_char : k.start_char].endswith(self.descriptor_ends):
+                            trimmed = doc.char_span(k.start_char, span.end_char, label=span.label_)
+                            if trimmed is not None:
+                                trimmed.id_ = span.id_
+                                trimmed.kb_id_ = span.kb_id_
+                                span = trimmed
+                            break
+            out.append(span)
+        return out
+
+    def resolve_spans(self, doc: Doc, candidates: list[Span]) -> list[Span]:
+        """The longest non-overlapping candidates, in text order.
+
+        The order of ``candidates`` decides between equal ties, as in ``doc.spans["wj_candidates"]``.
+        """
+        if not candidates:
+            return []
+        keyed = []
+        for i, span in enumerate(self._trim_descriptors(doc, candidates)):
+            rule, start, end = span.id_, span.start_char, span.end_char
+            rank = -1 if rule.endswith((":composed", ":shared")) else self.rank(rule)
+            keyed.append((-(end - start), rank, start, i, end, span))  # i: equal ties keep their order
+        keyed.sort(key=lambda k: k[:4])
+        taken = bytearray(max(k[4] for k in keyed) + 1)
+        chosen: list[tuple[int, Span]] = []
+        for _, _, start, _, end, span in keyed:
+            if taken.find(1, start, end) >= 0:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, span))
+        chosen.sort(key=lambda c: c[0])
+        return [span for _, span in chosen]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[ENTITIES] = self.resolve_spans(doc, list(doc.spans.get(CANDIDATES, [])))
+        return doc
+
+
+@Language.factory(
+    "wj_resolve",
+    default_config={"rule_ranks": dict(P.RULE_RANK), "descriptor_ends": list(P.DESCRIPTOR_ENDS)},
+    requires=_SPANS, assigns=_SPANS,
+)
+def make_resolver(nlp: Language, name: str, rule_ranks: dict[str, int], descriptor_ends: list[str]) -> Resolver:
+    """The component that chooses among the candidates (see :class:`Resolver`)."""
+    return Resolver(rule_ranks, descriptor_ends)

@@ -1,53 +1,50 @@
-"""The pattern tables the extractor uses: name suffixes, enumeration heads, context words.
+"""The word lists the extractor's rules use, each defined once: the components' default config.
 
 These generalise to reports the lexicon has never seen: a name is found by what it ends with
 (…研究院, …产业园), by the type head of the enumeration it stands in (``A、B等11家企业``) or by the
-verb before it (``引进X``, ``推动X落地``).  Order matters in the suffix table: the first suffix
-that matches a name decides its class, so longer, more specific suffixes come first.
+verb before it (``引进X``, ``推动X落地``).  Every list here is the default of one setting of a
+component (see :mod:`graph.extract.components`); ``make_nlp`` passes them through spaCy's config,
+so ``nlp.config`` shows each and a pipeline may be built with other lists.  Order matters in the
+families table (``families.tsv``): the longest ending that matches a name decides its class, so longer, more specific
+suffixes come first.
 """
 
 from __future__ import annotations
 
-# fmt: off
-#: (suffix, class): a name ending in the suffix is an entity of the class.
-SUFFIX_CLASSES: tuple[tuple[str, str], ...] = (
-    ("产业集群", "IndustryCluster"), ("装备集群", "IndustryCluster"),
-    ("孵化器", "Incubator"),
-    ("实验室", "Laboratory"), ("重点实验室", "Laboratory"),
-    ("产业联盟", "Alliance"), ("联盟", "Alliance"),
-    ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("科学院", "ResearchInstitute"),
-    ("卓越中心", "ResearchInstitute"),
-    ("大学", "University"), ("学院", "University"),
-    ("基金", "Fund"), ("创投", "Fund"),
-    ("产业园区", "Park"), ("产业园", "Park"), ("科技园", "Park"), ("科学园区", "Park"), ("园区", "Park"),
-    ("高新区", "Park"), ("策源功能区", "Park"), ("综合体", "Park"), ("创新区", "Park"),
-    ("产业社区", "Park"), ("开发区", "Park"), ("预留区", "Park"), ("云城", "Park"),
-    ("创新创业社区", "Park"),
-    ("集团", "Enterprise"), ("公司", "Enterprise"), ("股份", "Enterprise"),
-    ("平台", "Platform"), ("创新中心", "Platform"), ("技术中心", "Platform"), ("验证中心", "Platform"),
-    ("研究中心", "ResearchInstitute"), ("国创中心", "Platform"), ("选型中心", "Platform"), ("数测中心", "Platform"), ("制造中心", "Platform"),
-    ("智造中心", "Platform"), ("创业中心", "Platform"), ("示范基地", "Platform"),
-    ("实训基地", "Platform"), ("客服中心", "Platform"), ("会客厅", "Platform"), ("中心", "Platform"),
-    ("基地", "Platform"),
-    ("号线", "MetroLine"), ("南延伸段", "MetroLine"),
-    ("项目", "Project"), ("工程", "Project"), ("输变电站", "Project"), ("院区", "Project"),
-    ("公寓", "Project"), ("安置房", "Project"), ("改扩建", "Project"), ("提标改造", "Project"),
-)
-
-#: Words that make a "…中心" or "…基地" an innovation platform rather than a public facility
-#: (社区文化活动中心, 综治中心 are not platforms).
+#: Words that make a name of a ``platform`` family (…中心, …基地 of ``families.tsv``) an innovation
+#: platform rather than a public facility (社区文化活动中心, 综治中心 are not platforms).
 PLATFORM_WORDS = (
     "创新", "技术", "研发", "研究", "科技", "智能", "孵化", "制造", "验证", "选型", "产业", "数测",
-    "转化", "智造", "创业", "供销", "客服", "实训", "调控", "示范", "医疗", "材料",
+    "转化", "智造", "创业", "供销", "客服", "实训", "调控", "示范", "材料",
     "中试", "服务平台", "卓越", "国创",
 )
 
 #: Enterprise name endings that are ordinary words too: trusted only inside an enumeration or
 #: after an introducing verb, never on their own.
 COMPANY_ENDINGS = (
-    "科技", "生物", "光学", "航空", "电子", "实业", "汽车", "医药", "制药", "微球", "仿真", "光电",
-    "机器人", "织能", "洁柔", "无忧", "厨具", "彩印", "能源", "材料", "智能",
+    "科技", "生物", "光学", "航空", "航天", "电子", "实业", "汽车", "医药", "制药", "仿真", "光电", "机器人",
+    "能源", "材料", "智能", "半导体", "激光", "通信", "网络", "软件", "信息", "数据", "精密", "装备", "机械",
+    "环保", "传媒", "物流", "证券", "保险", "控股", "股份", "电器", "电气", "化工", "新材", "微电子", "医疗",
+    "健康", "动力", "重工", "农业", "食品", "乳业", "集成电路", "芯片", "光伏", "新能源", "电池",
 )
+
+#: Endings of a project's name (what a name needs to be a project without being called one:
+#: ``推进A、B建设``); a project named with one of them and then 项目 (航电基地一期项目) is the same
+#: project as without it.
+PROJECT_ENDINGS = (
+    "工程", "项目", "一期", "二期", "三期", "路", "线", "段", "站", "院区", "公寓", "学校",
+    "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅",
+    "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体", "馆", "服务体", "建设",
+    "绿地", "林地", "书屋", "河", "浜",
+)
+
+#: Tails that a project's canonical name drops after one of :data:`NAME_KEEPING_ENDINGS`
+#: (航电基地一期项目 -> 航电基地一期), longest first.
+PROJECT_TAILS = ("建设项目", "新建工程", "项目", "工程", "建设")
+
+#: The endings of :data:`PROJECT_ENDINGS` before which a tail of :data:`PROJECT_TAILS` is dropped
+#: (…一期项目 -> …一期; not …平台建设项目, …绿地工程).
+NAME_KEEPING_ENDINGS = ("工程", "一期", "二期", "三期", "公寓", "学校", "院区", "安置房", "基地", "中心", "线", "路", "改造")
 
 #: Enumeration type heads: ``A、B等<head>`` types A and B.  Longest heads first.
 ENUMERATION_HEADS: tuple[tuple[str, str], ...] = (
@@ -63,10 +60,16 @@ ENUMERATION_HEADS: tuple[tuple[str, str], ...] = (
     ("新赛道", "IndustryCluster"),
     ("重大项目", "Project"), ("龙头项目", "Project"), ("项目", "Project"), ("配套", "Project"),
 )
-# fmt: on
 
 #: Heads whose items are named "<item><head>" (``华东师大、莲谷等各类孵化器`` -> 华东师大孵化器).
 COMPOSING_HEADS = ("孵化器",)
+
+#: Heads too plain to mark an enumeration without a count (``园区企业`` is no list; ``两所高校`` is).
+PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器")
+
+#: An enumeration whose ``等…<head>`` part has one of these words is not a list of names
+#: (华东师大与奥锐特等11个校企合作项目: a cooperation; …等社区服务项目: services).
+NOT_ENUMERATION_WORDS = ("合作", "服务")
 
 #: Verbs and words that end a name on its left: a name starts right after one of them.
 LEFT_CONTEXT = (
@@ -77,7 +80,81 @@ LEFT_CONTEXT = (
     "实施", "开展", "升级", "提升", "培育", "服务", "组建", "成为", "助力", "合作", "参与", "探索",
     "联动", "壮大", "引入", "建成", "提速", "充分", "深入", "大力", "全面", "着力", "重点", "不断", "加强", "推出", "召开",
     "组织", "坚持", "促进", "吸引", "扶持", "鼓励", "聚集", "集聚", "引导", "带动", "依靠",
+    "力争", "争取", "确保", "做强", "做大", "做优", "做实", "做精", "布局", "搭建", "完善", "优化", "运行",
+    "用好", "利用", "扩大", "统筹", "放大", "建立", "筹建", "开工", "新建", "续建", "改建", "打通", "开通",
+    "建好", "办好", "管好", "总结", "推广", "申建", "申办", "借鉴", "编制", "包括", "制定", "落实", "选取",
+    "规划", "增容", "贯通", "高标准", "高起点", "高质量", "高水平", "加紧", "抓紧", "抓好", "狠抓", "争创",
+    "创建", "获批", "获得", "荣获", "入驻", "落户", "进驻", "携手", "联合", "牵头", "借助", "通过", "面向",
+    "对接", "引育", "招引", "共建", "支撑", "启用", "投用", "构筑", "拓展", "增强", "夯实", "巩固", "提高",
+    "强化", "盘活", "继续", "进一步", "同步", "涵盖", "其中", "还有", "加速", "开发", "应用", "发展", "运营",
+    "更新", "迁建", "改建", "新开工", "动工", "开建", "复工", "搬迁", "指出", "出台", "突出", "重塑", "高扬",
+    "通往", "振兴", "撬动", "加入", "充实", "筹集", "开设", "按照", "切实", "划转", "是指", "约定", "送法",
+    "致力", "致力于", "着眼", "立足", "瞄准", "聚力", "发力", "激活", "释放", "带领", "吸纳", "引领", "辐射",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
+)
+
+#: Words of :data:`LEFT_CONTEXT` that may stand inside a name (平台建设项目, 服务平台), so an item with
+#: one of them inside is still a name; any other of them inside makes the item a clause.
+INNER_WORDS = (
+    "建设", "服务", "合作", "协同", "形成", "示范", "规划", "开发", "发展", "应用", "联合", "共建", "支撑", "加速",
+    "运营", "运行", "通过", "其中", "包括", "创建", "对接", "统筹", "拓展", "增强",
+)
+
+#: One-character conjunctions that end a name on its left (通苏嘉甬高铁和宁淮城际铁路), unless they
+#: would leave less than two characters before its ending (规划和爱路 is the road 和爱路).
+CONJUNCTIONS = "和与及"
+
+#: One-character words that end a name on its left when at least two characters of name follow
+#: (是深圳湾实验室, 为西部通道, 了一批…): particles and prepositions that never open a name.
+PARTICLES = "是了为在将被把从由对并以"
+
+#: What may follow a family's ending without ending the name there: the ending is part of a
+#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展).  Any other following word is allowed.
+CONTINUATIONS = (
+    "化", "型", "性", "式", "员", "师", "会", "生", "城区", "经济", "发展", "增长", "建设者", "企业家", "治理体系",
+)
+
+#: Words that begin where a family's ending begins and are no such ending (路线 is a route, not a
+#: road; 路径, 路网): no name ends inside them.
+BLOCKED_WORDS = ("路线", "路径", "路网", "路面", "路灯", "路口", "路长", "路子", "中心城", "中心镇", "中心村")
+
+#: Kind, level and quality words: a name whose core (before its ending) is only these is a kind of
+#: thing, not a named one (高水平创新平台, 国家级孵化器, 公共服务平台, 重点实验室, 产业基金).
+KIND_WORDS = (
+    "国家级", "省级", "市级", "区级", "县级", "国家", "全国", "全省", "全市", "全区", "地方", "省", "市", "区", "县",
+    "重点", "重大", "高水平", "高能级", "高端", "高标准", "高质量", "高品质", "一流", "世界一流", "国际一流", "新型",
+    "大型", "小型", "中小", "综合", "综合性", "公共", "专业", "专业化", "特色", "示范", "龙头", "骨干", "优质",
+    "各类", "各级", "一批", "多个", "若干", "共性", "关键", "核心", "基础", "前沿", "新兴", "未来", "传统", "现代",
+    "创新", "技术", "科技", "研发", "产业", "工业", "企业", "服务", "公共服务", "孵化", "研究", "科研", "工程",
+    "制造", "智能", "数字", "数据", "金融", "文化", "生态", "绿色", "低碳", "零碳", "人才", "信息", "交易",
+    "融资", "投资", "产业投资", "股权投资", "政府性", "政府", "引导", "专项", "建设", "民生", "社区", "政务",
+    "应急", "安全", "标准", "双创", "中试", "验证", "转化", "共享", "开放", "合作", "交流", "协同", "总部",
+    "对外", "境外", "海外", "跨境", "区域", "城市", "农村", "乡村", "特殊", "教育", "医疗", "卫生", "体育",
+    "大学", "高校", "院士", "博士后", "专家", "青年", "人民", "中心", "平台", "类", "级", "性", "型", "的",
+    "经济", "发展", "融合", "宜居", "人居", "魅力", "品质", "现代化", "国际化", "产城", "先行", "样板", "标杆",
+    "引领", "高地", "品牌", "精品", "美丽", "幸福", "和谐", "平安", "智慧", "数智", "产业链", "供应链", "全产业链",
+    "环节", "系统", "夜间", "友好型", "友好", "清廉", "法治", "廉洁", "老旧", "更新", "改造", "提升", "整治",
+    "专项", "道路", "景观", "环境", "周边", "配套", "基础设施", "设施", "公益", "惠民", "便民", "实事", "创业",
+    "装备", "创客", "众创", "双碳", "碳中和", "商业", "国有", "民营", "消费", "租赁", "跨国", "独资", "控股", "班轮",
+    "集体", "项目", "三甲", "保险", "社保", "水利", "信托", "不动产", "公募", "并购", "边境", "经贸", "自主", "改革",
+    "陆上", "社会", "智能化", "第三方", "战略", "直投", "流调", "电商", "文明", "生态文明", "慢性病", "防控", "妇幼",
+    "健康", "均衡", "义务教育", "基础教育", "办学", "劳务工", "阅读", "全民", "示范性", "寄宿制", "高中", "民办",
+    "公办", "基层", "市属", "区属", "省属", "主要", "主干", "快速", "高快速", "综合交通", "交通", "仓储", "冷链",
+    "集装箱", "市场化", "要素", "涉企", "涉外", "线上", "线下", "居家", "互联网", "工业互联网",
+    "异地", "两岸", "南北", "共建", "大中小学", "改善型", "关爱", "心理", "老年人", "婴幼儿", "照护", "托幼",
+    "一体化", "上楼", "入户", "二次供水", "饮用水", "民心", "五优", "绿色通道", "通道", "联系", "诉求", "反映",
+    "跟踪", "巡河", "污染", "垃圾", "医疗废物", "生活垃圾", "殡仪", "疾控", "供水", "供热", "排水", "污水", "安置",
+    "适老化", "无障碍", "节能", "绿色化", "数智化", "智能化改造", "超低排放", "危房", "棚户区", "城中村", "老旧小区",
+    "管理", "信息化", "可视化", "指挥", "学科", "开放型", "森林", "种养结合", "银企", "资源交流", "法律", "出海",
+    "主题", "音乐", "公交", "场站", "中转", "档案", "储存", "治污", "保洁", "固定资产", "签约", "定价", "采购",
+    "政府采购", "债券", "转移支付", "文体", "师德师风", "道德", "乡风", "安居", "强基", "防灾减灾", "饮水", "湿地",
+    "双修", "海水淡化", "合资", "试点", "培育", "上市", "中小企业", "建筑施工", "零星", "校舍", "校园", "循环经济",
+    "抽水蓄能", "医疗卫生", "指导", "家门口", "生命线", "公民", "哲学社会科学", "社会科学", "保护", "恢复", "小而美",
+    "中央政府", "地方政府", "大模型", "垂类", "攻坚", "联通", "省际", "探源", "地域", "新质生产力", "质押融资",
+    "知识产权", "双向开放", "外商投资", "渗滤液", "填埋场", "垃圾处理", "新建", "高校", "汇集", "应急管理",
+    "食品安全", "检测", "用电", "隐患", "安全隐患", "双边", "产能", "货币", "失业", "救助", "周转", "转贷", "应急周转", "入户", "示范工程", "民生示范", "宫颈癌", "筛查", "文化惠民", "改革", "体制机制", "一体", "科创", "创意", "时尚", "夜间经济", "半拉子",
+
+
 )
 
 #: Words that end a name on its right (what typically follows a name in these reports).
@@ -88,66 +165,117 @@ RIGHT_CONTEXT = (
     "已", "成立", "注册", "的", "与", "和", "及", "以及", "在", "是", "为", "有", "将",
 )
 
-#: Verbs of introducing something; "引进X", "推动X落地" make X an entity even without a suffix.
-INTRODUCING = ("引进", "落地", "入驻", "注册", "成立")
+#: Level words and firsts at the start of a name (国家级…平台, 全市首个…): a title, not a name.
+LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "全国首个", "全市首个", "国内首个", "全国首批", "全市首批", "首个", "首批")
 
-#: Milestone words -> project stage.  Checked longest first; a clause may yield two stages
-#: (竣工投用 = Completed and InUse).
-STAGE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("开工准备", ("Planned",)), ("前期准备", ("Planned",)), ("开竣工", ("Started", "Completed")),
-    ("竣工投用", ("Completed", "InUse")), ("达产投用", ("InUse",)), ("投入使用", ("InUse",)),
-    ("投入运营", ("InUse",)), ("运行通车", ("InUse",)), ("结构封顶", ("ToppedOut",)),
-    ("竣工", ("Completed",)), ("完工", ("Completed",)), ("开工", ("Started",)),
-    ("顺利启动", ("Started",)), ("落地实施", ("Started",)),
-    ("工程进度", ("UnderConstruction",)), ("项目进度", ("UnderConstruction",)),
-    ("建设", ("UnderConstruction",)), ("推进", ("UnderConstruction",)), ("治理进度", ("UnderConstruction",)),
-    ("开发", ("UnderConstruction",)), ("实现运营", ("InUse",)),
+#: Verbs before a title that was awarded (入选国家级…平台): what follows them is no name.
+AWARD_VERBS = ("纳入", "入选", "获评", "列入", "荣获", "成为", "评为", "认定")
+
+#: Verbs before a zone or platform that make it a title it was given, not a place (获评…示范区,
+#: 创建国家生态文明建设示范区, 成为全国首个…示范基地).
+TITLE_VERBS = ("入选", "获评", "荣获", "评为", "成为", "认定", "认定为", "创建", "争创", "创成", "命名为", "授予", "获批为")
+
+#: Words that end a name on its own right although they follow it (弈柯莱生物科技入选…): a company
+#: ending right before one of them is an enterprise.
+COMPANY_CONTEXT_VERBS = ("入选", "获评", "注册", "落户", "设立", "登陆", "上市", "挂牌")
+
+#: Generic words: a name made of them is a category, policy or activity, not a name.
+GENERIC_WORDS = (
+    "方案", "机制", "政策", "模式", "规划", "计划", "体系", "工作", "行动", "服务", "人才", "成果",
+    "能力", "水平", "品质", "环境", "治理", "改革", "格局", "理念", "生态", "功能", "作用", "场景",
+    "活动", "指标", "任务", "资源", "名单", "需求", "领域", "经济", "板块", "问题", "效应", "企业",
 )
 
-#: Stage words that count only at the end of a clause (…“三线并联”推进, 推进金领谷二期开发).
-CLAUSE_FINAL_STAGES = ("推进", "开发")
+#: Words that make a …项目 or …工程 a kind of project (重点项目, 提速水利工程), not a named one.
+GENERIC_PROJECT_WORDS = ("重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目", "人才")
 
-#: An opener that changes what a stage word means: 启动…建设 starts it, 完成…建设 completes it.
-OPENER_STAGES = {"启动": "Started", "完成": "Completed"}
-
-#: A clause must open with one of these (or name the projects directly before a stage word) to
-#: be read as a milestone: it keeps "建设" in "打造…示范区建设" from turning everything into a project.
-MILESTONE_OPENERS = (
-    "实现", "推动", "推进", "完成", "加快", "保障", "持续推进", "稳步推进", "全力配合", "启动",
-    "做好", "配合做好", "加快推进", "推进建设",
+#: How a string that is no name starts (该…, 一批…, 重点…).
+BAD_STARTS = (
+    "新", "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下",
+    "累计", "高能级", "重点", "下为",
 )
 
-#: Verbs that come before the projects they complete or start (建成A、B; 完成A改造).
-VERB_FIRST_STAGES = {"建成": "Completed", "完成": "Completed"}
+#: One-character prepositions: never the first character of a name.
+PREPOSITIONS = "与以对在将为由向从把被让"
 
-#: Characters that never occur inside a name.
-NAME_BREAK = set("，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的<>{}[]$=/\\|@#%^&*~`")
+#: Counter words after a number: a string with ``3个`` or ``2025年`` in it is no name.
+COUNTERS = "条个家所处台座幅项户名场次宗大批类"
 
-#: Words that look like items of an enumeration but are places or categories, not names.
-NOT_NAMES = frozenset({
-    "欧洲", "韩国", "日本", "美国", "德国", "海外", "国内", "国外", "全球", "长三角", "专精特新",
-    "高新技术", "小巨人", "瞪羚", "独角兽",
-})
+#: Counter words of the count before an enumeration head (``等11家企业``, ``两所高校``).
+HEAD_COUNTERS = "家个所位批类"
 
-#: Suffixes too generic to make a name of a short word: 市级平台, 重点实验室, 平安联盟.
+#: Words at the start of a short string that make it a category (产业研究院, 重点项目).
+GENERIC_CORES = ("产业", "行业", "重点", "各类")
+
+#: Endings of a name that only suffixes make generic: 市级平台, 重点实验室, 平安联盟.
 GENERIC_SUFFIXES = ("平台", "中心", "园区", "实验室", "基地", "联盟", "产业集群", "示范区", "项目", "工程")
 
+#: Characters that never occur inside a name.
+NAME_BREAK = "，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的<>{}[]$=/\\|@#%^&*~`"
 
-def suffix_class(name: str) -> str | None:
-    """The class a name's ending gives it, or None.
+#: Words that look like items of an enumeration but are places or categories, not names.
+NOT_NAMES = (
+    "欧洲", "韩国", "日本", "美国", "德国", "海外", "国内", "国外", "全球", "长三角", "专精特新",
+    "高新技术", "小巨人", "瞪羚", "独角兽", "一带一路", "两重", "两新",
+)
 
-    Examples
-    --------
-    >>> suffix_class("上海市养老科技产业园")
-    'Park'
-    >>> suffix_class("华东师大孵化器")
-    'Incubator'
-    >>> suffix_class("社区文化活动中心") is None
-    True
-    """
-    for suffix, cls in SUFFIX_CLASSES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            if suffix in ("中心", "基地") and not any(w in name for w in PLATFORM_WORDS):
-                return None
-            return cls
-    return None
+#: Verbs that introduce something; "引进X", "推动X落地" make X an entity even without a suffix.
+INTRODUCING = ("引进", "落地", "入驻", "注册", "成立")
+
+#: Adverbs of an introducing verb (相继落地, 成功引进).
+INTRODUCING_ADVERBS = ("相继", "成功", "加速")
+
+#: Adverbs that make ``A、B<adverb>落地`` a list of what came (相继落地) without an opener.
+LISTING_ADVERBS = ("相继",)
+
+#: Introducing verbs whose objects follow them up to the next break (引进X、Y).
+OBJECT_VERBS = ("引进",)
+
+#: What a clause opens with when ``X落地`` says X was brought in (推动X落地), not planned.
+INTRODUCING_OPENERS = ("推动", "实现", "促进", "支持", "吸引", "推进")
+
+#: Words between the partners of a cooperation and 合作 (与B密切合作, 与B开展合作).
+COOPERATION_FILLERS = ("密切", "紧密", "深度", "全面", "积极", "开展", "进行", "深入", "加强", "签订", "达成")
+
+#: Words that say two organisations work together (A与B合作, A与B合资).
+COOPERATION_WORDS = ("合作", "合资", "协同")
+
+#: Endings of a descriptive lead that may stand before a known name (…系统平台中航机载低空选型中心).
+DESCRIPTOR_ENDS = ("平台", "中心", "企业", "首个")
+
+#: Adverbs among the stage words that open a milestone clause (持续推进, 稳步推进).
+MILESTONE_ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一步", "顺利", "基本")
+
+#: Last characters of a place's name: an item a milestone clause calls a project, without a
+#: project's ending, is a place's project when it ends so (欢乐海岸, 世界之窗, 甘坑新镇), else a company's
+#: (恩德斯豪斯, 华强方特: GUIDE.md keeps an enterprise whose project is meant an enterprise).
+PLACE_ENDINGS = "园城镇岸湾窗集区港山湖河村苑府楼馆街巷坊汇里谷岛洲庄场寺塔桥井泉峡滩林海江溪坝闸站门阁亭台宫"
+
+#: Words that call what a milestone clause lists projects (A、B等项目开工, …等一批载体建成).
+PROJECT_WORDS = ("项目", "载体", "配套", "住宅", "工程")
+
+#: Words between the projects of a milestone clause and its stage word (A、B顺利竣工, 实现A竣工).
+STAGE_FILLERS = ("顺利", "加速", "正式", "基本", "实现")
+
+#: Endings of an item of a milestone clause that make it no project (an administrative village).
+NOT_PROJECT_ENDINGS = ("村",)
+
+#: Words in an item of a milestone clause that make it no project (路线, 规范化, 城中村).
+NOT_PROJECT_WORDS = ("路线", "规范化", "标准化", "督导", "达标", "实事", "智慧", "城中村")
+
+#: Openings of an item of a milestone clause that make it no project (家门口…, 社区综合…).
+NOT_PROJECT_STARTS = ("家门口", "社区综合")
+
+#: Actions at the end of a listed project (樱桃河路整修, …酒店地块出让): the project is before them.
+TRAILING_ACTIONS = ("道路整修", "整修", "出让", "贯通", "景观提升", "提升")
+
+#: Metro line names: the prefixes a report writes (longest first is not needed: they are sorted),
+#: the sections and phases a line's name may end with, and the one that names the line itself.
+METRO_PREFIXES = ("城市轨道交通", "轨道交通", "地铁", "轨道", "轨交", "城轨")
+METRO_EXTENSIONS = r"主线|[东南西北]延(?:伸)?(?:段|线)?|延长段|支线|[一二三四五六七八九十]期(?:工程)?"
+METRO_MAIN_LINE = "主线"
+
+#: How trusted each rule is, lower first: it breaks ties between candidates of the same length
+#: (``wj_resolve``), picks the rule a name typed twice in a report keeps, and weighs each
+#: mention's vote for its entity's class (10 - rank).  A rule not listed ranks 9.
+RULE_RANK = {"lexicon": 0, "metro": 1, "suffix": 2, "enum": 3, "milestone": 3, "context": 4, "nested": 5, "known": 6}

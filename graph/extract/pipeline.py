@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from graph.extract import components  # noqa: F401  (registers the components)
-from graph.extract.components import CANDIDATES, ENTITIES, resolve_spans
+from graph.errors import UsageError
+from graph.extract import components, industries  # noqa: F401  (registers the components)
+from graph.extract.components import CANDIDATES, ENTITIES, NamesRuler, Resolver
+from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
+from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS
 from graph.extract.relations import find_relations
+from graph.extract.trained import MODES, add_trained_names
 from graph.model import Entity, Extraction, Mention, Report, Sentence, top_class
 from graph.text.sentences import split_sentences
 
@@ -39,44 +42,48 @@ _OWNED_CLASSES = (
     "Platform", "Incubator", "Laboratory", "Alliance", "ResearchInstitute", "Fund", "Project",
     "University", "Park",
 )
-_RULE_RANK = {"lexicon": 0, "known": 5, "metro": 1, "suffix": 1, "enum": 2, "context": 3, "nested": 4}
+#: What finds names by default (:data:`graph.extract.trained.MODES`): the rules, the trained model, or both.
+DEFAULT_MODEL = "rules"
+#: The components that find names by rules, in pipeline order (each a factory of
+#: :mod:`graph.extract.components`, its word lists in its config): adding one is one line here.
+RULE_COMPONENTS = (
+    "wj_suffix_names",
+    "wj_metro_lines",
+    "wj_enumerations",
+    "wj_context_names",
+    "wj_cooperation_names",
+    "wj_milestone_projects",
+)
 
 
-@Language.component("wj_merge_rulers")
-def merge_rulers(doc: Doc) -> Doc:
-    """Move the span rulers' matches into the candidates (rule in ``id_``, canonical in ``kb_id_``)."""
-    for key, rule in (("wj_lexicon", "lexicon"), ("wj_known", "known")):
-        for span in doc.spans.get(key, []):
-            new = doc.char_span(span.start_char, span.end_char, label=span.label_)
-            new.kb_id_ = span.id_
-            new.id_ = rule
-            doc.spans[CANDIDATES].append(new)
-    return doc
-
-
-def make_nlp(names: dict[str, tuple[str, str]] | None = None, known: dict[str, tuple[str, str]] | None = None) -> Language:
+def make_nlp(names: dict[str, tuple[str, str]] | None = None, known: dict[str, tuple[str, str]] | None = None,
+             model: str = "rules") -> Language:
     """Build the pipeline: a blank ``zh`` pipeline (character segmenter) and our components.
 
     Parameters
     ----------
     names
-        Lexicon surface form -> (class, canonical name); matched by a span ruler.
+        Lexicon surface form -> (class, canonical name); matched by ``wj_names`` (a phrase matcher).
     known
         Names typed elsewhere in the same report -> (class, canonical); matched by a second ruler,
         so that 华东师大 is found in every sentence once one sentence has typed it.
+    model
+        ``"rules"`` (the pattern components), ``"model"`` (the trained model of
+        :mod:`graph.extract.trained` instead of them) or ``"both"``; the lexicon ruler is there in
+        every mode when ``names`` is given.
     """
+    if model not in MODES:
+        raise UsageError(f"model must be one of {', '.join(MODES)}, not {model!r}")
     nlp = spacy.blank("zh")
     nlp.add_pipe("wj_init")
-    for key, table in (("wj_lexicon", names), ("wj_known", known)):
+    for key, rule, table in (("wj_lexicon", "lexicon", names), ("wj_known", "known", known)):
         if table:
-            ruler = nlp.add_pipe("span_ruler", name=key, config={"spans_key": key, "overwrite": True})
-            ruler.add_patterns(
-                [{"label": cls, "pattern": surface, "id": canonical} for surface, (cls, canonical) in sorted(table.items())]
-            )
-    nlp.add_pipe("wj_merge_rulers")
-    for name in ("wj_suffix_names", "wj_metro_lines", "wj_enumerations", "wj_context_names", "wj_cooperation_names",
-                 "wj_milestone_projects"):
+            nlp.add_pipe("wj_names", name=key, config={"names": {s: list(v) for s, v in table.items()}, "rule": rule})
+    for name in RULE_COMPONENTS if model != "model" else ():
         nlp.add_pipe(name)
+    nlp.add_pipe("wj_industries")
+    if model != "rules":
+        add_trained_names(nlp)  # last before wj_resolve: it sees every other candidate
     nlp.add_pipe("wj_resolve")
     return nlp
 
@@ -84,9 +91,6 @@ def make_nlp(names: dict[str, tuple[str, str]] | None = None, known: dict[str, t
 @lru_cache(maxsize=4)
 def _lexicon(use_lexicon: bool) -> Lexicon:
     return load_lexicon() if use_lexicon else EMPTY
-
-
-_PROJECT_ENDS = ("工程", "一期", "二期", "三期", "公寓", "学校", "院区", "安置房", "基地", "中心", "线", "路", "改造")
 
 
 def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str:
@@ -98,28 +102,10 @@ def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str
     name = kb_id or (quoted.group(1) if quoted else _QUOTES.sub("", surface))
     name = lexicon.canonical(name)
     if cls in ("Project", "MetroLine"):
-        for tail in ("建设项目", "新建工程", "项目", "工程", "建设"):
-            if name.endswith(tail) and name[: -len(tail)].endswith(_PROJECT_ENDS):
+        for tail in PROJECT_TAILS:
+            if name.endswith(tail) and name[: -len(tail)].endswith(NAME_KEEPING_ENDINGS):
                 return lexicon.canonical(name[: -len(tail)])
     return name
-
-
-def make_docs(nlp: Language, texts) -> Iterator[Doc]:
-    """Tokenise ``texts`` as ``nlp.make_doc`` does, keeping each text in ``doc.user_data``.
-
-    The components read the text many times; spaCy would join it from the tokens on every
-    ``doc.text``.  A text without whitespace is one token per character, built directly (what the
-    character segmenter does, without its alignment of words and spaces).
-    """
-    vocab = nlp.vocab
-    for text in texts:
-        parts = text.split()
-        if len(parts) == 1 and parts[0] == text:
-            doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
-        else:
-            doc = nlp.make_doc(text)
-        doc.user_data["wj_text"] = text
-        yield doc
 
 
 def _to_mentions(sent: Sentence, spans, lexicon: Lexicon) -> list[Mention]:
@@ -133,58 +119,88 @@ def _to_mentions(sent: Sentence, spans, lexicon: Lexicon) -> list[Mention]:
     return out
 
 
-class _KnownRuler:
-    """What a span ruler of the names typed elsewhere in the report finds, plus ``wj_merge_rulers``.
+def _KnownRuler(nlp: Language, known: dict[str, tuple[str, str]]) -> NamesRuler:
+    """The names typed elsewhere in the report as a ruler: one phrase matcher on the shared
+    vocabulary (``make_nlp(names, known)`` would build a whole pipeline per report for this)."""
+    return NamesRuler(nlp, {s: list(v) for s, v in known.items()}, "known")
 
-    ``make_nlp(names, known)`` would build a whole pipeline per report for this; here one phrase
-    matcher (on the shared vocabulary) finds the token sequences of the names and the spans come
-    out as the ruler's would: one per (class, canonical name) that the tokens spell, in the
-    ruler's order, then turned into candidates with rule ``known``.
+
+_METRO = re.compile(r"^(?P<prefix>\D*?)(?P<n>\d{1,2})号线(?P<ext>.*)$")
+
+
+def _metro_names(mentions: list[Mention]) -> list[Mention]:
+    """One canonical name per metro line of a report: the prefix the report writes for it.
+
+    ``轨交23号线`` and ``23号线`` are one line; a line the report never writes with a prefix gets the
+    prefix the report writes most (轨交15号线南延伸段 when 轨交 is the report's word).
     """
-    _KEY = "wj_known"
-
-    def __init__(self, nlp: Language, known: dict[str, tuple[str, str]]):
-        self.matcher = PhraseMatcher(nlp.vocab)
-        # tokens, not text: the tokenizer folds a space into the token before it, so 养老科 技 is
-        # the pattern 养老科技 (and matches both spellings), as in the span ruler
-        self.names: dict[tuple[int, ...], set[tuple[str, str]]] = defaultdict(set)
-        patterns = []
-        for surface, value in sorted(known.items()):
-            pattern = nlp.make_doc(surface)
-            self.names[tuple(t.orth for t in pattern)].add(value)
-            patterns.append(pattern)
-        self.matcher.add(self._KEY, patterns)
-
-    def __call__(self, doc: Doc) -> list[Span]:
-        where = {(start, end) for _, start, end in self.matcher(doc) if start != end}
-        if not where:
-            return []
-        ruled = sorted(  # a span ruler sorts its Spans (characters, then label and id)
-            Span(doc, start, end, label=cls, span_id=canonical)
-            for start, end in where
-            for cls, canonical in self.names[tuple(doc[i].orth for i in range(start, end))]
-        )
-        out = []
-        for span in ruled:  # as wj_merge_rulers does
-            new = doc.char_span(span.start_char, span.end_char, label=span.label_)
-            new.kb_id_ = span.id_
-            new.id_ = "known"
-            out.append(new)
-        return out
+    parsed = {i: _METRO.match(m.canonical) for i, m in enumerate(mentions) if m.cls == "MetroLine" and m.rule.startswith("metro")}
+    parsed = {i: p for i, p in parsed.items() if p}
+    if not parsed:
+        return mentions
+    prefixes = Counter(p.group("prefix") for p in parsed.values() if p.group("prefix"))
+    by_line: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for p in parsed.values():
+        if p.group("prefix"):
+            by_line[(p.group("n"), p.group("ext"))][p.group("prefix")] += 1
+            by_line[(p.group("n"), "")][p.group("prefix")] += 1
+    default = prefixes.most_common(1)[0][0] if prefixes else ""
+    out = list(mentions)
+    for i, p in parsed.items():
+        n, ext = p.group("n"), p.group("ext")
+        seen = by_line.get((n, ext)) or by_line.get((n, ""))
+        prefix = seen.most_common(1)[0][0] if seen else default
+        out[i] = replace(mentions[i], canonical=f"{prefix}{n}号线{ext}")
+    return out
 
 
-def _known_names(mentions: list[Mention], lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+def _known_names(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) -> dict[str, tuple[str, str]]:
     """Surface forms typed by a pattern somewhere in the report -> (class, canonical)."""
     best: dict[str, tuple[int, str, str]] = {}
     for m in mentions:
         kind = m.rule.split(":", 1)[0]
         if kind == "lexicon" or len(m.text) < 2 or "“" in m.text or m.rule.endswith((":composed", ":shared")):
             continue  # a composed name (华东师大 -> 华东师大孵化器) says nothing about other 华东师大
-        rank = _RULE_RANK.get(kind, 9)
+        rank = resolver.rank(m.rule)
         if m.text not in best or rank < best[m.text][0]:
             best[m.text] = (rank, m.cls, m.canonical)
     lex = lexicon.names()
     return {s: (cls, canon) for s, (_, cls, canon) in best.items() if s not in lex}
+
+
+#: What a project's name adds to the name of what it is a phase of (三期工程, 二期项目): such a project
+#: names the other (南京禄口机场 in 南京禄口机场三期工程).  Works on a thing (铁岗水库扩建, 滨海大道下沉改造)
+#: are named for the works only, as the annotation guide's reports do.
+_WORKS_TAIL = re.compile(r"^(?:[一二三四五六七八九十]期(?:工程|项目)?|工程|项目)$")
+
+
+#: Rules of names that name works on something (…扩建, …改造): no project is named inside them.
+_WORKS_ENDINGS = tuple(f"suffix:{w}" for w in ("改扩建", "扩建", "改造", "提标改造", "整治", "治理"))
+
+
+def _prefix_names(docs: list[Doc], lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    """Names a family's ending found at the start of a longer name that was chosen instead of them.
+
+    深圳大学 in 深圳大学龙岗创新研究院, 南京禄口机场 in 南京禄口机场三期工程, 鹏城实验室 in
+    鹏城实验室石壁龙园区一期项目: each is a name of its own (GUIDE.md, "Nested names"), and
+    :func:`_nested_names` makes it a mention.  A research institute inside a longer name is left out
+    (中国科学院 is annotated only where the report names it on its own).
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for doc in docs:
+        if len(doc.spans[CANDIDATES]) <= len(doc.spans[ENTITIES]):
+            continue  # every candidate was chosen: none inside another
+        chosen = {s.start_char: s for s in doc.spans[ENTITIES]}
+        for c in doc.spans[CANDIDATES]:
+            outer = chosen.get(c.start_char)
+            if (outer is None or c.end_char >= outer.end_char or c.label_ in ("IndustryCluster", "ResearchInstitute")
+                    or not c.id_.startswith("suffix") or len(c.text) < 3 or any(d in c.text for d in "－-—")):
+                continue
+            tail = outer.text[len(c.text):]
+            if top_class(c.label_) == "Project" and (not _WORKS_TAIL.match(tail) or c.id_.endswith(_WORKS_ENDINGS)):
+                continue  # 南京禄口机场 of 南京禄口机场三期工程, not 虹台地块 of 虹台地块AI科技农业项目
+            out.setdefault(c.text, (c.label_, _canonical(c.text, c.kb_id_, lexicon, c.label_)))
+    return out
 
 
 def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]]) -> list[Mention]:
@@ -192,7 +208,8 @@ def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]])
 
     * an owner at the start: 宁德时代 in 宁德时代未来能源研究院 (``nested:prefix``);
     * a park anywhere: 紫竹高新区 in 上海交大－紫竹高新区概念验证中心 (``nested:park``);
-    * a cluster anywhere: 养老科技 in 上海市养老科技产业园 (``nested:cluster``).
+    * a cluster anywhere: 养老科技 in 上海市养老科技产业园 (``nested:cluster``);
+    * any other name at the start: 南京禄口机场 in 南京禄口机场三期工程 (``nested:name``).
     """
     lengths = sorted({len(s) for s in surfaces})
     out = []
@@ -219,6 +236,8 @@ def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]])
                 at, rule = m.text.find(surface), "nested:cluster"
                 if at < 0:
                     continue
+            elif m.text.startswith(surface) and m.canonical.startswith(surface) and m.text[len(surface):len(surface) + 1] != "〔":
+                rule, at = "nested:name", 0  # 南京禄口机场 in 南京禄口机场三期工程
             else:
                 continue
             span = set(range(at, at + len(surface)))
@@ -234,7 +253,7 @@ def is_alias_mention(m: Mention) -> bool:
     return not m.rule.endswith((":composed", ":shared")) and not m.rule.startswith("milestone:")
 
 
-def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
+def _entities(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) -> dict[str, Entity]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_name[m.canonical].append(m)
@@ -246,7 +265,7 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
         else:
             votes = Counter()
             for m in ms:
-                votes[m.cls] += 10 - _RULE_RANK.get(m.rule.split(":", 1)[0], 9)
+                votes[m.cls] += 10 - resolver.rank(m.rule)
             # ListedCompany is more specific than Enterprise: keep it when any rule said so
             cls = max(sorted(votes), key=lambda c: (votes[c], c == "ListedCompany"))
             if "ListedCompany" in votes and top_class(cls) == "Enterprise":
@@ -259,7 +278,7 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
     return entities
 
 
-def extract(report: Report, use_lexicon: bool = True) -> Extraction:
+def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL) -> Extraction:
     """Extract entities, relations and milestones from a report.
 
     Parameters
@@ -268,32 +287,36 @@ def extract(report: Report, use_lexicon: bool = True) -> Extraction:
         The report, with cleaned text (see :func:`graph.text.clean`).
     use_lexicon
         Use the curated lexicon; ``False`` measures what the patterns alone find.
+    model
+        What finds the names besides the lexicon: ``"rules"``, ``"model"`` (the trained model) or
+        ``"both"`` (see :func:`make_nlp`).
     """
     lexicon = _lexicon(use_lexicon)
     sentences = split_sentences(report.text, report.year)
     names = _surface_names(use_lexicon)
-    nlp = _nlp(use_lexicon)
+    nlp = _nlp(use_lexicon, model)
+    resolver: Resolver = nlp.get_pipe("wj_resolve")
     # first pass: the lexicon and the patterns
     docs = list(nlp.pipe(make_docs(nlp, (s.text for s in sentences))))
     per_sentence = [_to_mentions(sent, doc.spans[ENTITIES], lexicon) for sent, doc in zip(sentences, docs)]
-    known = _known_names([m for ms in per_sentence for m in ms], lexicon)
+    known = _known_names(_metro_names([m for ms in per_sentence for m in ms]), lexicon, resolver)
     # second pass: the names the first typed, found everywhere; the patterns' candidates do not
     # depend on them, so only a sentence where a known name occurs is resolved again
     if known:
         ruler = _KnownRuler(nlp, known)
         for i, (sent, doc) in enumerate(zip(sentences, docs)):
-            found = ruler(doc)
+            found = ruler.spans(doc)
             if not found:
                 continue
             candidates = list(doc.spans[CANDIDATES])
-            n_lexicon = len(doc.spans.get("wj_lexicon", ()))  # wj_merge_rulers put them first
-            chosen = resolve_spans(doc, candidates[:n_lexicon] + found + candidates[n_lexicon:])
+            n_lexicon = doc.user_data.get("wj_n_lexicon", 0)  # the lexicon's candidates come first
+            chosen = resolver.resolve_spans(doc, candidates[:n_lexicon] + found + candidates[n_lexicon:])
             per_sentence[i] = _to_mentions(sent, chosen, lexicon)
-    mentions = [m for ms in per_sentence for m in ms]
-    surfaces = {**{s: v for s, v in known.items()}, **names}
+    mentions = _metro_names([m for ms in per_sentence for m in ms])
+    surfaces = {**industries.industry_names(docs), **_prefix_names(docs, lexicon), **known, **names}
     mentions += _nested_names(mentions, surfaces)
     mentions.sort(key=lambda m: (m.start, m.end))
-    entities = _entities(mentions, lexicon)
+    entities = _entities(mentions, lexicon, resolver)
     relations, milestones, facts = find_relations(report, sentences, mentions, entities, lexicon)
     return Extraction(report, sentences, entities, relations, milestones, facts)
 
@@ -305,12 +328,12 @@ def _surface_names(use_lexicon: bool) -> dict[str, tuple[str, str]]:
     return {s: (lexicon.classes[c], c) for s, c in lexicon.names().items()}
 
 
-@lru_cache(maxsize=2)
-def _nlp(use_lexicon: bool) -> Language:
+@lru_cache(maxsize=6)
+def _nlp(use_lexicon: bool, model: str = DEFAULT_MODEL) -> Language:
     """The pipeline of this process, built once and reused for every report."""
-    return make_nlp(_surface_names(use_lexicon))
+    return make_nlp(_surface_names(use_lexicon), model=model)
 
 
-def warm_up(use_lexicon: bool = True) -> None:
+def warm_up(use_lexicon: bool = True, model: str = DEFAULT_MODEL) -> None:
     """Load the lexicon and build the pipeline now (before a process pool forks, so workers share it)."""
-    _nlp(use_lexicon)
+    _nlp(use_lexicon, model)

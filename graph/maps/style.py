@@ -24,6 +24,7 @@ __all__ = [
     "CLASS_STYLES",
     "RELATION_STYLES",
     "FONT_FACE",
+    "SHORT_NAMES",
     "ClassStyle",
     "RelationStyle",
     "node_style",
@@ -66,6 +67,12 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     "Fund":              ClassStyle("基金",         "#bcbd22", "ring"),
     "Project":           ClassStyle("重大项目",     "#17becf", "triangleDown"),
     "MetroLine":         ClassStyle("轨道交通线路", "#7f7f7f", "pill"),
+}
+
+#: Short names of the top-level classes, for the counts on the park-cluster map (企业 3 · 平台 1 · 项目 2).
+SHORT_NAMES: dict[str, str] = {
+    "Enterprise": "企业", "Platform": "平台", "ResearchInstitute": "院所", "University": "高校",
+    "Fund": "基金", "Project": "项目", "Park": "园区", "IndustryCluster": "产业",
 }
 
 #: Relations of the full graph, and the link kinds of the park-cluster map.

@@ -27,21 +27,31 @@ from graph.errors import WujingError
 from graph.model import RELATION_PROPERTIES, top_class
 from graph.rdf.iri import pinyin_plain
 from graph.rdf.namespaces import WJ
+from graph.store.backend import as_backend
 
 WJ_NS = str(WJ._NS)
 
 
 def load_dataset(path: Path | str) -> Dataset:
-    """Read ``out/wujing.trig`` (or any TriG file) into a Dataset."""
+    """Read ``out/wujing.trig`` (or any TriG file) into an rdflib Dataset.
+
+    To read any built graph (a file, or a build folder of either store), use
+    :func:`graph.store.backend.open_graph`, which :func:`to_networkx` takes as it is.
+    """
     ds = Dataset()
     ds.parse(str(path), format="trig")
     return ds
 
 
-def to_networkx(ds: Dataset | Graph) -> nx.MultiDiGraph:
-    """The entity graph of a dataset: entities as nodes, relations as edges with their evidence."""
+def to_networkx(ds) -> nx.MultiDiGraph:
+    """The entity graph of a built graph: entities as nodes, relations as edges with their evidence.
+
+    ``ds`` is a backend (:mod:`graph.store.backend`: rdflib or Oxigraph), an rdflib Dataset or a
+    Graph (a Graph has no sentence graphs, so its edges have no evidence), or a path that
+    :func:`~graph.store.backend.open_graph` opens.
+    """
     G = nx.MultiDiGraph()
-    quads = ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ((s, p, o, None) for s, p, o in ds)
+    quads = as_backend(ds).quads((None, None, None, None))
     types: dict[str, str] = {}
     labels: dict[str, dict[str, str]] = {}
     aliases: dict[str, set[str]] = {}

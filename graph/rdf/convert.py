@@ -25,6 +25,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.model import Extraction
+from graph.rdf.industry_links import add_industry_links
 from graph.rdf.iri import entity_iri, milestone_iri, pinyin, report_iri, sentence_iri
 from graph.rdf.namespaces import ID, PREFIXES, WJ
 
@@ -102,6 +103,7 @@ def _report(ds: Dataset, prov, ex: Extraction) -> None:
         for alias in sorted(e.aliases):
             first.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
 
+    add_industry_links(entities, graph_of)  # skos:exactMatch ind:…, skos:broader from the industry scheme
     for rel in ex.relations:
         graph_of(rel.sentence).add((entity_iri(rel.subject), WJ[rel.predicate], entity_iri(rel.object)))
 

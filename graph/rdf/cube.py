@@ -21,12 +21,14 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 
 from graph.extract.figures import (
-    CLUSTERS,
     LEADING,
+    OWN_LEVEL,
+    WHOLE,
     Indicator,
     IndicatorError,
     Indicators,
     Observation,
+    cluster_names,
     extract_indicators,
     load_indicators,
 )
@@ -89,9 +91,8 @@ class WJI(DefinedNamespace):
     # code lists and codes
     Indicators: URIRef
     Areas: URIRef
-    Town: URIRef
-    TownLevel: URIRef
-    WholeTownInclZizhu: URIRef
+    Whole: URIRef
+    OwnLevel: URIRef
     Kinds: URIRef
     Actual: URIRef
     Estimate: URIRef
@@ -116,15 +117,34 @@ class WJI(DefinedNamespace):
 # ---------------------------------------------------------------- RDF
 
 _KIND_ZH = {"Actual": "实际", "Estimate": "预计", "Target": "目标", "StretchTarget": "力争目标"}
-_AREA_ZH = {"Town": "", "TownLevel": "镇本级", "WholeTownInclZizhu": "全镇（含紫竹）"}
 _SLUG = {
     "Actual": "actual", "Estimate": "estimate", "Target": "target", "StretchTarget": "stretch-target",
-    "Town": "town", "TownLevel": "town-level", "WholeTownInclZizhu": "whole-town-incl-zizhu",
+    WHOLE: "whole", OWN_LEVEL: "own-level",
 }  # fmt: skip
+#: An area the report writes out (全镇（含紫竹）): a concept of wji:Areas minted from its words.
+AREA = Namespace(str(ID) + "area/")
 
 
 def _decimal(value: Decimal) -> Literal:
     return Literal(format_decimal(value), datatype=XSD.decimal)
+
+
+def area_iri(area: str) -> URIRef:
+    """The code of an area: ``wji:Whole``, ``wji:OwnLevel`` or, for an area the report writes out,
+    a concept minted from its words (the same words give the same IRI in every report)."""
+    if area == WHOLE:
+        return WJI.Whole
+    if area == OWN_LEVEL:
+        return WJI.OwnLevel
+    return AREA[slug(area)]
+
+
+def _area_slug(area: str) -> str:
+    return _SLUG.get(area) or slug(area)
+
+
+def _area_zh(area: str) -> str:
+    return {WHOLE: "", OWN_LEVEL: "本级"}.get(area, area)
 
 
 def _cluster_iri(cluster: str | None) -> URIRef:
@@ -142,7 +162,7 @@ def dataset_iri(report_slug: str) -> URIRef:
 
 def observation_iri(report_slug: str, o: Observation) -> URIRef:
     """A stable IRI from the observation's dimensions (unique within its data set)."""
-    parts = [o.indicator, o.period, _SLUG[o.kind], _SLUG[o.area]]
+    parts = [o.indicator, o.period, _SLUG[o.kind], _area_slug(o.area)]
     if o.cluster == LEADING:
         parts.append("leading-clusters")
     elif o.cluster:
@@ -150,7 +170,6 @@ def observation_iri(report_slug: str, o: Observation) -> URIRef:
     return ID[f"report/{report_slug}/indicators/" + "/".join(parts)]
 
 
-@lru_cache(maxsize=2)
 @lru_cache(maxsize=4)  # read once per process, not once per report (callers only iterate it)
 def _vocabulary(path: Path = ONTOLOGY_PATH) -> Graph:
     try:
@@ -180,9 +199,29 @@ def indicators_graph(concepts: dict[str, Indicator] | None = None) -> Graph:
             g.add((iri, WJI.growthBasis, WJI[c.basis]))
         if c.increment_of:
             g.add((iri, WJI.incrementOf, INDICATOR[c.increment_of]))
-    for name in sorted(set(CLUSTERS.values())):
-        g.add((WJI.LeadingClusters, SKOS.narrower, entity_iri(name)))
     return g
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_triples() -> tuple:
+    """:func:`indicators_graph` of the concept list, made once per process: every report's RDF holds it."""
+    return tuple(indicators_graph())
+
+
+def _add_codes(meta: Graph, result: Indicators) -> None:
+    """The codes a report's observations use beyond the vocabulary: the areas it writes out and its
+    clusters (in wji:Clusters; those it gives as its leading ones narrower than wji:LeadingClusters)."""
+    for o in result.observations:
+        if o.area not in (WHOLE, OWN_LEVEL):
+            code = area_iri(o.area)
+            meta.add((code, RDF.type, SKOS.Concept))
+            meta.add((code, SKOS.inScheme, WJI.Areas))
+            meta.add((code, SKOS.prefLabel, Literal(o.area, lang="zh")))
+            meta.add((code, SKOS.notation, Literal(slug(o.area))))
+        if o.cluster not in (None, LEADING):
+            meta.add((entity_iri(o.cluster), SKOS.inScheme, WJI.Clusters))
+    for name in sorted(result.leading):
+        meta.add((WJI.LeadingClusters, SKOS.narrower, entity_iri(name)))
 
 
 def _describe_sentence(prov: Graph, report: Report, s: Sentence) -> None:
@@ -216,6 +255,7 @@ def add_observations(ds: Dataset, result: Indicators, extraction: Extraction | N
     meta.add((dataset, DCTERMS.source, report_iri(r.slug)))
     meta.add((dataset, RDFS.label, Literal(f"{r.title or r.slug}：经济指标与目标", lang="zh")))
     meta.add((dataset, RDFS.label, Literal(f"Economic indicators and targets of {r.slug}", lang="en")))
+    _add_codes(meta, result)
     prov = ds.graph(PROVENANCE_GRAPH)
     by_index = {s.index: s for s in result.sentences}
     for o in result.observations:
@@ -226,7 +266,7 @@ def add_observations(ds: Dataset, result: Indicators, extraction: Extraction | N
         g.add((obs, RDF.type, QB.Observation))
         g.add((obs, QB.dataSet, dataset))
         g.add((obs, WJI.indicator, INDICATOR[o.indicator]))
-        g.add((obs, WJI.refArea, WJI[o.area]))
+        g.add((obs, WJI.refArea, area_iri(o.area)))
         g.add((obs, WJI.refPeriod, Literal(o.period)))
         g.add((obs, WJI.kind, WJI[o.kind]))
         g.add((obs, WJI.cluster, _cluster_iri(o.cluster)))
@@ -244,7 +284,7 @@ def add_observations(ds: Dataset, result: Indicators, extraction: Extraction | N
         g.add((obs, WJI.charStart, Literal(o.start)))
         g.add((obs, WJI.charEnd, Literal(o.end)))
         g.add((obs, PROV.wasDerivedFrom, si))
-        where = "，".join(x for x in (_AREA_ZH[o.area], o.cluster if o.cluster != LEADING else "三大主导产业") if x)
+        where = "，".join(x for x in (_area_zh(o.area), o.cluster if o.cluster != LEADING else "主导产业") if x)
         label = f"{concept.zh} {o.period} {_KIND_ZH[o.kind]} {o.stated}" + (f"（{where}）" if where else "")
         g.add((obs, RDFS.label, Literal(label, lang="zh")))
         _describe_sentence(prov, r, by_index[o.sentence])
@@ -258,10 +298,9 @@ def add_indicators(ds: Dataset, extractions: list[Extraction]) -> list[Indicator
     """
     results = []
     meta = ds.graph(INDICATORS_GRAPH)
-    for triple in indicators_graph():
-        meta.add(triple)
+    meta.addN((s, p, o, meta) for s, p, o in _vocabulary_triples())
     for ex in extractions:
-        result = extract_indicators(ex.report)
+        result = extract_indicators(ex.report, clusters=cluster_names(ex))
         add_observations(ds, result, ex)
         results.append(result)
     ds.bind("wji", WJI._NS, override=True)

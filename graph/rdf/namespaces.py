@@ -20,6 +20,8 @@ ONTOLOGY_IRI = "https://w3id.org/wujing-kg/ontology"
 ID = Namespace("https://w3id.org/wujing-kg/id/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
+#: The concepts of the industry vocabulary (``ontology/industries.ttl``), e.g. ``ind:integrated-circuits``.
+IND = Namespace("https://w3id.org/wujing-kg/id/industry/")
 
 
 class WJ(DefinedNamespace):
@@ -83,6 +85,8 @@ class WJ(DefinedNamespace):
     Subdistrict: URIRef
     District: URIRef
     City: URIRef
+    Province: URIRef
+    National: URIRef
     # network measures (ontology/analytics.ttl)
     degree: URIRef
     betweenness: URIRef
@@ -93,6 +97,7 @@ class WJ(DefinedNamespace):
 PREFIXES = {
     "wj": str(WJ._NS),
     "id": str(ID),
+    "ind": str(IND),
     "org": str(ORG),
     "schema": str(SCHEMA),
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",

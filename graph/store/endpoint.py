@@ -1,8 +1,8 @@
 """``wujing-kg serve``: the built graph as a read-only SPARQL 1.1 endpoint, served by Oxigraph.
 
 The SPARQL work is done by Oxigraph's own server (``oxigraph serve-read-only`` from the ``oxigraph``
-package: SPARQL 1.1 Protocol, JSON/XML/CSV/TSV results, a YASGUI query page bundled with it, so it
-works offline).  Two things are added around it, both measured on Oxigraph 0.5:
+package: SPARQL 1.1 Protocol, JSON/XML/CSV/TSV results, and the YASGUI files bundled with it).  Three
+things are added around it, measured on Oxigraph 0.5 (the third in Chromium):
 
 * **No outbound requests.**  Oxigraph evaluates ``SERVICE <http://...>`` by fetching from that
   address, and has no switch to turn federation off.  So it listens on a private loopback port and
@@ -11,6 +11,9 @@ works offline).  Two things are added around it, both measured on Oxigraph 0.5:
   scan that ignores IRIs, strings and comments (so an unparseable query is still screened), and
   refuses (403) SPARQL UPDATE and every Graph Store write.  Reads pass through byte for byte, with
   their content negotiation.
+* **A query page that fetches nothing from outside.**  Oxigraph's own page (``/``) lets YASGUI fetch
+  prefix.cc from the user's browser; the proxy answers ``/`` and ``/prefixes.json`` itself with
+  YASGUI set up for this graph (:mod:`graph.store.query_page`).
 * **The default graph is the union, as a set.**  ``--union-default-graph`` makes Oxigraph read the
   default graph as a *bag* of the named graphs: a triple stated in three sentences matches three
   times (2397 rows for ``SELECT * { ?s ?p ?o }`` where the union of ``out/wujing.ttl`` has 2003).
@@ -52,13 +55,16 @@ from urllib.parse import parse_qsl, urlsplit
 from graph.errors import WujingError
 from graph.output import write_text
 from graph.resources import DEFAULT_OUT
-from graph.store.queries import uses_service
+from graph.store.oxigraph import STORE_DIR
+from graph.store.query_page import page_for
+from graph.store.sparql import uses_service
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "Endpoint", "EndpointError", "prepare_store", "screen", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-DEFAULT_GRAPH = DEFAULT_OUT / "wujing.trig"
+GRAPH_FILE = "wujing.trig"
+DEFAULT_GRAPH = DEFAULT_OUT / GRAPH_FILE
 #: The folder beside the graph file that holds the endpoint's store.
 STORE_DIRNAME = "endpoint"
 #: Changes when the way the store is built changes, so that old stores are rebuilt.
@@ -152,6 +158,17 @@ def prepare_store(graph: Path | str = DEFAULT_GRAPH, store_dir: Path | str | Non
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return store, False
+
+
+def _source(graph: Path | str | None) -> tuple[Path, Path | None]:
+    """What to serve: (graph file, None), or (the build folder, its store) for a ``--store oxigraph``
+    build, whose store already has the layout the endpoint needs (the union in the default graph)."""
+    path = Path(graph) if graph is not None else DEFAULT_OUT
+    if path.is_dir():
+        if (path / STORE_DIR).is_dir():
+            return path, path / STORE_DIR
+        return path / GRAPH_FILE, None
+    return path, None
 
 
 # ------------------------------------------------------------------------------------------ screening
@@ -257,7 +274,20 @@ class _Handler(BaseHTTPRequestHandler):
         if refusal:
             self._refuse(*refusal)
             return
+        own = page_for(urlsplit(self.path).path) if self.command in ("GET", "HEAD") else None
+        if own:  # the query page, set up to fetch nothing from outside (graph.store.query_page)
+            self._answer(*own)
+            return
         self._forward(body)
+
+    def _answer(self, content_type: str, data: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
 
     def _forward(self, body: bytes) -> None:
         host, port = self.server.backend  # type: ignore[attr-defined]
@@ -342,7 +372,7 @@ class Endpoint:
     def __init__(self, graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  store_dir: Path | str | None = None, timeout: int = 30, cors: bool = False,
                  log: Callable[[str], None] | None = None):
-        self.graph = Path(graph) if graph is not None else DEFAULT_GRAPH
+        self.graph, self.built_store = _source(graph)
         self.host, self.port, self.store_dir = host, port, store_dir
         self.timeout, self.cors, self.log = timeout, cors, log
         self.reused = False
@@ -369,7 +399,7 @@ class Endpoint:
         self.stop()
 
     def start(self) -> "Endpoint":
-        if not self.graph.is_file():
+        if self.built_store is None and not self.graph.is_file():
             prepare_store(self.graph, self.store_dir)  # raises the one-line error
         proxy_class = _Proxy
         if ":" in self.host:
@@ -384,7 +414,10 @@ class Endpoint:
         self._proxy.backend_timeout = self.timeout + 30
         _running.add(self)
         try:  # the port is ours: now the store (maybe slow) and Oxigraph
-            self.store, self.reused = prepare_store(self.graph, self.store_dir)
+            if self.built_store is not None:  # a --store oxigraph build: its own store, as it is
+                self.store, self.reused = self.built_store, True
+            else:
+                self.store, self.reused = prepare_store(self.graph, self.store_dir)
             self._proxy.backend = ("127.0.0.1", self._start_oxigraph())
         except BaseException:
             self.stop()
@@ -396,7 +429,7 @@ class Endpoint:
 
     def _start_oxigraph(self) -> int:
         command = oxigraph_command()
-        log_path = self.store.parent / "oxigraph.log"
+        log_path = self._log_path()
         for _attempt in range(3):  # the free port may be taken between choosing and binding it
             port = _free_port()
             args = [command, "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{port}",
@@ -413,6 +446,12 @@ class Endpoint:
             self._stop_oxigraph()
         tail = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
         raise EndpointError(f"the Oxigraph server did not start: {tail[-1] if tail else 'no message'}")
+
+    def _log_path(self) -> Path:
+        # beside the endpoint's own store; a build's store folder is left as the build made it
+        if self.built_store is not None:
+            return Path(tempfile.gettempdir()) / f"wujing-kg-oxigraph-{os.getpid()}.log"
+        return self.store.parent / "oxigraph.log"
 
     def _wait_ready(self, port: int, seconds: float = 30.0) -> bool:
         deadline = time.monotonic() + seconds
@@ -465,7 +504,8 @@ class Endpoint:
 def serve(graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           store_dir: Path | str | None = None, timeout: int = 30, cors: bool = False,
           echo: Callable[[str], None] = print) -> None:
-    """Serve ``graph`` (default ``out/wujing.trig``) until Ctrl-C (or SIGTERM), printing its addresses."""
+    """Serve ``graph`` (a build folder, default ``out/``, or a graph file) until Ctrl-C (or SIGTERM),
+    printing its addresses."""
     ep = Endpoint(graph, host, port, store_dir, timeout, cors, log=lambda m: echo(m))
     main_thread = threading.current_thread() is threading.main_thread()
     previous = {}
@@ -475,7 +515,8 @@ def serve(graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int =
         previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, interrupt)
     try:
         ep.start()
-        echo(f"store: {ep.store} ({'reused' if ep.reused else 'built'} from {ep.graph})")
+        made = "the build's own store" if ep.built_store is not None else ("reused" if ep.reused else "built") + f" from {ep.graph}"
+        echo(f"store: {ep.store} ({made})")
         if host not in ("127.0.0.1", "localhost", "::1"):
             echo(f"warning: listening on {host}: other machines can query this endpoint")
         echo(f"query page:      {ep.url}/")
@@ -483,8 +524,7 @@ def serve(graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int =
         echo("read-only; SERVICE is refused. Press Ctrl-C to stop.")
         while ep.alive():
             time.sleep(0.5)
-        raise EndpointError("the Oxigraph server stopped unexpectedly; see "
-                            f"{ep.store.parent / 'oxigraph.log'}")
+        raise EndpointError(f"the Oxigraph server stopped unexpectedly; see {ep._log_path()}")
     except KeyboardInterrupt:
         echo("stopping")
     finally:

@@ -1,237 +1,116 @@
-"""The RDF part of a ``--store oxigraph`` build: every report to N-Quads, validated, into Oxigraph.
+"""Load the reports' RDF into a backend: one report at a time, in worker processes where that pays.
 
-See :mod:`graph.store.oxigraph` for the store and why it is used for large corpora.
+Each report becomes its own Dataset (:func:`report_rdf`: its sentence graphs, its provenance, its
+description and its indicators).  For a backend that loads N-Quads fast (Oxigraph,
+``Backend.parallel_load``), the Datasets are made in a process pool and sent back as N-Quads, each
+cached by content (:class:`~graph.corpus.cache.RDFCache`) so that a rebuild remakes only the
+reports that changed; rdflib builds them in this process, which costs less than parsing N-Quads.
+Either way the backend receives the same quads, report by report in build order.
+
+Examples
+--------
+>>> from graph.model import Report
+>>> from graph.extract.pipeline import extract
+>>> from graph.store.backend import RdflibBackend
+>>> backend = RdflibBackend()
+>>> load_reports(backend, [extract(Report(slug="t", text="推动纳鸿微球落地。\\n", year="2026"))], {})
+>>> backend.count_graphs(), backend.count_triples() > 10  # a sentence, provenance, indicators
+(3, True)
 """
 
 from __future__ import annotations
 
-import gc
-import os
-import shutil
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from rdflib import URIRef
+from rdflib import Dataset
 
 from graph.corpus.batch import parallel_imap
 from graph.corpus.cache import RDFCache, rdf_key
 from graph.errors import BuildError
-from graph.exports.entities import entities_csv
+from graph.extract.figures import IndicatorError
 from graph.model import Extraction
-from graph.output import write_files
-from graph.rdf.baselines import oxigraph_links
 from graph.rdf.convert import to_rdf
-from graph.rdf.cube import INDICATORS_GRAPH, WJI, add_indicators
+from graph.rdf.cube import add_indicators
 from graph.rdf.reports import add_descriptions
-from graph.store.oxigraph import (
-    _BATCH_BYTES,
-    STORE_DIR,
-    _dump,
-    open_store,
-    to_nquads,
-    trig_prefixes,
-)
-from graph.validate.conformance import problem
-from graph.validate.ontology import OntologyError
+from graph.store.backend import Backend
+from graph.store.oxigraph import to_nquads
+
+__all__ = ["load_reports", "report_rdf"]
 
 
-@dataclass(frozen=True)
-class StoreBuild:
-    """What an Oxigraph build leaves: the store, the files written, and its size."""
-    store: Any
-    files: list
-    triples: int
-    graphs: int
+def report_rdf(ex: Extraction, meta=None) -> Dataset:
+    """One report's graphs: its facts by sentence, provenance, description (``meta``) and indicators.
 
-
-# ---------------------------------------------------------------- the build
-
-
-def _report_nquads(job) -> tuple[bool, bytes | str]:
-    """One report as N-Quads, validated on its own: (True, nquads) or (False, one-line problem)."""
-    ex, meta, validate_shapes = job
-
-    # the same steps as the rdflib build in graph/build.py, for one report
+    Raises :class:`~graph.errors.BuildError` (one line) when the indicators cannot be made, e.g. a
+    malformed ``ontology/indicators.tsv``.
+    """
     ds = to_rdf([ex])
     if meta is not None:
         add_descriptions(ds, [meta])
-
-    add_indicators(ds, [ex])
-    quads, triples, trig = to_nquads(ds)
-    if validate_shapes:
-        problem = _shacl_problem(ds, triples)
-        if problem:
-            return False, f"report {ex.report.slug}: {problem}"
-    # default-graph lines of N-Quads are triples: loaded as they are, they fill the union
-    return True, quads + triples + _TRIG_MARK + trig
-
-
-#: Between a report's N-Quads (named graphs, then their union as default-graph lines) and its TriG,
-#: in what a worker returns and the cache keeps.
-_TRIG_MARK = b"# TriG\n"
-
-
-def _shacl_problem(ds, triples: bytes) -> str | None:
-    """Why one report's graph does not conform to the shapes (both files), or None."""
     try:
-        return problem(ds, triples)
-    except OntologyError as exc:
-        return str(exc)
+        add_indicators(ds, [ex])
+    except IndicatorError as exc:
+        raise BuildError(str(exc)) from exc
+    return ds
 
 
-def _fill(store, extractions: list[Extraction], metas: dict, validate_shapes: bool, jobs: int,
-          cache_dir: Path | None, trig_path: Path | None) -> None:
-    """Load every report's named graphs and their union (the default graph) into ``store``, and write
-    the reports' TriG to ``trig_path`` in build order (None: no TriG)."""
-    from pyoxigraph import RdfFormat
-
-
-    cache = RDFCache(cache_dir) if cache_dir is not None else None
-    keys: list[str] = []
-    todo: list[int] = []
-    # quads are loaded as they come, a few tens of MB at a time: memory stays flat, and the store gets
-    # a few large files rather than one per report
-    batch: list[bytes] = []
-    size = 0
-    trig = trig_path.open("wb") if trig_path is not None else None
-    if trig is not None:
-        trig.write(trig_prefixes().encode("utf-8"))
-
-    def load(payload: bytes) -> None:
-        nonlocal batch, size
-        nquads, _, chunk = payload.partition(_TRIG_MARK)
-        if trig is not None:
-            trig.write(chunk)
-        batch.append(nquads)
-        size += len(nquads)
-        if size > _BATCH_BYTES:
-            store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
-            batch, size = [], 0
-
-    for ex in extractions:
-        key = rdf_key(ex, metas.get(ex.report.slug), validate_shapes) if cache is not None else ""
-        keys.append(key)
-    hits = {i for i, key in enumerate(keys) if cache is not None and cache.has(key)}
-    todo = [i for i in range(len(extractions)) if i not in hits]
-    jobs_ = [(extractions[i], metas.get(extractions[i].report.slug), validate_shapes) for i in todo]
-    results = parallel_imap(_report_nquads, jobs_, jobs=jobs, desc="to RDF")
-    done: dict[int, bytes] = {}  # finished out of order, waiting for their turn (the TriG is in build order)
+def _report_nquads(job) -> tuple[bool, bytes | str]:
+    """A worker's job: one report as N-Quads (named graphs, then their union): (True, bytes) or
+    (False, one-line problem)."""
+    ex, meta = job
     try:
-        for i in range(len(extractions)):
-            payload = cache.get(keys[i]) if i in hits else None
-            if payload is None:
-                if i in hits:  # vanished or unreadable since has(): make it now
-                    ok, payload = _report_nquads((extractions[i], metas.get(extractions[i].report.slug), validate_shapes))
-                    if not ok:
-                        raise BuildError(payload)
-                else:
-                    while i not in done:
-                        j, (ok, got) = next(results)
-                        if not ok:
-                            raise BuildError(got)
-                        if cache is not None:
-                            cache.put(keys[todo[j]], got)
-                        done[todo[j]] = got
-                    payload = done.pop(i)
-            load(payload)
-        if batch:
-            store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
-            batch, size = [], 0
-        load(_baseline_payload(store))  # read across reports: once they are all in the store
-        store.bulk_load(b"".join(batch), format=RdfFormat.N_QUADS)
-    finally:
-        results.close()
-        if trig is not None:
-            trig.close()
+        quads, triples = to_nquads(report_rdf(ex, meta))
+    except BuildError as exc:
+        return False, f"report {ex.report.slug}: {exc}"
+    return True, quads + triples
 
 
-def _baseline_payload(store) -> bytes:
-    """The ``wji:baseline`` links of the targets in ``store`` (:mod:`graph.baselines`), as a report's
-    payload: N-Quads of the indicators graph and of the default graph, then TriG."""
-    from rdflib import Dataset
-
-
-    ds = Dataset()
-    g = ds.graph(INDICATORS_GRAPH)
-    for target, base in oxigraph_links(store):
-        g.add((URIRef(target), WJI.baseline, URIRef(base)))
-    quads, triples, trig = to_nquads(ds)
-    return quads + triples + _TRIG_MARK + trig
-
-
-def _counts(store) -> tuple[int, int]:
-    triples = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
-    graphs = sum(1 for _ in store.named_graphs())  # the default graph (the union) is not one of them
-    return int(triples), graphs
-
-
-def build_with_oxigraph(
-    extractions: list[Extraction],
-    metas: dict | None,
-    out_dir: Path | None,
-    validate_shapes: bool = True,
-    jobs: int = 1,
-    extra_files: dict[str, str] | None = None,
-    cache_dir: Path | None = None,
-) -> StoreBuild:
-    """The RDF part of a build, in Oxigraph (see the module docstring).
+def load_reports(backend: Backend, extractions: list[Extraction], metas: dict, jobs: int = 1,
+                 cache_dir: Path | None = None, scheduler: str | None = None) -> None:
+    """Add every report's graphs to ``backend``, in the order of ``extractions``.
 
     Parameters
     ----------
+    backend
+        Where the graphs go (:mod:`graph.store.backend`).
     extractions
         The resolved extractions, in build order.
     metas
-        Report slug -> :class:`~graph.reports.ReportMeta` (descriptions to add), or None.
-    out_dir
-        Where to write ``wujing.trig``, ``wujing.ttl``, ``entities.csv``, the ``extra_files``
-        (name -> text) and the store ``oxigraph/``; None keeps the store in memory.
+        Report slug -> :class:`~graph.text.metadata.ReportMeta` (the descriptions to add).
+    jobs
+        Worker processes, for a backend that loads N-Quads (``parallel_load``).
     cache_dir
-        Where :class:`~graph.cache.RDFCache` keeps each report's validated N-Quads; None: no cache.
+        Where each report's N-Quads are kept for the next build; None: no cache.
+    scheduler
+        Make the N-Quads on this Dask cluster instead (:mod:`graph.corpus.executors`).
     """
-    from pyoxigraph import DefaultGraph, RdfFormat, Store
-
-    metas = metas or {}
-    if out_dir is None:
-        store = Store()
-        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir, None)
-        triples, graphs = _counts(store)
-        return StoreBuild(store, [], triples, graphs)
-
-    out_dir = Path(out_dir)
+    if not backend.parallel_load:
+        for ex in extractions:
+            backend.add(report_rdf(ex, metas.get(ex.report.slug)))
+        return
+    cache = RDFCache(cache_dir) if cache_dir is not None else None
+    keys = [rdf_key(ex, metas.get(ex.report.slug), False) if cache is not None else "" for ex in extractions]
+    hits = {i for i, key in enumerate(keys) if cache is not None and cache.has(key)}
+    todo = [i for i in range(len(extractions)) if i not in hits]
+    results = parallel_imap(_report_nquads, [(extractions[i], metas.get(extractions[i].report.slug)) for i in todo],
+                            jobs=jobs, desc="to RDF", scheduler=scheduler)
+    done: dict[int, bytes] = {}  # finished out of order, waiting for their turn
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".oxigraph-", dir=out_dir))
-        scratch = Path(tempfile.mkdtemp(prefix=".trig-", dir=out_dir))
-    except OSError as exc:
-        raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
-    try:
-        store = Store(str(work))
-        trig = scratch / "wujing.trig"
-        _fill(store, extractions, metas, validate_shapes, jobs, cache_dir, trig)
-        files = [out_dir / "wujing.trig", out_dir / "wujing.ttl", out_dir / "entities.csv"]
-        _dump(store, files[1], RdfFormat.TURTLE, from_graph=DefaultGraph())  # the union
-        os.replace(trig, files[0])
-        triples, graphs = _counts(store)
-        store.flush()
-        del store
-        gc.collect()  # the store's files are closed when the object goes
-        tables = {files[2]: entities_csv(extractions), **{out_dir / n: t for n, t in (extra_files or {}).items()}}
-        write_files(tables)
-        files += list(tables)[1:]
-        final = out_dir / STORE_DIR
-        old = out_dir / f".{STORE_DIR}-old"
-        if old.exists():
-            shutil.rmtree(old)
-        if final.exists():
-            final.rename(old)
-        work.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
+        for i, ex in enumerate(extractions):
+            payload = cache.get(keys[i]) if i in hits else None
+            if payload is None and i in hits:  # vanished or unreadable since has(): make it now
+                ok, payload = _report_nquads((ex, metas.get(ex.report.slug)))
+                if not ok:
+                    raise BuildError(payload)
+            elif payload is None:
+                while i not in done:
+                    j, (ok, got) = next(results)
+                    if not ok:
+                        raise BuildError(got)
+                    if cache is not None:
+                        cache.put(keys[todo[j]], got)
+                    done[todo[j]] = got
+                payload = done.pop(i)
+            backend.add_nquads(payload)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
-    return StoreBuild(open_store(out_dir), files, triples, graphs)
+        results.close()

@@ -1,23 +1,9 @@
-"""Oxigraph as the store for large corpora: ``wujing-kg build --store oxigraph``.
+"""Oxigraph helpers: open, load and query a pyoxigraph Store; terms between rdflib and Oxigraph.
 
-The bundled build keeps everything in an rdflib :class:`~rdflib.Dataset`, which is fine for one
-report (a few thousand triples) but needs about 1.3 GB and 15-20 s per SPARQL join at a million
-triples.  With ``store="oxigraph"`` the build instead:
-
-1. turns each report into RDF and validates it against ``ontology/shapes.ttl`` on its own, in a
-   process pool (resolution, :mod:`graph.resolve`, has already made the cross-report facts agree:
-   one class per entity, one fund size, achieved milestones not planned);
-2. loads the reports' N-Quads into an on-disk Oxigraph store (pyoxigraph, RocksDB) at
-   ``out/oxigraph/``, which stays there for fast querying (:func:`open_store`, :func:`run_query`),
-   then the links that read across reports: each target's ``wji:baseline`` (:mod:`graph.baselines`);
-3. writes ``wujing.trig`` from the reports' TriG, one after the other in build order (full IRIs, one
-   statement a line: deterministic, but not rdflib's layout), ``wujing.ttl`` from the store's default
-   graph (Oxigraph's serialiser) and ``entities.csv`` exactly as the rdflib build does.
-
-The triples are the same as with rdflib: ``tests/test_merge_store.py`` compares the two builds quad
-by quad.  In the persisted store the named graphs hold the facts as in ``wujing.trig`` and the
-default graph holds their union (as in ``wujing.ttl``), so queries without ``GRAPH`` work as they do
-on the Turtle file.
+The Oxigraph backend (:class:`graph.store.backend.OxigraphBackend`) is made of these.  A store that a
+build leaves in ``OUT/oxigraph/`` holds the named graphs of ``wujing.trig`` and, in its default
+graph, their union as a set (:func:`to_nquads` gives both for each report), so queries without
+``GRAPH`` answer as on ``wujing.ttl``.
 
 Examples
 --------
@@ -28,28 +14,28 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import BNode, Literal, URIRef
 
 from graph.errors import BuildError
-from graph.rdf.cube import INDICATOR, QB, WJI
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.turtle import quote
-from graph.store.queries import _blank
+from graph.store.sparql import blank
 
 __all__ = [
     "STORES",
     "STORE_DIR",
-    "fill_union",
+    "bcp47_case",
     "load_store",
+    "nt",
     "open_store",
     "run_query",
+    "to_nquads",
     "to_oxigraph_term",
+    "to_rdflib_term",
 ]
 
 #: The stores ``build`` can use.
@@ -148,7 +134,7 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
 
 
     terms = {k: to_oxigraph_term(v) for k, v in bindings.items()}
-    where = _WHERE.search(_blank(text))
+    where = _WHERE.search(blank(text))
     if where is None or any(isinstance(v, BlankNode) for v in terms.values()):
         # no WHERE keyword (SELECT * { ... }), or a blank node, which VALUES cannot hold: Oxigraph's
         # substitutions bind what the query selects
@@ -163,13 +149,35 @@ def run_query(store, text: str, bindings: dict[str, Any] | None = None, union: b
         return store.query(text, use_default_graph_as_union=union, prefixes=PREFIXES)
 
 
-def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
-    r"""A report's Dataset as N-Quads, the N-Triples of its union (each triple once) and TriG, UTF-8.
+def nt(term) -> str:
+    """An rdflib term in N-Triples syntax (full IRIs; strings quoted as :func:`graph.rdf.turtle.quote` does).
 
-    Each is sorted (graphs by name, then statements), so the same Dataset gives the same bytes.  The
-    TriG has one statement a line, IRIs shortened by :data:`TRIG_PREFIXES` (declared once, by
-    :func:`trig_prefixes`); the TriG of many reports put one after the other is still valid TriG (a
-    graph may have several blocks).
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> nt(URIRef("https://e/a")), nt(Literal("吴泾", lang="zh")), nt(Literal("16", datatype=URIRef(XSD_DECIMAL)))
+    ('<https://e/a>', '"吴泾"@zh', '"16"^^<http://www.w3.org/2001/XMLSchema#decimal>')
+    """
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        text = quote(str(term))  # valid in N-Triples too
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_nquads(ds) -> tuple[bytes, bytes]:
+    r"""A report's Dataset as N-Quads of its named graphs and N-Triples of their union (each triple once).
+
+    Both are sorted (graphs by name, then statements), so the same Dataset gives the same bytes.
+    Loaded together into Oxigraph (default-graph lines of N-Quads are triples), they give the layout
+    of a built store: the named graphs, and their union in the default graph.
 
     Examples
     --------
@@ -177,116 +185,88 @@ def to_nquads(ds) -> tuple[bytes, bytes, bytes]:
     >>> ds = Dataset()
     >>> g = ds.graph(URIRef("https://w3id.org/wujing-kg/id/report/r/s0001"))
     >>> _ = g.add((URIRef("https://e/a"), URIRef("https://e/p"), Literal('say "hi"', lang="zh")))
-    >>> quads, triples, trig = to_nquads(ds)
+    >>> quads, triples = to_nquads(ds)
     >>> quads
     b'<https://e/a> <https://e/p> "say \\"hi\\""@zh <https://w3id.org/wujing-kg/id/report/r/s0001> .\n'
-    >>> print(trig.decode(), end="")
-    id:report\/r\/s0001 {
-        <https://e/a> <https://e/p> "say \"hi\""@zh .
-    }
-    <BLANKLINE>
+    >>> triples
+    b'<https://e/a> <https://e/p> "say \\"hi\\""@zh .\n'
     """
-    from rdflib import BNode, Literal
-
-
     cache: dict = {}
-    short: dict = {}
 
-    def pname(term) -> str:
-        """A prefixed name (``id:report\\/x\\/s0001``) where one of :data:`TRIG_PREFIXES` fits, else <iri>."""
-        found = short.get(term)
+    def term(t) -> str:
+        found = cache.get(t)
         if found is None:
-            found = nt(term)
-            if isinstance(term, URIRef):
-                for prefix, ns in _BY_LENGTH:
-                    if term.startswith(ns):
-                        local = term[len(ns):]
-                        if _PN_LOCAL.fullmatch(local):
-                            found = f"{prefix}:{local.replace('/', chr(92) + '/')}"
-                        break
-            short[term] = found
+            found = cache[t] = nt(t)
         return found
 
-    def nt(term) -> str:
-        found = cache.get(term)
-        if found is None:
-            if isinstance(term, URIRef):
-                found = f"<{term}>"
-            elif isinstance(term, BNode):
-                found = f"_:{term}"
-            elif isinstance(term, Literal):
-                text = quote(str(term))  # valid in N-Triples too
-                if term.language:
-                    found = f"{text}@{term.language}"
-                elif term.datatype is not None and str(term.datatype) != _XSD_STRING:
-                    found = f"{text}^^<{term.datatype}>"
-                else:
-                    found = text
-            else:
-                raise TypeError(f"not an RDF term: {term!r}")
-            cache[term] = found
-        return found
-
-    quads, trig, seen = [], [], set()
+    quads, seen = [], set()
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
-        triples = sorted(ctx)
-        if not triples:
+        lines = [f"{term(s)} {term(p)} {term(o)}" for s, p, o in sorted(ctx)]
+        if not lines:
             continue
-        lines = [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in triples]
         seen.update(lines)
-        body = "".join(f"    {pname(s)} {'a' if p == _RDF_TYPE else pname(p)} {pname(o)} .\n" for s, p, o in triples)
         if str(ctx.identifier) == _DEFAULT:
             quads += [f"{line} .\n" for line in lines]
-            trig.append("{\n" + body + "}\n\n")
             continue
-        name = nt(ctx.identifier)
+        name = term(ctx.identifier)
         quads += [f"{line} {name} .\n" for line in lines]
-        trig.append(f"{pname(ctx.identifier)} {{\n" + body + "}\n\n")
     triples = "".join(f"{line} .\n" for line in sorted(seen))
-    return "".join(quads).encode("utf-8"), triples.encode("utf-8"), "".join(trig).encode("utf-8")
+    return "".join(quads).encode("utf-8"), triples.encode("utf-8")
 
 
-def trig_prefixes() -> str:
-    """The ``@prefix`` lines that the TriG of :func:`to_nquads` relies on."""
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(TRIG_PREFIXES.items())) + "\n"
+def bcp47_case(tag: str) -> str:
+    """A language tag in the case BCP 47 recommends (Oxigraph keeps tags in lower case).
 
-
-def _trig_prefix_table() -> dict[str, str]:
-
-    return {**PREFIXES, "wji": str(WJI._NS), "qb": str(QB), "indicator": str(INDICATOR)}
-
-
-#: Prefixes of the TriG an Oxigraph build writes.
-TRIG_PREFIXES = _trig_prefix_table()
-_BY_LENGTH = sorted(TRIG_PREFIXES.items(), key=lambda item: -len(item[1]))
-_PN_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_./-]*[A-Za-z0-9_/-])?")
-_RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_DEFAULT = "urn:x-rdflib:default"
-
-
-def _dump(store, path: Path, fmt, **kwargs) -> None:
-    """Dump atomically: into a temporary file beside ``path``, then rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        store.dump(output=tmp, format=fmt, prefixes=PREFIXES, **kwargs)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def fill_union(store) -> None:
-    """Copy every triple of the named graphs into the default graph (once: the store keeps a set).
-
-    Streamed, so memory stays flat: a SPARQL ``INSERT ... WHERE { GRAPH ?g ... }`` would first hold
-    every solution in memory (about 1.5 KB a quad).
+    Examples
+    --------
+    >>> bcp47_case("zh-latn-pinyin"), bcp47_case("en-us"), bcp47_case("zh")
+    ('zh-Latn-pinyin', 'en-US', 'zh')
     """
-    from pyoxigraph import DefaultGraph, Quad
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    private = False
+    for part in parts[1:]:
+        private = private or len(part) == 1  # after a singleton (x-, u-) the case means nothing
+        if not private and len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif not private and len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
 
-    store.bulk_extend(
-        Quad(q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None, None)
-        if not isinstance(q.graph_name, DefaultGraph)
-    )
+
+def to_rdflib_term(term):
+    """A pyoxigraph term as the rdflib term with the same value (``None`` stays ``None``).
+
+    Plain strings come back without a datatype, language tags in BCP 47 case and decimals as
+    ``wujing.trig`` writes them (``16.0``), so a term comes back as rdflib reads it from the TriG
+    file of the same build: both stores give the same answers, and write the same bytes.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> to_rdflib_term(ox.Literal("16", datatype=ox.NamedNode(str(XSD_DECIMAL))))
+    rdflib.term.Literal('16.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    from pyoxigraph import BlankNode, NamedNode
+
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=bcp47_case(term.language))
+    datatype, value = term.datatype.value, term.value
+    if datatype == _XSD_STRING:
+        return Literal(value)
+    if datatype == XSD_DECIMAL and "." not in value:
+        value += ".0"  # Oxigraph writes 16, the TriG file (and rdflib reading it) 16.0
+    return Literal(value, datatype=URIRef(datatype))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_DEFAULT = "urn:x-rdflib:default"

@@ -19,9 +19,10 @@ A query is parsed once (``prepareQuery``) and parameters are bound at run time t
 a string from the command line becomes an RDF term; an ``IRI`` parameter also accepts an entity's
 Chinese name, alias or pinyin, looked up in the graph.
 
-Queries read the union of the named graphs (``Dataset(default_union=True)``), as they do on the
-SPARQL endpoint, and never reach the network: ``SERVICE`` is refused and ``FROM`` may only name
-graphs of the dataset.
+Queries run on either store (:mod:`graph.store.backend`: a graph file or an rdflib build in rdflib,
+an Oxigraph build's store in Oxigraph), with the same answers.  They read the union of the named
+graphs, as they do on the SPARQL endpoint, and never reach the network: ``SERVICE`` is refused
+(:mod:`graph.store.sparql`) and ``FROM`` may only name graphs of the dataset.
 
 Examples
 --------
@@ -33,30 +34,34 @@ True
 Traceback (most recent call last):
 ...
 graph.store.queries.UnknownQuery: unknown query 'no_such_query'. Available names: affiliations, ...
->>> uses_service('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
-True
->>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" }  # SERVICE in a string or a comment is fine')
-False
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.term import Identifier
 
-from graph.errors import WujingError
 from graph.model import ENTITY_CLASSES
 from graph.rdf.iri import pinyin_plain
 from graph.rdf.namespaces import PREFIXES, WJ
+from graph.rdf.vocabulary import GRAPH_SCHEMES, VOCABULARIES, term_named
 from graph.resources import DEFAULT_OUT, QUERY_DIR
+from graph.store.backend import GRAPH_FILE, Backend, as_backend, open_graph
+from graph.store.sparql import (
+    GraphNotFound,
+    QueryError,
+    QuerySyntaxError,
+    ServiceRefused,
+    prepare,
+    uses_service,
+)
 
 __all__ = [
     "DEFAULT_GRAPH",
@@ -85,15 +90,11 @@ __all__ = [
     "uses_service",
 ]
 
-#: The folder of the query library.
-#: The graph queries run on unless told otherwise.
-DEFAULT_GRAPH = DEFAULT_OUT / "wujing.trig"
+#: The graph queries run on unless told otherwise: the build folder (its store, else its TriG).
+DEFAULT_GRAPH = DEFAULT_OUT
 #: Parameter kinds a query header may declare.
 KINDS = ("IRI", "text", "text@zh", "xsd:gYear", "xsd:integer", "xsd:decimal", "xsd:boolean", "xsd:date")
 
-
-class QueryError(WujingError):
-    """A problem with a query, its parameters or its graph that the user can fix."""
 
 
 class UnknownQuery(QueryError, LookupError):
@@ -107,25 +108,6 @@ class UnknownQuery(QueryError, LookupError):
 class ParameterError(QueryError):
     """A parameter that the query does not declare, or a value that is not of the declared kind."""
     exit_code = 2  # a usage error, as click's
-
-
-class GraphNotFound(QueryError):
-    """The graph file is missing or cannot be read."""
-
-
-class ServiceRefused(QueryError):
-    """The query uses ``SERVICE`` (or ``FROM`` a graph outside the dataset): it would reach the network."""
-    exit_code = 2  # a usage error, as click's
-
-
-class QuerySyntaxError(QueryError):
-    """A query that does not parse: where (line and column, 1-based) and what was expected."""
-    exit_code = 2  # a usage error, as click's
-
-    def __init__(self, source: str, message: str, line: int | None = None, column: int | None = None):
-        self.source, self.message, self.line, self.column = source, message, line, column
-        where = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(f"{source}: {where}syntax error: {message}")
 
 
 @dataclass(frozen=True)
@@ -250,172 +232,24 @@ def load_query(name: str, directory: Path | str = QUERY_DIR) -> NamedQuery:
     return _read(path)
 
 
-# ------------------------------------------------------------------------------------- parsing, SERVICE
-
-# IRIs, strings and comments: where a keyword is only text.  Blanking them (keeping the length, so that
-# positions stay right) leaves the tokens a SPARQL parser sees.
-_OPAQUE = re.compile(
-    r"""<[^<>"{}|^`\\\x00-\x20]*>"""
-    r"""|'''(?:[^'\\]|\\.|'(?!''))*'''"""
-    r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
-    r"""|'(?:[^'\\\n\r]|\\.)*'"""
-    r'''|"(?:[^"\\\n\r]|\\.)*"'''
-    r"""|\#[^\n\r]*"""
-    r"""|\\.""",  # outside strings a backslash escapes one character of a local name (ex:a\'b, ex:a\#b)
-    re.S,
-)
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
-
-
-def _unescape(text: str) -> str:
-    # SPARQL applies \u and \U escapes to the whole query text before parsing it
-    def char(m: re.Match) -> str:
-        code = int(m.group(1) or m.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else m.group(0)
-
-    return _UNICODE_ESCAPE.sub(char, text)
-
-
-def _blank(text: str) -> str:
-    """``text`` with IRIs, strings and comments replaced by spaces (newlines kept)."""
-    return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def _has_service_pattern(node: Any) -> bool:
-    from pyparsing import ParseResults
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            return True
-        return any(_has_service_pattern(v) for v in node.values())
-    if isinstance(node, (list, tuple, ParseResults)):
-        return any(_has_service_pattern(v) for v in node)
-    return False
-
-
-def uses_service(text: str) -> bool:
-    """Whether a SPARQL text contains a ``SERVICE`` clause (a federated query that would fetch).
-
-    Two checks, either is enough: the ``SERVICE`` keyword outside IRIs, strings and comments (after
-    ``\\u`` escapes are applied), and a ``ServiceGraphPattern`` in rdflib's parse tree.
-    """
-    text = _unescape(text)
-    if _SERVICE.search(_blank(text)):
-        return True
-    return _parsed_service(text)
-
-
-@lru_cache(maxsize=4096)
-def _parsed_service(text: str) -> bool:
-    # parsing costs 10-100 ms: the endpoint sees the same (library) queries again and again
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    try:
-        tree = parseQuery(text)
-    except Exception:  # not parseable by rdflib: the keyword check has decided
-        return False
-    return _has_service_pattern(tree)
-
-
-def _syntax_error(exc: Exception, text: str, source: str) -> QuerySyntaxError:
-    line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    message = str(exc)
-    if line is not None:  # pyparsing: "Expected X, found 'Y'  (at char N), (line:L, col:C)"
-        message = re.sub(r"\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$", "", message)
-        message = message[:1].lower() + message[1:]
-        return QuerySyntaxError(source, message, line, column)
-    if m := re.match(r"Unknown namespace prefix\s*:\s*(\S*)", message):
-        prefix = m.group(1)
-        found = re.search(rf"(?<![\w:.-]){re.escape(prefix)}:", _blank(text))
-        if found:
-            line = text.count("\n", 0, found.start()) + 1
-            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        return QuerySyntaxError(source, f"unknown prefix '{prefix}:' (declare it with PREFIX {prefix}: <...>)",
-                                line, column)
-    first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    return QuerySyntaxError(source, first)
-
-
-@lru_cache(maxsize=256)
-def _prepare(text: str, with_prefixes: bool):
-    from rdflib.plugins.sparql import prepareQuery
-
-    return prepareQuery(text, initNs=PREFIXES if with_prefixes else {})
-
-
-def prepare(text: str, source: str = "query", with_prefixes: bool = True):
-    """Parse a query once (cached): an rdflib ``Query`` ready for ``initBindings``.
-
-    ``with_prefixes`` pre-declares the project's prefixes (``wj:``, ``id:``, ``rdfs:``, ...) for
-    ad-hoc queries; the library's files declare their own.  Raises :class:`ServiceRefused` for a
-    ``SERVICE`` clause and :class:`QuerySyntaxError` (with line and column) when the text does not parse.
-    """
-    if uses_service(text):
-        raise ServiceRefused(f"{source}: SERVICE (federated query) is refused: queries never reach the network")
-    try:
-        return _prepare(text, with_prefixes)
-    except Exception as exc:
-        raise _syntax_error(exc, text, source) from exc
-
 
 # ------------------------------------------------------------------------------------------ the graph
 
-_graphs: dict[Path, tuple[tuple[int, int], Dataset]] = {}
-_graphs_lock = threading.Lock()
+def load_graph(path: Path | str = DEFAULT_OUT / GRAPH_FILE) -> Dataset:
+    """The rdflib Dataset of a TriG (or Turtle, N-Quads, N-Triples, JSON-LD) file.
 
-
-def load_graph(path: Path | str = DEFAULT_GRAPH) -> Dataset:
-    """The dataset of a TriG (or Turtle, N-Quads, N-Triples, JSON-LD) file, its default graph the union.
-
-    Cached while the file keeps its size and modification time, so notebooks that run many queries
-    read it once.
+    Kept while the file keeps its size and modification time; :func:`~graph.store.backend.open_graph`
+    also opens a build folder of either store.
     """
     path = Path(path)
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        hint = "; run `wujing-kg build` first" if path == DEFAULT_GRAPH else ""
-        raise GraphNotFound(f"{path}: graph file not found{hint}") from None
     if path.is_dir():
         raise GraphNotFound(f"{path}: is a directory, not a graph file")
-    key = (st.st_mtime_ns, st.st_size)
-    resolved = path.resolve()
-    with _graphs_lock:
-        cached = _graphs.get(resolved)
-        if cached and cached[0] == key:
-            return cached[1]
-    from rdflib.util import guess_format
-
-    fmt = guess_format(str(path)) or "trig"
-    ds = Dataset(default_union=True)
-    try:
-        ds.parse(str(path), format=fmt)
-    except Exception as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise GraphNotFound(f"{path}: cannot read it as {fmt}: {first}") from exc
-    with _graphs_lock:
-        _graphs[resolved] = (key, ds)
-    return ds
+    backend = open_graph(path)
+    return backend.dataset
 
 
-def _as_union(g: Graph | Dataset) -> Graph | Dataset:
-    # A Dataset whose default graph is not the union (e.g. BuildResult.dataset): a view on the same store
-    if isinstance(g, Dataset) and not g.default_union:
-        view = Dataset(store=g.store, default_union=True)
-        for prefix, ns in g.namespaces():
-            view.bind(prefix, ns, override=True)
-        return view
-    return g
-
-
-def _graph(graph: Path | str | Graph | None) -> Graph | Dataset:
-    if graph is None:
-        return load_graph(DEFAULT_GRAPH)
-    if isinstance(graph, Graph):
-        return _as_union(graph)
-    return load_graph(graph)
+def _graph(graph) -> Backend:
+    return as_backend(graph if graph is not None else DEFAULT_GRAPH)
 
 
 # ------------------------------------------------------------------------------------- terms and values
@@ -452,28 +286,30 @@ def _n3_literal(value: str) -> Literal | None:
     return Literal(text, lang=m.group(2)) if m.group(2) else Literal(text)
 
 
-def _names(g: Graph | Dataset) -> dict[URIRef, tuple[str, set[str], str]]:
+def _names(g: Backend) -> dict[URIRef, tuple[str, set[str], str]]:
     """Entity IRI -> (Chinese label, aliases, toneless pinyin) for every entity of the graph."""
-    from rdflib import RDF, RDFS
-    from rdflib.namespace import SKOS
-
-
-    classes = {WJ[c] for c in ENTITY_CLASSES}
-    entities = {s for s, _, o in g.triples((None, RDF.type, None)) if o in classes and isinstance(s, URIRef)}
     names: dict[URIRef, tuple[str, set[str], str]] = {}
-    for s in entities:
-        labels = [o for o in g.objects(s, RDFS.label) if isinstance(o, Literal)]
+    for s in sorted({s for c in ENTITY_CLASSES for s, _, _ in g.triples((None, RDF.type, WJ[c])) if isinstance(s, URIRef)}):
+        labels = [o for _, _, o in g.triples((s, RDFS.label, None)) if isinstance(o, Literal)]
         label = next((str(o) for o in labels if (o.language or "").lower() == "zh"), str(s).rsplit("/", 1)[-1])
-        aliases = {str(o) for o in g.objects(s, SKOS.altLabel)} - {label}
+        aliases = {str(o) for _, _, o in g.triples((s, SKOS.altLabel, None))} - {label}
         names[s] = (label, aliases, pinyin_plain(label))
     return names
 
 
-def _resolve_entity(name: str, g: Graph | Dataset) -> URIRef:
+def _is_entity(g: Backend, s) -> bool:
+    return isinstance(s, URIRef) and any((s, RDF.type, WJ[c]) in g for c in ENTITY_CLASSES)
+
+
+def _resolve_entity(name: str, g: Backend) -> URIRef:
     """The entity a name denotes: its Chinese label, else an alias, else its toneless pinyin, else the one
     label that contains the name.  Several entities with the same alias are an error, not a guess."""
-    names = _names(g)
     wanted = name.strip()
+    # the usual case, an entity's exact Chinese name, by the label index (every entity has one)
+    exact = sorted({s for s, _, _ in g.triples((None, RDFS.label, Literal(wanted, lang="zh"))) if _is_entity(g, s)})
+    if len(exact) == 1:
+        return exact[0]
+    names = _names(g)
     plain = re.sub(r"[^a-z0-9]", "", wanted.lower())
     for match in (
         lambda label, aliases, py: label == wanted,
@@ -493,12 +329,34 @@ def _resolve_entity(name: str, g: Graph | Dataset) -> URIRef:
                          f"--param text=...)")
 
 
-def to_term(value: Any, kind: str | None = None, graph: Graph | Dataset | None = None) -> Identifier:
+def _concept_named(name: str, g: Backend, scheme: URIRef, what: str) -> URIRef:
+    """The concept of ``scheme`` in the graph (an indicator) whose Chinese or English name is ``name``."""
+    hits = {s for lang in ("zh", "en") for s, _, _ in g.triples((None, SKOS.prefLabel, Literal(name, lang=lang)))
+            if isinstance(s, URIRef) and (s, SKOS.inScheme, scheme) in g}
+    if len(hits) > 1:
+        raise ParameterError(f"{name!r} names {len(hits)} {what}s: " + ", ".join(f"<{h}>" for h in sorted(hits)))
+    if not hits:
+        known = sorted(str(o) for s, _, o in g.triples((None, SKOS.prefLabel, None))
+                       if getattr(o, "language", None) == "zh" and (s, SKOS.inScheme, scheme) in g)
+        raise ParameterError(f"no {what} named {name!r}; {what}s: {'、'.join(known[:12])}"
+                             + ("…" if len(known) > 12 else ""))
+    return hits.pop()
+
+
+def _vocabulary_example(vocabulary: str) -> str:
+    return {"class": "企业, 高校, 园区", "stage": "开工, 在建, 竣工", "kind": "实际, 预计, 目标"}.get(vocabulary, "its name")
+
+
+def to_term(value: Any, kind: str | None = None, graph: Backend | Graph | None = None,
+            vocabulary: str | None = None) -> Identifier:
     """The RDF term for a parameter value, following the parameter's declared ``kind``.
 
     An rdflib term passes through unchanged.  Whatever the kind, a value in SPARQL syntax says what
     it is: ``<https://...>``, ``wj:Completed``, ``"华东"@zh``, ``"2025"^^xsd:gYear``.  Otherwise ``IRI``
-    takes an IRI or, given ``graph``, an entity's name, alias or pinyin; ``text`` makes a plain
+    takes an IRI; for a parameter that takes one of the ontology's vocabularies (``vocabulary``:
+    ``"class"``, ``"stage"``, ``"kind"``, see :data:`graph.rdf.vocabulary.VOCABULARIES`) the name of
+    one of its terms (``企业``, ``竣工``, ``目标``); given ``graph``, for ``vocabulary="indicator"`` an
+    indicator's name (``财政总收入``), else an entity's name, alias or pinyin; ``text`` makes a plain
     string, ``text@zh`` a Chinese one, and the ``xsd:`` kinds check the value.  Without a kind
     (ad-hoc queries) integers, decimals and true/false become numbers and booleans, anything else
     a plain string.
@@ -509,6 +367,8 @@ def to_term(value: Any, kind: str | None = None, graph: Graph | Dataset | None =
     rdflib.term.URIRef('https://w3id.org/wujing-kg/ontology#Completed')
     >>> to_term("2025", "xsd:gYear")
     rdflib.term.Literal('2025', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYear'))
+    >>> to_term("竣工", "IRI", vocabulary="stage"), to_term("企业", "IRI", vocabulary="class")
+    (rdflib.term.URIRef('https://w3id.org/wujing-kg/ontology#Completed'), rdflib.term.URIRef('https://w3id.org/wujing-kg/ontology#Enterprise'))
     >>> to_term("华东", "text@zh")
     rdflib.term.Literal('华东', lang='zh')
     >>> to_term("2026")
@@ -530,10 +390,19 @@ def to_term(value: Any, kind: str | None = None, graph: Graph | Dataset | None =
         iri = _iri(text)
         if iri is not None:
             return iri
+    if kind == "IRI" and vocabulary in VOCABULARIES:
+        # a class, stage or kind of figure in words (企业, 竣工, 目标): graph.rdf.vocabulary, as map --classes
+        named = term_named(text, within=vocabulary)
+        if named is None:
+            raise ParameterError(f"{text!r} is not a {vocabulary} (the names are the labels in ontology/*.ttl, "
+                                 f"e.g. {_vocabulary_example(vocabulary)})")
+        return named
     if kind == "IRI":
         if graph is None:
             raise ParameterError(f"{text!r} is not an IRI (write <https://...> or a prefixed name like id:...)")
-        return _resolve_entity(text, graph)
+        if vocabulary in GRAPH_SCHEMES:  # an indicator by its name (财政总收入)
+            return _concept_named(text, as_backend(graph), GRAPH_SCHEMES[vocabulary], vocabulary)
+        return _resolve_entity(text, as_backend(graph))
     if kind == "text":
         return Literal(text)
     if kind == "text@zh":
@@ -609,14 +478,10 @@ def term_value(term: Identifier | None) -> Any:
 # -------------------------------------------------------------------------------------------- running
 
 
-def _check_dataset_clause(query, g: Graph | Dataset, source: str) -> None:
+def _check_dataset_clause(query, g: Backend, source: str) -> None:
     # rdflib would download a FROM/FROM NAMED graph that is not in the dataset: refuse instead
     clauses = getattr(query.algebra, "datasetClause", None) or []
-    if isinstance(g, Dataset):
-        graphs = g.graphs() if hasattr(g, "graphs") else g.contexts()  # rdflib 7.5 renamed contexts()
-        names = {ctx.identifier for ctx in graphs}
-    else:
-        names = {g.identifier}
+    names = set(g.graph_names()) if clauses else set()
     for clause in clauses:
         iri = clause.get("default") or clause.get("named")
         if iri is not None and iri not in names:
@@ -626,14 +491,17 @@ def _check_dataset_clause(query, g: Graph | Dataset, source: str) -> None:
 
 def run_text(
     text: str,
-    graph: Path | str | Graph | None = None,
+    graph: Path | str | Graph | Backend | None = None,
     params: dict[str, Any] | None = None,
     source: str = "query",
     declared: tuple[Param, ...] | None = None,
     terms: bool = False,
     with_prefixes: bool = True,
 ) -> Rows:
-    """Run a SPARQL text on a graph (default ``out/wujing.trig``) with ``params`` bound as RDF terms.
+    """Run a SPARQL text on a graph with ``params`` bound as RDF terms.
+
+    ``graph`` is a build folder (default ``out/``) or graph file, opened with
+    :func:`~graph.store.backend.open_graph`, a backend, or an rdflib Dataset or Graph.
 
     ``declared`` (a named query's parameters) restricts and types the parameters; without it any
     variable can be bound and values are typed by their form (see :func:`to_term`).  Returns
@@ -654,18 +522,19 @@ def run_text(
                 raise ParameterError(f"{source}: no parameter {name!r}; parameters: {known}")
             kind = param.kind
         try:
-            bindings[name] = to_term(value, kind, g)
+            vocabulary = name if name in VOCABULARIES or name in GRAPH_SCHEMES else None
+            bindings[name] = to_term(value, kind, g, vocabulary=vocabulary)
         except ParameterError as exc:
             raise ParameterError(f"{source}: parameter {name}: {exc}") from None
     try:
-        result = g.query(query, initBindings=bindings)
+        result = g.query(text, bindings, prepared=query)
         if result.type == "ASK":
-            return Rows([{"ask": bool(result.askAnswer)}], ["ask"])
+            return Rows([{"ask": bool(result.ask)}], ["ask"])
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             columns = ["subject", "predicate", "object"]
-            triples = sorted(result.graph, key=lambda t: tuple(x.n3() for x in t))
+            triples = sorted(result.triples, key=lambda t: tuple(x.n3() for x in t))
             return Rows(({c: (x if terms else term_value(x)) for c, x in zip(columns, t)} for t in triples), columns)
-        columns = [str(v) for v in result.vars]
+        columns = result.vars
         rows = (
             {c: (row[i] if terms else term_value(row[i])) for i, c in enumerate(columns)}
             for row in result
@@ -680,7 +549,7 @@ def run_text(
 
 def run_file(
     path: Path | str,
-    graph: Path | str | Graph | None = None,
+    graph: Path | str | Graph | Backend | None = None,
     params: dict[str, Any] | None = None,
     terms: bool = False,
 ) -> Rows:
@@ -702,7 +571,7 @@ def answer(
     text: str | None = None,
     list_only: bool = False,
     params: dict[str, Any] | None = None,
-    graph: Path | str | Graph | None = None,
+    graph: Path | str | Graph | Backend | None = None,
 ) -> Rows:
     """What ``wujing-kg query`` shows, as rows of rdflib terms: the library (``list_only``), or the answer
     of the named query ``name``, the query file ``path`` or the SPARQL ``text``."""
@@ -721,7 +590,7 @@ def run_query(
     name: str,
     params: dict[str, Any] | None = None,
     *,
-    graph: Path | str | Graph | None = None,
+    graph: Path | str | Graph | Backend | None = None,
     terms: bool = False,
     directory: Path | str = QUERY_DIR,
     **kwparams: Any,
@@ -735,8 +604,9 @@ def run_query(
     params : dict, optional
         Values of the query's declared variables (strings, numbers or rdflib terms); keyword
         arguments are added to them (use ``params`` for a variable called ``graph`` or ``terms``).
-    graph : path or rdflib Graph/Dataset, optional
-        What to query; default ``out/wujing.trig``.
+    graph : path, backend or rdflib Graph/Dataset, optional
+        What to query: a build folder of either store (default ``out/``), a graph file, a backend
+        of :mod:`graph.store.backend` or an rdflib Dataset.
     terms : bool
         Return rdflib terms instead of plain Python values.
 

@@ -30,17 +30,20 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 from wcwidth import wcwidth
 
+from graph.rdf.cube import QB, WJI
 from graph.rdf.namespaces import PREFIXES
 from graph.store.queries import term_value
 
-__all__ = ["FORMATS", "compact", "display_width", "fit", "format_csv", "format_json", "format_table",
+__all__ = ["FORMATS", "compact", "count_rows", "display_width", "fit", "format_csv", "format_json", "format_table",
            "format_tsv", "render"]
 
 #: Output formats of :func:`render`.
 FORMATS = ("table", "csv", "tsv", "json")
 
 # longest namespace first, so that id:report/... is not shortened with a shorter match
-_NAMESPACES = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+# with the Data Cube's (wji:Town, wji:Target, qb:Observation): an indicator table stays readable
+TABLE_PREFIXES = {**PREFIXES, "wji": str(WJI._NS), "qb": str(QB)}
+_NAMESPACES = sorted(((ns, p) for p, ns in TABLE_PREFIXES.items()), key=lambda x: -len(x[0]))
 
 
 def _clean(text: str) -> str:
@@ -102,6 +105,15 @@ def _numeric(value: Any) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
+def count_rows(n: int) -> str:
+    """``1 row``, ``0 rows``, ``2 rows``: the count of a result, in words.
+
+    >>> count_rows(1), count_rows(0), count_rows(1234)
+    ('1 row', '0 rows', '1234 rows')
+    """
+    return f"{n} row{'' if n == 1 else 's'}"
+
+
 def format_table(rows: Sequence[dict], columns: Sequence[str], max_width: int = 60) -> str:
     """A plain-text table: a header, a rule, one line per row, and the number of rows.
 
@@ -121,7 +133,7 @@ def format_table(rows: Sequence[dict], columns: Sequence[str], max_width: int = 
 
     out = [line(columns), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in cells]
-    out.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    out.append(f"({count_rows(len(rows))})")
     return "\n".join(out)
 
 

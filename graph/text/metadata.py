@@ -2,16 +2,20 @@
 
 Metadata comes from three places; a later one wins:
 
-1. the text itself (:func:`graph.text.read_metadata` reads the title line, issuer and date; the
-   jurisdiction and its level are read from the issuer or the title);
+1. the text itself (:func:`read_metadata`): the title line (``2026年安徽省政府工作报告``,
+   ``关于印发《吴泾镇人民政府2026年工作报告》的通知``, ``大鹏新区管理委员会工作报告``), the line that says
+   where and when it was delivered (``——2026年2月5日在安徽省第十四届人民代表大会第四次会议上``, also
+   in Chinese numerals), the issuer above a date, who speaks (``我代表南山区人民政府``, ``我代表国务院``)
+   and, when none of these gives the year, the headings (``一、2013年工作回顾``, see
+   :func:`graph.text.sentences.year_from_headings`), a web page's time stamp (``时间：2026-02-11``)
+   and last the file name (``shenzhen-nanshan-2023.txt``);
 2. a sidecar file ``NAME.meta.yaml`` beside the input ``NAME.txt`` (any of :data:`META_KEYS`);
 3. the command line (``wujing-kg build --meta key=value``), applied to every input.
 
-A report with a sidecar or command-line metadata is *described*: besides what
-:mod:`graph.rdf` writes (dcterms:title/publisher/issued/source, wj:year), its node in the
-provenance graph gets ``wj:jurisdiction`` and ``wj:level`` (declared in ``ontology/reports.ttl``).
-A report without either is left exactly as :mod:`graph.rdf` writes it, so the bundled build does
-not change.
+The jurisdiction and its level (:data:`LEVELS`) are read from the name of the place: its last
+administrative unit (闵行区吴泾镇 -> 吴泾镇, a town), the State Council (国务院, national), and for the
+provincial level the names of ``graph/text/divisions.tsv`` (北京市 is a province-level municipality).
+:mod:`graph.rdf.reports` writes them as ``wj:jurisdiction`` and ``wj:level``.
 
 Examples
 --------
@@ -19,6 +23,8 @@ Examples
 ('吴泾镇', 'town')
 >>> infer_jurisdiction("上海市闵行区人民政府2026年政府工作报告")
 ('闵行区', 'district')
+>>> infer_jurisdiction("2026年广西壮族自治区政府工作报告")
+('广西壮族自治区', 'province')
 >>> check_meta({"year": 2025, "level": "镇"}, "x.meta.yaml")
 {'year': '2025', 'level': 'town'}
 """
@@ -28,33 +34,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import BuildError
 from graph.model import Report
+from graph.text.numbers import parse_chinese_integer
 from graph.text.readers import ReadError, read_text
-
-
-def report_slug(path: Path) -> str:
-    """The name of a report in IRIs, from its file name: ``corpus/wujing-2026.txt`` -> ``wujing-2026``."""
-    stem = re.sub(r"[^A-Za-z0-9\u4e00-\u9fff-]+", "-", path.stem).strip("-").lower()
-    return stem or "report"
-
-
-def read_report(path: Path, encoding: str | None = None) -> Report:
-    """Read a report (.txt in any Chinese encoding, .docx, .pdf, .html; see :mod:`graph.readers`) and its metadata."""
-    path = Path(path)
-    try:
-        text = read_text(path, encoding=encoding)
-    except ReadError as exc:
-        raise BuildError(str(exc)) from exc
-    meta = read_metadata(text)
-    return Report(slug=report_slug(path), text=text, source=path.name, **meta)
-
-
-
-
-
+from graph.text.readers.limits import check_yaml
+from graph.text.sentences import year_from_headings
 
 __all__ = [
     "META_KEYS",
@@ -64,7 +52,10 @@ __all__ = [
     "describe",
     "infer_jurisdiction",
     "parse_meta_options",
+    "read_metadata",
+    "read_report",
     "read_sidecar",
+    "report_slug",
     "sidecar_path",
 ]
 
@@ -73,14 +64,33 @@ __all__ = [
 META_KEYS = ("jurisdiction", "level", "year", "title", "date", "issuer", "source")
 
 #: The administrative levels a report can be of.
-LEVELS = ("town", "subdistrict", "district", "city")
+LEVELS = ("town", "subdistrict", "district", "city", "province", "national")
 
-# the Chinese word that ends a jurisdiction's name -> its level
-_SUFFIX_LEVEL = {"街道": "subdistrict", "镇": "town", "乡": "town", "区": "district", "县": "district", "市": "city"}
-_LEVEL_WORDS = {**_SUFFIX_LEVEL, **{k: k for k in LEVELS}}
-_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)")
-_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|委员会).*$")
+DIVISIONS_TSV = Path(__file__).with_name("divisions.tsv")
+
+# the word that ends a jurisdiction's name -> its level (the longer word first: 自治区 before 区)
+_SUFFIX_LEVEL = {
+    "街道": "subdistrict", "镇": "town", "乡": "town",
+    "特别行政区": "province", "自治区": "province", "省": "province",
+    "新区": "district", "区": "district", "县": "district", "旗": "district",
+    "自治州": "city", "盟": "city", "市": "city",
+}  # fmt: skip  (no bare 州: 贵州省 is not the city 贵州 followed by 省)
+_LEVEL_WORDS = {
+    "街道": "subdistrict", "镇": "town", "乡": "town", "区": "district", "县": "district", "市": "city",
+    "省": "province", "国家": "national", "全国": "national", **{k: k for k in LEVELS},
+}  # fmt: skip
+_NATIONAL = "国务院"
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(_SUFFIX_LEVEL) + ")")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管理委员会|管委会|委员会|工作报告).*$")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:度)?")
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+@lru_cache(maxsize=1)
+def _provincial() -> frozenset[str]:
+    """The names of ``graph/text/divisions.tsv``."""
+    rows = [line.split("\t") for line in DIVISIONS_TSV.read_text(encoding="utf-8").splitlines()]
+    return frozenset(r[1] for r in rows if len(r) >= 3 and r[0].isdigit())
 
 
 @dataclass(frozen=True)
@@ -97,18 +107,28 @@ class ReportMeta:
     described: bool = False
 
 
+def _level_of(name: str) -> str:
+    if name == _NATIONAL:
+        return "national"
+    if name in _provincial():
+        return "province"
+    return next((lv for suffix, lv in _SUFFIX_LEVEL.items() if name.endswith(suffix)), "")
+
+
 def infer_jurisdiction(text: str) -> tuple[str, str]:
     """The jurisdiction an issuer or title names, and its level; ``("", "")`` when none is found.
 
-    The last administrative unit before 人民政府 wins: 闵行区吴泾镇人民政府 -> 吴泾镇 (a town).
+    The last administrative unit before 人民政府 (政府, 管委会, 工作报告…) wins: 闵行区吴泾镇人民政府 ->
+    吴泾镇 (a town); years are not part of a name (2026年安徽省政府工作报告 -> 安徽省).
     """
-    head = _GOVERNMENT.sub("", text.strip())
+    head = _GOVERNMENT.sub("", _YEAR_WORD.sub("", text.strip()))
+    if _NATIONAL in head:
+        return _NATIONAL, "national"
     units = _UNIT.findall(head)
     if not units:
         return "", ""
     name = units[-1]
-    level = next(lv for suffix, lv in _SUFFIX_LEVEL.items() if name.endswith(suffix))
-    return name, level
+    return name, _level_of(name)
 
 
 def _date(value, where: str) -> str:
@@ -149,7 +169,7 @@ def check_meta(values: dict, where: str) -> dict[str, str]:
             raise BuildError(f"{where}: year {text!r} is not a four-digit year")
         if key == "level":
             if text.lower() not in _LEVEL_WORDS:
-                raise BuildError(f"{where}: level {text!r} is not one of {', '.join(LEVELS)} (or 镇, 街道, 区, 市)")
+                raise BuildError(f"{where}: level {text!r} is not one of {', '.join(LEVELS)} (or 镇, 街道, 区, 市, 省, 国家)")
             text = _LEVEL_WORDS[text.lower()]
         out[key] = text
     return out
@@ -171,6 +191,7 @@ def read_sidecar(path: Path) -> dict[str, str]:
         raise BuildError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
         raise BuildError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    check_yaml(text, str(path))  # an alias bomb or a deep nesting stops here, before it is loaded
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -212,18 +233,15 @@ def describe(report: Report, path: Path | None = None, options: dict | None = No
     if path is not None and sidecar_path(path).is_file():
         given.update(read_sidecar(sidecar_path(path)))
     given.update(options or {})
-    fields = {k: v for k, v in given.items() if k in ("title", "issuer", "date", "year", "source")}
+    fields = {k: v for k, v in given.items() if k in META_KEYS}
     if "date" in fields and "year" not in fields and not report.year:
         fields["year"] = fields["date"][:4]
     if fields:
         report = replace(report, **fields)
     jurisdiction, level = given.get("jurisdiction", ""), given.get("level", "")
-    if given and not jurisdiction:
-        jurisdiction, inferred_level = infer_jurisdiction(report.issuer) if report.issuer else ("", "")
-        if not jurisdiction and report.title:
-            jurisdiction, inferred_level = infer_jurisdiction(report.title)
-        level = level or inferred_level
-    elif jurisdiction and not level:
+    if not jurisdiction:
+        jurisdiction, level = report.jurisdiction, level or report.level
+    elif not level:
         level = infer_jurisdiction(jurisdiction + "人民政府")[1]
     meta = ReportMeta(
         slug=report.slug,
@@ -239,32 +257,108 @@ def describe(report: Report, path: Path | None = None, options: dict | None = No
     return report, meta
 
 
+# ---------------------------------------------------------------- the metadata in the text
+
+_HEAD_LINES = 40  # the title, the date and who speaks are at the top, after a web page's menus
+_BOOK_TITLE = re.compile(r"关于印发《([^》]{2,60}?工作报告)》")
+_TITLE = re.compile(r"^[^，。；：,]{0,40}?工作报告$")
+_CN_NUMERAL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_AR_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+# ——2026年2月5日在安徽省第十四届人民代表大会第四次会议上 (the date before 在 is optional)
+_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,20}?)第?[一二三四五六七八九十\d]+届人民代表大会")
+_SPEAKER = re.compile(r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管理委员会|管委会)|国务院)")
+_WEB_TIME = re.compile(r"(?:^|时间[：:]\s*)((?:19|20)\d\d)-\d{1,2}-\d{1,2}")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_ISSUER_END = ("政府", "委员会", "办公室", "管委会", "办事处")
 
 
+def _cn_date(m: re.Match) -> str:
+    year = "".join(str(parse_chinese_integer(ch)) for ch in m.group(1))
+    return f"{year}-{parse_chinese_integer(m.group(2)):02d}-{parse_chinese_integer(m.group(3)):02d}"
 
 
-_TITLE = re.compile(r"^(.{2,40}?(\d{4})年(?:政府)?工作报告)$")
-_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+def _ar_date(m: re.Match) -> str:
+    y, mo, d = (int(x) for x in m.groups())
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
 
 
-def read_metadata(text: str) -> dict[str, str]:
-    """Read the title, issuing body, date and year of a report from its cleaned text.
+def read_metadata(text: str, name: str = "") -> dict[str, str]:
+    """Read the title, issuer, date, year, jurisdiction and level of a report from its cleaned text.
+
+    ``name`` (the file name) gives the year when the text does not (see the module docstring).
 
     Examples
     --------
-    >>> read_metadata("闵行区吴泾镇人民政府\\n2026年1月13日\\n吴泾镇人民政府2026年工作报告\\n")["date"]
-    '2026-01-13'
+    >>> meta = read_metadata("闵行区吴泾镇人民政府\\n2026年1月13日\\n吴泾镇人民政府2026年工作报告\\n")
+    >>> meta["date"], meta["year"], meta["jurisdiction"], meta["level"]
+    ('2026-01-13', '2026', '吴泾镇', 'town')
+    >>> meta = read_metadata("政府工作报告\\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\\n")
+    >>> meta["date"], meta["year"], meta["jurisdiction"], meta["level"]
+    ('2026-01-27', '2026', '甘肃省', 'province')
     """
-    meta = {"title": "", "issuer": "", "date": "", "year": ""}
-    lines = [line.strip() for line in text.split("\n")[:80]]
-    for i, line in enumerate(lines):
-        if not meta["title"] and (m := _TITLE.match(line)):
-            meta["title"], meta["year"] = m.group(1), m.group(2)
-        if not meta["date"] and (m := _DATE.match(line)):
-            y, mo, d = m.groups()
-            meta["date"] = f"{y}-{int(mo):02d}-{int(d):02d}"
-            if i > 0 and lines[i - 1].endswith(("政府", "委员会", "办公室")):
-                meta["issuer"] = lines[i - 1]
-    if not meta["year"] and meta["date"]:
-        meta["year"] = meta["date"][:4]
+    meta = {"title": "", "issuer": "", "date": "", "year": "", "jurisdiction": "", "level": ""}
+    lines = [line.strip() for line in text.split("\n")]
+    head = [line for line in lines if line][:_HEAD_LINES]
+    compact = [re.sub(r"\s+", "", line) for line in head]
+    congress: list[str] = []  # where the jurisdiction may be named: the congress, the title, who speaks
+    speakers: list[str] = []
+    web_year = ""
+    for i, line in enumerate(compact):
+        if not meta["title"] and (m := _BOOK_TITLE.search(line) or _TITLE.match(line)):
+            meta["title"] = m.group(1) if m.re is _BOOK_TITLE else m.group(0)
+        if m := _CONGRESS.search(line):
+            congress.append(m.group(1))
+        if not meta["date"]:
+            if (m := _CN_NUMERAL_DATE.search(line)) and _CONGRESS.search(line):
+                meta["date"] = _cn_date(m)
+            elif (m := _AR_DATE.search(line)) and (m.group(0) == line or _CONGRESS.search(line)):
+                meta["date"] = _ar_date(m)
+                if m.group(0) == line and i > 0 and compact[i - 1].endswith(_ISSUER_END):
+                    meta["issuer"] = head[i - 1]
+        if not web_year and (m := _WEB_TIME.search(line)):
+            web_year = m.group(1)
+        if m := _SPEAKER.search(line):
+            speakers.append(m.group(1))
+            if not meta["issuer"] and infer_jurisdiction(m.group(1))[0]:
+                meta["issuer"] = m.group(1)
+    places = [*congress, meta["title"], meta["issuer"], *speakers]
+    for place in places:
+        jurisdiction, level = infer_jurisdiction(place)
+        if jurisdiction:
+            meta["jurisdiction"], meta["level"] = jurisdiction, level
+            break
+    else:  # 我代表区人民政府: the level without the name
+        for place in places:
+            bare = _GOVERNMENT.sub("", place)
+            if bare in _LEVEL_WORDS and bare not in LEVELS:
+                meta["level"] = _LEVEL_WORDS[bare]
+                break
+    years = _YEAR_WORD.findall(meta["title"])
+    meta["year"] = (
+        (years[0][:4] if years else "")
+        or meta["date"][:4]
+        or year_from_headings(text)
+        or web_year
+        or next(iter(_FILE_YEAR.findall(name)), "")
+    )
     return meta
+
+
+def report_slug(path: Path) -> str:
+    """The name of a report in IRIs, from its file name: ``corpus/wujing-2026.txt`` -> ``wujing-2026``."""
+    stem = re.sub(r"[^A-Za-z0-9\u4e00-\u9fff-]+", "-", path.stem).strip("-").lower()
+    return stem or "report"
+
+
+def read_report(path: Path, encoding: str | None = None) -> Report:
+    """Read a report (.txt in any Chinese encoding, .docx, .pdf, .html; :mod:`graph.text.readers`) and its metadata."""
+    path = Path(path)
+    try:
+        text = read_text(path, encoding=encoding)
+    except ReadError as exc:
+        raise BuildError(str(exc)) from exc
+    meta = read_metadata(text, path.stem)
+    return Report(slug=report_slug(path), text=text, source=path.name, **meta)

@@ -29,15 +29,20 @@ from graph.validate.ontology import (
 __all__ = ["problem"]
 
 
-def problem(data, triples: bytes | None = None) -> str | None:
+def problem(data, triples: bytes | None = None, store=None) -> str | None:
     """Why ``data`` (an rdflib Graph or Dataset) does not conform, in one line; None if it does.
 
-    ``triples``: the same data as N-Triples, if the caller has it (faster to load).
+    ``triples``: the same data as N-Triples, if the caller has it (faster to load).  ``store``: a
+    pyoxigraph Store (or anything with its ``query``) whose default graph holds the data and the
+    ontology already, to check in place (an Oxigraph build's store); ``data`` is then a function
+    that returns the rdflib graph, called only if pyshacl has to be used.
     Raises :class:`graph.ontology.OntologyError` when a shapes or ontology file cannot be read.
     """
     try:
         checks = [(_compiled(load_shapes(INDICATOR_SHAPES)), "indicator-shapes.ttl"), (_compiled(load_shapes()), "shapes.ttl")]
     except shacl.UnsupportedShape:  # the reference engine, one shape file at a time
+        if store is not None:
+            data = data()
         try:
             conforms, text = validate_indicators(data, engine="pyshacl")
         except IndicatorError as exc:
@@ -46,7 +51,8 @@ def problem(data, triples: bytes | None = None) -> str | None:
             return f"the indicators do not conform to ontology/indicator-shapes.ttl: {_violations(text)}"
         conforms, text = validate(data, engine="pyshacl")
         return None if conforms else f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}"
-    store = shacl.to_store(triples if triples is not None else data, load_ontology())
+    if store is None:
+        store = shacl.to_store(triples if triples is not None else data, load_ontology())
     for compiled, name in checks:
         found = [v for v in shacl.run_checks(compiled, store) if v.severity == "Violation"]
         if found:

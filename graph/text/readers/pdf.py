@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.text.readers.errors import ReadError
+from graph.text.readers.limits import check_pdf
 
 __all__ = ["Line", "Page", "paragraphs", "read_pdf"]
 
@@ -198,12 +199,14 @@ def read_pdf(path: Path, max_chars: int = 10**7) -> str:
 
     Stops reading pages once more than ``max_chars`` characters were read (the caller rejects the
     report as too long anyway).  Raises :class:`ReadError` for a file that is not a PDF, is damaged
-    or truncated, is password-protected, or has no text layer (a scan).
+    or truncated, is password-protected, or has no text layer (a scan), and one whose streams would
+    unpack to too much (:func:`~graph.text.readers.limits.check_pdf`).
     """
     with open(path, "rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
         raise ReadError(f"{path}: not a PDF file (it does not start with %PDF-)")
+    check_pdf(path)
     try:
         pages = _pdfplumber_pages(path, max_chars)
     except Exception as exc:  # pdfminer raises many types; all mean "cannot read this file"

@@ -25,6 +25,7 @@ import re
 
 from graph.text.readers.encoding import decode
 from graph.text.readers.errors import ReadError
+from graph.text.readers.limits import check_html_depth, check_html_size
 
 __all__ = ["CONTAINERS", "read_html"]
 
@@ -106,7 +107,9 @@ def read_html(raw: bytes, name: str, encoding: str | None = None) -> str:
     text = decode(raw, name, encoding, declared.group(1).decode("ascii") if declared else None)
     if "<" not in text:
         raise ReadError(f"{name}: not an HTML page (no tags)")
+    check_html_size(text, name)
     soup = BeautifulSoup(text, "lxml")
+    check_html_depth(soup, name)  # the walks below recurse
     for tag in soup.find_all(("script", "style")):
         tag.decompose()
     title = soup.find("h1")

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from graph.text.readers.errors import ReadError
+from graph.text.readers.limits import check_zip
 
 __all__ = ["chinese_number", "format_number", "read_docx"]
 
@@ -145,8 +146,10 @@ def read_docx(path: Path) -> str:
     """The text of the Word file at ``path``: one paragraph (or table row) a line.
 
     Raises :class:`ReadError` for a file that is not a Word document (another zip, an old .doc, an
-    encrypted file) or is damaged.
+    encrypted file) or is damaged, and one that would unpack to too much
+    (:func:`~graph.text.readers.limits.check_zip`).
     """
+    check_zip(path)
     try:
         import docx
         from docx.table import Table

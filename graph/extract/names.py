@@ -1,0 +1,521 @@
+"""What a name looks like: where it starts and ends in a sentence, what class its ending gives it,
+and what is no name at all (a category, a count, a clause).
+
+:class:`NameRules` holds the word lists of :mod:`graph.extract.patterns` that every name-finding
+component shares; the components get one through their config (``{"@misc": "wj.name_rules.v1"}``,
+any list overridable there), so the rules are the same wherever a name is found.
+
+Examples
+--------
+>>> rules = make_name_rules()
+>>> rules.suffix_class("上海市养老科技产业园")
+'Park'
+>>> rules.suffix_class("华东师大孵化器")
+'Incubator'
+>>> rules.suffix_class("社区文化活动中心") is None
+True
+>>> text = "推进航电基地建设"
+>>> text[rules.left_boundary(text, 6) : 6]
+'航电基地'
+>>> rules.is_name("重点项目"), rules.is_name("航电基地一期")
+(False, True)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from spacy.util import registry
+
+from graph.extract import patterns as P
+from graph.extract.families import NONE, Family, load_families
+from graph.extract.vocabulary import load_vocabulary
+
+__all__ = ["NameRules", "make_name_rules"]
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> frozenset[str]:
+    """The industries' labels and the umbrella terms of the industry vocabulary (kinds, not names)."""
+    vocabulary = load_vocabulary()
+    return frozenset(vocabulary.by_label) | vocabulary.umbrellas
+
+_LATIN = re.compile(r"[A-Za-z]")
+_SLOGAN = re.compile(r"([一二两三四五六七八九十])[^一二两三四五六七八九十]{1,2}\1")
+_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两]+[个家所处项座条幢栋批类名位]")
+_SHARED_DIRECTIONS = re.compile(r"(.{3,})([东南西北][路街])和([东南西北][路街])")
+_SHARED_GATE = re.compile(r"(泵闸|水闸)$")
+
+
+class NameRules:
+    """The shared tests of a name; see :func:`make_name_rules` for what each list is."""
+
+    def __init__(
+        self,
+        families: list[list[str]],
+        platform_words: list[str],
+        company_endings: list[str],
+        project_endings: list[str],
+        heads: list[str],
+        left_words: list[str],
+        conjunctions: str,
+        particles: str,
+        inner_words: list[str],
+        right_words: list[str],
+        continuations: list[str],
+        blocked_words: list[str],
+        kind_words: list[str],
+        industry_kinds: bool,
+        level_words: list[str],
+        generic_words: list[str],
+        generic_suffixes: list[str],
+        generic_cores: list[str],
+        bad_starts: list[str],
+        prepositions: str,
+        counters: str,
+        breaks: str,
+        not_names: list[str],
+    ):
+        self.families = tuple(Family.from_row(row) for row in families)
+        self.by_ending: dict[str, tuple[Family, ...]] = {}
+        for f in self.families:
+            self.by_ending[f.ending] = (*self.by_ending.get(f.ending, ()), f)
+        self.endings = tuple(sorted(self.by_ending, key=lambda e: (-len(e), e)))
+        self._lengths = tuple(sorted({len(e) for e in self.endings}, reverse=True))
+        # last character -> the lengths of the endings that end with it, longest first
+        self._lengths_of = {
+            ch: tuple(sorted({len(e) for e in self.endings if e[-1] == ch}, reverse=True)) for ch in {e[-1] for e in self.endings}
+        }
+        self._last_chars = frozenset(e[-1] for e in self.endings)
+        self._inner_ending = re.compile("|".join(re.escape(e) for e in self.endings if len(e) >= 2))
+        self.platform_words = tuple(platform_words)
+        self.company_endings = tuple(company_endings)
+        self.project_endings = tuple(project_endings)
+        self.generic_words = tuple(generic_words)
+        self.generic_suffixes = tuple(generic_suffixes)
+        self.generic_cores = tuple(generic_cores)
+        self.bad_starts = tuple(bad_starts)
+        self.prepositions = prepositions
+        self.breaks = frozenset(breaks)
+        self.not_names = frozenset(not_names)
+        self.all_suffixes = frozenset(self.endings) | frozenset(heads)
+        self.left_words = frozenset(left_words)
+        multi = sorted((w for w in left_words if len(w) > 1), key=len, reverse=True)
+        # the verbs by length, longest first, for set look-ups instead of a startswith per verb
+        self._left_by_len = tuple(
+            (n, frozenset(w for w in multi if len(w) == n)) for n in sorted({len(w) for w in multi}, reverse=True)
+        )
+        self.conjunctions = frozenset(conjunctions)
+        self.particles = frozenset(particles)
+        self.clause_verbs = frozenset(w for w in multi if w not in inner_words)
+        self.right_words = tuple(sorted(right_words, key=len, reverse=True))
+        self.continuations = tuple(sorted(continuations, key=len, reverse=True))
+        self.blocked_words = tuple(sorted(blocked_words, key=len, reverse=True))
+        self.kind_words = frozenset(kind_words)
+        self.industry_words = _industry_words() if industry_kinds else frozenset()
+        self._kinds = {
+            False: (self.kind_words, tuple(sorted({len(w) for w in self.kind_words}, reverse=True))),
+            True: (self.kind_words | self.industry_words,
+                   tuple(sorted({len(w) for w in self.kind_words | self.industry_words}, reverse=True))),
+        }
+        # names recur in a report and across reports: the tests of a name are remembered
+        self._families: dict[tuple[str, bool], Family | None] = {}
+        self._specific: dict[tuple[str, bool], bool] = {}
+        self._names: dict[tuple[str, bool], bool] = {}
+        inner = [w for w in multi if w not in inner_words]
+        self._inner_verb = re.compile("|".join(map(re.escape, inner)))
+        self.level_prefix = re.compile("^(" + "|".join(map(re.escape, level_words)) + ")")
+        self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[" + re.escape(counters) + r"]|\d{4}年")
+        self._amount_lead = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
+
+    # -- the class a name's ending gives it ---------------------------------------------------
+    def ending_of(self, name: str) -> str | None:
+        """The longest family ending of ``name`` (shorter than the name), or None."""
+        for n in self._lengths_of.get(name[-1:], ()):
+            if n < len(name) and name[-n:] in self.by_ending:
+                return name[-n:]
+        return None
+
+    def family_of(self, name: str, stage: bool = False) -> Family | None:
+        """The family that types ``name``: its longest ending whose condition holds (see ``FAMILIES.md``).
+
+        ``stage`` says whether the name stands where a construction stage is stated (…医院 is a
+        project only there).
+        """
+        key = (name, stage)
+        if key not in self._families:
+            if len(self._families) > 200_000:
+                self._families.clear()
+            self._families[key] = self._family_of(name, stage)
+        return self._families[key]
+
+    def _family_of(self, name: str, stage: bool) -> Family | None:
+        for n in self._lengths_of.get(name[-1:], ()):
+            if n >= len(name) or name[-n:] not in self.by_ending:
+                continue
+            for family in self.by_ending[name[-n:]]:
+                if family.words and not any(w in name[:-n] for w in family.words):
+                    continue
+                if family.when in ("-", "with"):
+                    return family
+                if family.when == "platform" and any(w in name for w in self.platform_words):
+                    return family
+                if family.when == "stage" and stage:
+                    return family
+                if family.when == "inner" and self.has_inner_name(name[:-n]):
+                    return family
+        return None
+
+    def ends_a_name(self, text: str, end: int) -> bool:
+        """Whether a family ending ends at ``end`` of ``text``."""
+        if end <= 0 or text[end - 1] not in self._last_chars:
+            return False
+        by_ending = self.by_ending
+        return any(end >= n and text[end - n : end] in by_ending for n in self._lengths_of[text[end - 1]])
+
+    def is_excluded(self, name: str) -> bool:
+        """Whether ``name`` ends like none of ours (教育集团, 工作站: ``families.tsv`` class ``-``)."""
+        family = self.family_of(name, stage=True)
+        return family is not None and family.cls == NONE
+
+    def suffix_class(self, name: str, stage: bool = False) -> str | None:
+        """The class a name's ending gives it, or None (see :meth:`family_of`)."""
+        family = self.family_of(name, stage)
+        return family.cls if family and family.cls != NONE else None
+
+    def looks_like_organisation(self, name: str) -> bool:
+        """Whether ``name`` ends like a named organisation or place: a family's ending, a company's
+        ending (科技, 生物 …) or Latin letters (AgeClub)."""
+        return self.suffix_class(name, stage=True) is not None or name.endswith(self.company_endings) or bool(
+            _LATIN.search(name))
+
+    def project_name(self, name: str) -> str:
+        """The name of a project called after what it builds: 恩德斯豪斯 -> 恩德斯豪斯项目."""
+        return name if name.endswith(self.project_endings) else name + "项目"
+
+    def is_generic(self, name: str) -> bool:
+        """Whether one of the generic words (方案, 机制, 企业…) occurs in ``name``."""
+        return any(g in name for g in self.generic_words)
+
+    # -- where a name starts and ends ----------------------------------------------------------
+    def left_boundary(self, text: str, end: int, min_core: int = 2) -> int:
+        """Where a name that ends before ``end`` starts: after the nearest break or verb.
+
+        A verb that would leave fewer than ``min_core`` characters of name is stepped over
+        (建设 in 平台建设项目 is part of the name).
+        """
+        breaks, by_len, conjunctions, particles = self.breaks, self._left_by_len, self.conjunctions, self.particles
+        i = end
+        while i > 0:
+            if text[i - 1] in breaks:
+                return i
+            if end - i >= min_core:
+                if text[i - 1] in particles:
+                    return i
+                if text[i - 1] in conjunctions and self.ends_a_name(text, i - 1):
+                    return i  # 通苏嘉甬高铁和宁淮城际铁路; not 供销与服务平台
+                for n, verbs in by_len:
+                    if n <= i and text[i - n : i] in verbs:
+                        return i
+            i -= 1
+        return 0
+
+    def right_ok(self, text: str, end: int, ending_at: int | None = None) -> bool:
+        """True when a name may end at ``end``: a break, the end, a word that follows names, or any
+        word that does not continue the ending into a longer word (中心城区, 平台经济, 路线)."""
+        if ending_at is not None and text.startswith(self.blocked_words, ending_at):
+            return False
+        if end >= len(text) or text[end] in self.breaks or text.startswith(self.right_words, end):
+            return True
+        if _COUNT_AFTER.match(text, end):
+            return False  # 东海学院2个就业服务站点: the item of a list of something else
+        return not text.startswith(self.continuations, end)
+
+    def has_inner_name(self, text: str) -> bool:
+        """Whether ``text`` opens with a specific name of a family: 望海路 in 望海路快速化改造."""
+        return any(
+            self.ends_a_name(text, i) and self.is_specific(text[:i]) and self.family_of(text[:i], stage=True) is not None
+            for i in range(3, len(text) + 1)
+        )
+
+    def is_specific(self, name: str, industries: bool = False) -> bool:
+        """Whether ``name`` has a distinguishing part besides its ending and kind or level words.
+
+        高水平创新平台, 国家级孵化器 and 产业投资基金 are kinds of things; 深圳湾实验室 and
+        区第三人民医院 are named (GUIDE.md, "Generic or named?").  With ``industries`` an
+        industry's name is a kind word too (软件产业园, 金融园区: kinds of park).
+        """
+        key = (name, industries)
+        if key not in self._specific:
+            if len(self._specific) > 200_000:
+                self._specific.clear()
+            self._specific[key] = self._is_specific(name, industries)
+        return self._specific[key]
+
+    def _is_specific(self, name: str, industries: bool) -> bool:
+        ending = next((name[-n:] for n in reversed(self._lengths_of.get(name[-1:], ())) if n < len(name) and name[-n:] in self.by_ending), "")
+        core = name[: len(name) - len(ending)]  # less the shortest ending: 总装 of 科技总装基地 is no kind word
+        core = core.replace("“", "").replace("”", "")
+        kinds, lengths = self._kinds[industries]
+        changed = True
+        while core and changed:
+            changed = False
+            for n in lengths:
+                if n <= len(core) and core[:n] in kinds:
+                    core, changed = core[n:], True
+                    break
+                if n <= len(core) and core[-n:] in kinds:
+                    core, changed = core[:-n], True
+                    break
+        return len(core) >= 2 or bool(_LATIN.search(core)) or any(ch.isdigit() for ch in core)
+
+    def strip_lead(self, text: str, start: int, end: int) -> int:
+        """Move ``start`` past introducing verbs and level words at the start of a name."""
+        while True:
+            for n, verbs in self._left_by_len:  # the longest verb first
+                if end - start - n >= 2 and text[start : start + n] in verbs:
+                    start += n
+                    break
+            else:
+                return start
+
+    def trim_lead(self, text: str, start: int, end: int) -> int:
+        """Skip a single-character preposition or an amount at the start of a name (与X, 总规模10亿元X)."""
+        amount = self._amount_lead.match(text[start:end])
+        if amount and end - start - amount.end() >= 3:
+            start += amount.end()
+        if end - start > 3 and (text[start] in self.prepositions or text[start] in self.conjunctions):
+            start += 1  # 与X; 和X after a list (…工程和淮河流域…工程), but 和爱路 is a road
+        return start
+
+    def verb_before(self, text: str, end: int) -> bool:
+        """Whether a verb that cannot stand inside a name ends at ``end`` (发挥 in 发挥大学城)."""
+        return any(n <= end and text[end - n : end] in self.clause_verbs for n, _ in self._left_by_len)
+
+    def has_inner_verb(self, name: str) -> bool:
+        """An item with a verb inside is a clause, not a name (…研究院新增…研究)."""
+        return self._inner_verb.search(name, 1) is not None
+
+    # -- what is no name -----------------------------------------------------------------------
+    def is_name(self, name: str, strict: bool = True) -> bool:
+        """Whether a candidate string can be a name at all (not a category, count or clause).
+
+        ``strict`` also refuses a generic ending with a short core (市级平台); a project list
+        (推进A、航电基地建设) may relax it.
+        """
+        key = (name, strict)
+        if key not in self._names:
+            if len(self._names) > 200_000:
+                self._names.clear()
+            self._names[key] = self._is_name(name, strict)
+        return self._names[key]
+
+    def _is_name(self, name: str, strict: bool) -> bool:
+        core = name.replace("“", "").replace("”", "")
+        if name.count("〔") != name.count("〕"):
+            return False  # 镇属事业单位（公司: a bracket it does not close
+        if len(core) < 2 or len(name) > 40 or name in self.not_names or name in self.all_suffixes:
+            return False
+        if name.startswith(self.bad_starts) or name[0] in self.prepositions + "〔（(" or name.endswith(("型", "级")):
+            return False
+        if name[:2] in self.generic_cores and len(name) <= 5:
+            return False  # 产业研究院, 重点项目
+        if self._counted.search(name) or _SLOGAN.search(name):
+            return False  # 3个…, 2025年…; 一街一车一室, 两线两站: a count or a slogan
+        for sfx in self.generic_suffixes if strict else ():
+            if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name):
+                return False
+        return self.breaks.isdisjoint(core)
+
+    # -- enumerations --------------------------------------------------------------------------
+    def items(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Split ``text[start:end]`` on 、 into item spans, dropping quoted tails and lead verbs."""
+        out = []
+        pos = start
+        for piece in self._pieces(text, start, end):
+            s, e = pos, pos + len(piece)
+            pos = e + 1
+            s = self.trim_lead(text, self.strip_lead(text, s, e), e)
+            q = text.find("“", s, e)
+            if q > s:
+                e = q
+            if e - s >= 2:
+                out.append((s, e))
+        return out
+
+    def _pieces(self, text: str, start: int, end: int) -> list[str]:
+        """``text[start:end]`` split on 、 and on 和/及/与 after a family's name (通苏嘉甬高铁和宁淮城际铁路)."""
+        pieces = []
+        pos = start
+        for piece in text[start:end].split("、"):
+            cut = 0
+            for i in (i for i, ch in enumerate(piece) if ch in self.conjunctions) if not self.conjunctions.isdisjoint(piece) else ():
+                if i >= 2 and len(piece) - i > 3 and self.ends_a_name(text, pos + i):
+                    pieces.append(piece[cut:i])
+                    cut = i + 1
+            pieces.append(piece[cut:])
+            pos += len(piece) + 1
+        return pieces
+
+    def enumeration_start(self, text: str, end: int) -> int:
+        """Start of an enumeration ``A、B、C`` that ends at ``end`` (breaks other than 、 stop it)."""
+        breaks = self.breaks
+        i = end
+        depth = 0
+        while i > 0:
+            ch = text[i - 1]
+            if ch == "”":
+                depth += 1
+            elif ch == "“":
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in breaks and ch != "、":
+                break
+            elif depth == 0 and ch == "的":
+                break
+            i -= 1
+        return i
+
+    def _shared_tail(self, last: str, others: list[str]) -> str | None:
+        """The part of ``last`` that the bare names ``others`` before it share, or None.
+
+        The ending is shared when the named item's own name is as long as the others
+        (北沿江、通苏嘉甬高铁); a longer tail when the others are as long as its start (牛成、大磡调准项目:
+        调准项目); none when the tail would hold a family's word of its own (俞塘、六磊塘水闸东移工程: is
+        the gate shared, or the works?) or the named item's name is shorter than the others
+        (恩德斯豪斯、西丽湖花园: a company and an estate).
+        """
+        ending = self.ending_of(last)
+        if not ending or not self.suffix_class(last, stage=True):
+            return None
+        mean = sum(map(len, others)) / len(others)
+        core = len(last) - len(ending)
+        inner = self._inner_ending.search(last, max(1, round(mean) - 1), core) if core - mean > 1 else None
+        tail = ending if abs(core - mean) <= 1 else last[max(1, round(mean)) :]
+        if mean - core > 1 or inner is not None or any(o.endswith(tail) for o in others):
+            return None
+        if tail.endswith("期") or any(o.endswith(self.company_endings) for o in others):
+            return None  # 至纯科技、航电基地一期: a company and a phase of a base
+        return tail
+
+    def expand_shared(self, text: str, items: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Items with their full names where the report shares a part between them.
+
+        ``俞塘、六磊塘泵闸`` -> 俞塘泵闸, 六磊塘泵闸; ``兰香湖南路和北路`` -> 兰香湖南路, 兰香湖北路.
+        Returns (start, end, name) where name may differ from the text at the offsets.
+        """
+        if len(items) == 1 and "和" not in text[items[0][0] : items[0][1]]:
+            return [(items[0][0], items[0][1], "")]
+        out: list[tuple[int, int, str]] = []
+        for s, e in items:
+            name = text[s:e]
+            m = _SHARED_DIRECTIONS.fullmatch(name) if "和" in name else None
+            if m:
+                out.append((s, s + len(m.group(1)) + 2, m.group(1) + m.group(2)))
+                out.append((e - 2, e, m.group(1) + m.group(3)))
+                continue
+            out.append((s, e, ""))
+        if len(out) >= 2:
+            first = out[0][2] or text[out[0][0] : out[0][1]]
+            others = [text[s:e] for s, e, _ in out[1:]]
+            if all(len(o) <= 5 and o[-1] == first[-1] and not o.startswith(first[:2]) for o in others):
+                cut = min(len(o) for o in others)  # 闵行城市书房莲花馆、逐梦馆 -> 闵行城市书房逐梦馆
+                if len(first) - cut >= 3:
+                    out = [out[0]] + [(s, e, first[:-cut] + text[s:e]) for s, e, _ in out[1:]]
+        if len(out) >= 2 and not any(n for _, _, n in out):
+            # 北沿江、盐泰锡常宜、通苏嘉甬高铁: a run of bare items shares the ending of the named item after it
+            shared = list(out)
+            run: list[int] = []
+            for k, (s, e, _) in enumerate(out):
+                name = text[s:e]
+                if self.ending_of(name) is None:
+                    run = run + [k] if len(name) <= 6 else []
+                    continue
+                tail = self._shared_tail(name, [text[out[j][0] : out[j][1]] for j in run]) if run else None
+                for j in run if tail else ():
+                    shared[j] = (out[j][0], out[j][1], text[out[j][0] : out[j][1]] + tail)
+                run = []
+            if shared != out:
+                return shared
+        if len(out) == 2:
+            last = text[out[-1][0] : out[-1][1]]
+            tail = _SHARED_GATE.search(last)
+            if tail:
+                out = [
+                    (s, e, n or (text[s:e] + tail.group(1) if len(text[s:e]) <= 4 and not text[s:e].endswith(tail.group(1)) else ""))
+                    for s, e, n in out
+                ]
+        return out
+
+
+@registry.misc("wj.name_rules.v1")
+def make_name_rules(
+    families: list[list[str]] = [f.as_row() for f in load_families()],
+    platform_words: list[str] = list(P.PLATFORM_WORDS),
+    company_endings: list[str] = list(P.COMPANY_ENDINGS),
+    project_endings: list[str] = list(P.PROJECT_ENDINGS),
+    heads: list[str] = [h for h, _ in P.ENUMERATION_HEADS],
+    left_words: list[str] = list(P.LEFT_CONTEXT),
+    conjunctions: str = P.CONJUNCTIONS,
+    particles: str = P.PARTICLES,
+    inner_words: list[str] = list(P.INNER_WORDS),
+    right_words: list[str] = list(P.RIGHT_CONTEXT),
+    continuations: list[str] = list(P.CONTINUATIONS),
+    blocked_words: list[str] = list(P.BLOCKED_WORDS),
+    kind_words: list[str] = list(P.KIND_WORDS),
+    industry_kinds: bool = True,
+    level_words: list[str] = list(P.LEVEL_WORDS),
+    generic_words: list[str] = list(P.GENERIC_WORDS),
+    generic_suffixes: list[str] = list(P.GENERIC_SUFFIXES),
+    generic_cores: list[str] = list(P.GENERIC_CORES),
+    bad_starts: list[str] = list(P.BAD_STARTS),
+    prepositions: str = P.PREPOSITIONS,
+    counters: str = P.COUNTERS,
+    breaks: str = P.NAME_BREAK,
+    not_names: list[str] = list(P.NOT_NAMES),
+) -> NameRules:
+    """The shared name rules, by default from :mod:`graph.extract.patterns`.
+
+    Parameters
+    ----------
+    families
+        ``[ending, class, when]`` rows (:mod:`graph.extract.families`, ``families.tsv``).
+    platform_words
+        The words that make a …中心 of the ``platform`` condition an innovation platform.
+    company_endings
+        Ordinary words that end company names (科技, 生物): trusted in enumerations and contexts.
+    project_endings
+        Endings that make a name a project's on its own (…路, …一期, …医院).
+    heads
+        Enumeration heads (企业, 平台…): a head alone is no name.
+    left_words, conjunctions, particles, inner_words, right_words, continuations
+        Words a name starts after (and one-character conjunctions and particles); those of them that may stand
+        inside a name; words a name may end before, and words that continue an ending into a
+        longer word (中心城区) so that no name ends there.
+    blocked_words
+        Words that begin where an ending begins and are no ending (路线, 路径): no name ends there.
+    kind_words, industry_kinds
+        Kind, level and quality words: a name of only these and its ending is not specific; with
+        ``industry_kinds`` the industries of ``ontology/industries.ttl`` count as kind words too
+        (软件产业园, 金融园区 are kinds of park; 西丽留仙洞重点软件产业园 is named).
+    level_words
+        Level words and firsts that open a title (国家级, 首个).
+    generic_words, generic_suffixes, generic_cores, bad_starts, prepositions, counters, not_names
+        What makes a string a category, policy, count or clause instead of a name.
+    breaks
+        Characters that never occur inside a name.
+    """
+    args = (
+        families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
+        inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
+        generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names,
+    )
+    # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
+    key = json.dumps(args, ensure_ascii=False)
+    if key not in _SHARED:
+        _SHARED[key] = NameRules(*args)
+    return _SHARED[key]
+
+
+_SHARED: dict[str, NameRules] = {}

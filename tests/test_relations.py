@@ -1,0 +1,203 @@
+"""Relations as real prose states them (GUIDE.md, "Relations"), with the names given.
+
+The rules of :mod:`graph.extract.relations` run on names given by hand
+(:func:`graph.extract.oracle.extract_given`), so each test pins one construction of the prose and
+not how well names are found.  The sentences are from real reports of ``corpus/reports/`` (dev
+half) or written the way they write.
+"""
+
+import pytest
+
+from graph.extract.oracle import extract_given, given_mentions
+from graph.model import Report
+
+
+def run(sentence: str, names: dict[str, str], heading: str = "一、2025年工作回顾"):
+    """Extract ``sentence`` (in the section of ``heading``) with ``names`` (name -> class) given."""
+    text = f"{heading}\n{sentence}\n"
+    return extract_given(Report(slug="t", text=text, year="2026"), [(n, c, []) for n, c in names.items()])
+
+
+def relations(ex) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+# --- names inside names ---------------------------------------------------------------------
+
+
+def test_owner_at_the_start_of_a_name_runs_it():
+    ex = run("深圳大学龙岗创新研究院开园。", {"深圳大学龙岗创新研究院": "ResearchInstitute", "深圳大学": "University"})
+    assert relations(ex) == {("深圳大学龙岗创新研究院", "affiliatedWith", "深圳大学")}
+
+
+def test_two_owners_at_the_start_both_run_it():
+    ex = run("天津大学佐治亚理工深圳学院开工建设。",
+             {"天津大学佐治亚理工深圳学院": "University", "天津大学": "University", "佐治亚理工": "University"})
+    assert relations(ex) == {
+        ("天津大学佐治亚理工深圳学院", "affiliatedWith", "天津大学"),
+        ("天津大学佐治亚理工深圳学院", "affiliatedWith", "佐治亚理工"),
+    }
+
+
+def test_an_enterprise_runs_the_project_named_after_it():
+    ex = run("加快推进环旭电子城市更新项目。", {"环旭电子城市更新项目": "Project", "环旭电子": "Enterprise"})
+    assert relations(ex) == {("环旭电子城市更新项目", "affiliatedWith", "环旭电子")}
+
+
+@pytest.mark.parametrize("project, runs", [("深圳大学总医院二期", True), ("深圳大学博士生公寓", False)])
+def test_a_university_runs_a_project_named_after_it_only_when_it_is_one_of_its_institutions(project, runs):
+    ex = run(f"开工建设{project}。", {project: "Project", "深圳大学": "University"})
+    assert ((project, "affiliatedWith", "深圳大学") in relations(ex)) is runs
+
+
+@pytest.mark.parametrize(
+    "name, cls, serves",
+    [("粤桂协作生物医药产业园", "Park", True), ("细胞与基因产业基金", "Fund", True), ("国家集成电路测试验证工程中心", "Platform", True),
+     ("省生物医药集团", "Enterprise", False), ("生物医药馆", "Project", False)],
+)
+def test_a_park_platform_or_fund_named_for_an_industry_serves_it_and_a_firm_or_project_does_not(name, cls, serves):
+    industry = next(i for i in ("生物医药", "细胞与基因", "集成电路") if i in name)
+    ex = run(f"推动{name}发展。", {name: cls, industry: "IndustryCluster"})
+    assert ((name, "inCluster", industry) in relations(ex)) is serves
+
+
+def test_the_industry_in_an_enterprise_project_is_the_enterprise_industry():
+    ex = run("世纪晶源化合物半导体等一批高端项目推进顺利。",
+             {"世纪晶源化合物半导体": "Project", "世纪晶源": "Enterprise", "化合物半导体": "IndustryCluster"})
+    assert relations(ex) == {
+        ("世纪晶源化合物半导体", "affiliatedWith", "世纪晶源"),
+        ("世纪晶源", "inCluster", "化合物半导体"),
+    }
+
+
+def test_a_firm_that_invests_in_a_project_runs_it_and_is_of_its_industry():
+    ex = run("中芯国际在深圳设立南方总部并投资建设12英寸集成电路芯片生产线项目。",
+             {"中芯国际": "Enterprise", "12英寸集成电路芯片生产线项目": "Project", "集成电路": "IndustryCluster"})
+    assert relations(ex) == {
+        ("12英寸集成电路芯片生产线项目", "affiliatedWith", "中芯国际"),
+        ("中芯国际", "inCluster", "集成电路"),
+    }
+
+
+# --- who settles where ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "星河动力、蓝箭航天等企业相继落户浦江智谷产业园。",
+        "星河动力、蓝箭航天入驻浦江智谷产业园。",
+        "在浦江智谷产业园建设星河动力、蓝箭航天。",
+        "依托浦江智谷产业园，引进星河动力、蓝箭航天等5家企业。",
+        "浦江智谷产业园引进星河动力、蓝箭航天。",
+    ],
+)
+def test_who_settles_in_a_park(sentence):
+    ex = run(sentence, {"浦江智谷产业园": "Park", "星河动力": "Enterprise", "蓝箭航天": "Enterprise"})
+    assert relations(ex) == {("星河动力", "locatedIn", "浦江智谷产业园"), ("蓝箭航天", "locatedIn", "浦江智谷产业园")}
+
+
+def test_settling_is_said_of_the_list_right_before_the_verb_only():
+    ex = run("联盟成员包括深圳大学、鹏城实验室以及未来将落户西丽湖国际科教城的高校。",
+             {"深圳大学": "University", "鹏城实验室": "Platform", "西丽湖国际科教城": "Park"})
+    assert relations(ex) == set()
+
+
+def test_what_stands_inside_a_park_is_located_in_it():
+    ex = run("推进前海合作区内的桂湾风投创投集聚区建设。", {"前海合作区": "Park", "桂湾风投创投集聚区": "Park"})
+    assert ("桂湾风投创投集聚区", "locatedIn", "前海合作区") in relations(ex)
+
+
+def test_a_part_of_a_zone_named_right_after_it_is_located_in_it():
+    ex = run("推动中国（广东）自由贸易试验区前海蛇口片区高质量发展。",
+             {"中国（广东）自由贸易试验区": "Park", "前海蛇口片区": "Park"})
+    assert relations(ex) == {("前海蛇口片区", "locatedIn", "中国（广东）自由贸易试验区")}
+
+
+def test_parks_taken_into_a_corridor_are_located_in_it():
+    ex = run("坂雪岗科技城、大运新城纳入“广深科技创新走廊”十核多节点规划。",
+             {"坂雪岗科技城": "Park", "大运新城": "Park", "广深科技创新走廊": "Park"})
+    assert relations(ex) == {("坂雪岗科技城", "locatedIn", "广深科技创新走廊"), ("大运新城", "locatedIn", "广深科技创新走廊")}
+
+
+# --- what parks and firms develop -------------------------------------------------------------
+
+
+def test_the_head_of_an_enumeration_names_its_members_industry():
+    ex = run("引导华德牧业、蒙拓机械等机械装备制造企业继续走科技创新道路。",
+             {"华德牧业": "Enterprise", "蒙拓机械": "Enterprise", "机械装备制造": "IndustryCluster"})
+    assert relations(ex) == {("华德牧业", "inCluster", "机械装备制造"), ("蒙拓机械", "inCluster", "机械装备制造")}
+
+
+def test_the_firms_a_clause_builds_on_are_of_the_industries_the_next_clause_develops():
+    ex = run("发挥华为、兆驰等企业引领辐射作用，发展壮大新一代通信技术、移动终端等产业。",
+             {"华为": "Enterprise", "兆驰": "Enterprise", "新一代通信技术": "IndustryCluster", "移动终端": "IndustryCluster"})
+    assert relations(ex) == {(f, "inCluster", c) for f in ("华为", "兆驰") for c in ("新一代通信技术", "移动终端")}
+
+
+@pytest.mark.parametrize(
+    "sentence, industries",
+    [
+        ("大力发展海洋经济，加快蛇口国际海洋城建设，聚焦海洋电子信息、智慧港口等领域精准发力。", {"海洋电子信息", "智慧港口"}),
+        ("依托蛇口国际海洋城，持续招引海洋电子信息企业。", {"海洋电子信息"}),
+        ("放大蛇口国际海洋城带动效应，加大海洋电子信息、智慧港口等产业培育力度。", {"海洋电子信息", "智慧港口"}),
+        ("推动蛇口国际海洋城以海洋电子信息、智慧港口为主导产业集聚发展。", {"海洋电子信息", "智慧港口"}),
+        ("将蛇口国际海洋城打造为海洋电子信息产业高地。", {"海洋电子信息"}),
+    ],
+)
+def test_a_park_develops_the_industries_its_sentence_develops(sentence, industries):
+    names = {"蛇口国际海洋城": "Park", "海洋经济": "IndustryCluster", "海洋电子信息": "IndustryCluster", "智慧港口": "IndustryCluster"}
+    found = {o for s, p, o in relations(run(sentence, names)) if s == "蛇口国际海洋城" and p == "inCluster"}
+    assert found == industries
+
+
+def test_the_one_industry_of_a_sentence_types_the_firms_of_its_clause_or_the_clause_before():
+    ex = run("中航光电、中广核仿真等一批高能级企业落地，民用航空产业连续三年保持10%以上增长，新增北辰航空等企业3家。",
+             {"中航光电": "Enterprise", "中广核仿真": "Enterprise", "北辰航空": "Enterprise", "民用航空": "IndustryCluster"})
+    assert {s for s, p, o in relations(ex) if p == "inCluster"} == {"中航光电", "中广核仿真"}
+
+
+def test_a_topic_that_is_no_industry_does_not_put_the_paragraph_in_an_industry():
+    ex = run("企业方面，引进清科南方总部、巴斯夫等126个项目，总投资1700亿元，推动大成基金等9家金融机构落户。",
+             {"清科南方总部": "Enterprise", "巴斯夫": "Enterprise", "大成基金": "Enterprise", "金融": "IndustryCluster"})
+    assert not {s for s, p, o in relations(ex) if p == "inCluster"} & {"清科南方总部", "巴斯夫"}
+
+
+# --- cooperation and who runs what ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", ["海螺集团与皖维集团启动重组。", "海螺集团和皖维集团签署战略合作协议。"])
+def test_two_firms_that_cooperate(sentence):
+    ex = run(sentence, {"海螺集团": "Enterprise", "皖维集团": "Enterprise"})
+    assert relations(ex) == {("海螺集团", "cooperatesWith", "皖维集团")}
+
+
+def test_partners_that_found_a_platform_together_cooperate_and_run_it():
+    ex = run("支持上海交大材料学院、清丞孵化器设立大材料产业孵化及转化平台。",
+             {"上海交大材料学院": "University", "清丞孵化器": "Incubator", "大材料产业孵化及转化平台": "Platform"})
+    assert relations(ex) == {
+        ("上海交大材料学院", "cooperatesWith", "清丞孵化器"),
+        ("大材料产业孵化及转化平台", "affiliatedWith", "上海交大材料学院"),
+    }
+
+
+def test_who_leads_the_founding_of_a_laboratory_runs_it():
+    ex = run("深圳大学15个学科进入ESI前1%，牵头组建射频异质异构集成全国重点实验室。",
+             {"深圳大学": "University", "射频异质异构集成全国重点实验室": "Laboratory"})
+    assert relations(ex) == {("射频异质异构集成全国重点实验室", "affiliatedWith", "深圳大学")}
+
+
+def test_a_platform_built_on_a_university_is_run_by_it():
+    ex = run("依托华东师大建设石油化工分子转化实验室。", {"华东师大": "University", "石油化工分子转化实验室": "Laboratory"})
+    assert ("石油化工分子转化实验室", "affiliatedWith", "华东师大") in relations(ex)
+
+
+# --- the given names --------------------------------------------------------------------------
+
+
+def test_given_names_are_found_longest_first_and_names_inside_them_are_nested():
+    text = "深圳大学龙岗创新研究院和深圳大学。"
+    ms = given_mentions(text, [0], [("深圳大学龙岗创新研究院", "ResearchInstitute", []), ("深圳大学", "University", ["深大"])])
+    assert [(m.text, m.rule) for m in ms] == [
+        ("深圳大学", "nested:prefix"), ("深圳大学龙岗创新研究院", "given"), ("深圳大学", "given"),
+    ]

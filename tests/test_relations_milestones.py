@@ -1,0 +1,151 @@
+"""Milestones as real prose states them (GUIDE.md, "Milestones"), with the names given; the stage
+words file; the evaluation with the gold entities given (``--oracle-entities``)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli.main import main
+from graph.extract.milestones import ROLES, STAGES_PATH, StageWordsError, load_stage_words, stage_words_in
+from graph.extract.oracle import extract_given
+from graph.model import STAGES, Report
+
+REVIEW, PLAN = "一、2025年工作回顾", "二、2026年工作安排"
+
+
+def milestones(sentence: str, names: dict[str, str], heading: str = REVIEW) -> set[tuple[str, str, str]]:
+    """(project, stage, year) of ``sentence`` in the section of ``heading``, ``names`` given (name -> class)."""
+    text = f"{heading}\n{sentence}\n"
+    ex = extract_given(Report(slug="t", text=text, year="2026"), [(n, c, []) for n, c in names.items()])
+    return {(m.project, m.stage, m.year) for m in ex.milestones}
+
+
+# --- the stage words file ---------------------------------------------------------------------
+
+
+def test_every_stage_word_has_known_stages_and_role_and_an_example_that_uses_it():
+    words = load_stage_words()
+    assert len(words) >= 100
+    for line in STAGES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, stages, role, example = line.split("\t")
+            assert role in ROLES, line
+            assert stages == "-" or set(stages.split(",")) <= set(STAGES), line
+            assert word in example.replace("…", ""), line
+
+
+def test_every_role_of_the_stage_words_is_documented():
+    doc = (STAGES_PATH.parent / "STAGES.md").read_text(encoding="utf-8")
+    for role in ROLES:
+        assert f"`{role}`" in doc, role
+
+
+def test_a_malformed_stage_words_line_is_a_one_line_error_naming_it(tmp_path):
+    bad = tmp_path / "stages.tsv"
+    bad.write_text("开工\tStarted\tstage\t开工\n竣工\tFinished\tstage\t竣工\n", encoding="utf-8")
+    with pytest.raises(StageWordsError, match=r"stages.tsv:2: stages must be") as info:
+        load_stage_words(bad)
+    assert "\n" not in str(info.value)
+
+
+def test_stage_words_are_read_longest_first():
+    assert [w.word for _, _, w in stage_words_in("南坪快速三期开工建设，东部过境建成通车")] == ["开工建设", "建成通车"]
+
+
+# --- the stage a clause states ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, heading, expected",
+    [
+        ("合新高铁安徽段、合肥西站建成运营。", REVIEW,
+         {("合新高铁安徽段", "Completed", "2025"), ("合新高铁安徽段", "InUse", "2025"),
+          ("合肥西站", "Completed", "2025"), ("合肥西站", "InUse", "2025")}),
+        ("开工建设合新高铁安徽段、合肥西站。", PLAN,
+         {("合新高铁安徽段", "Started", "2026"), ("合肥西站", "Started", "2026")}),
+        ("加快合新高铁安徽段、合肥西站建设。", PLAN,
+         {("合新高铁安徽段", "UnderConstruction", "2026"), ("合肥西站", "UnderConstruction", "2026")}),
+        ("推进合新高铁安徽段、合肥西站建设等前期工作。", PLAN,
+         {("合新高铁安徽段", "Planned", "2026"), ("合肥西站", "Planned", "2026")}),
+        ("启动合新高铁安徽段综合改造。", PLAN, {("合新高铁安徽段", "Started", "2026")}),
+        ("合肥西站主体结构完工。", REVIEW, {("合肥西站", "ToppedOut", "2025")}),
+        ("完成合肥西站改造。", REVIEW, {("合肥西站", "Completed", "2025")}),
+    ],
+)
+def test_the_stage_words_of_a_clause_give_its_projects_their_stage(sentence, heading, expected):
+    assert milestones(sentence, {"合新高铁安徽段": "Project", "合肥西站": "Project"}, heading) == expected
+
+
+def test_a_stage_word_beats_the_verb_that_opens_the_clause():
+    assert milestones("完成兰香湖酒店地块出让。", {"兰香湖酒店地块": "Project"}) == {("兰香湖酒店地块", "Planned", "2025")}
+
+
+def test_the_names_of_a_long_list_all_take_the_stage_word_after_it():
+    names = {n: "Project" for n in ("瑞金医院闵行院区", "华东师大两重工程", "江川路结建区", "紫月兰香输变电站")}
+    found = milestones("推动瑞金医院闵行院区、华东师大两重工程、江川路结建区、紫月兰香输变电站等项目开工。", names)
+    assert found == {(n, "Started", "2025") for n in names}
+
+
+def test_a_year_written_in_the_clause_wins_over_the_section():
+    assert milestones("争取2027年建成合肥西站。", {"合肥西站": "Project"}, PLAN) == {("合肥西站", "Completed", "2027")}
+
+
+def test_a_clause_that_goes_on_about_the_project_before_it_takes_its_stage_too():
+    found = milestones("继续推进居然之家二期项目建设，争取年内投入运营。", {"居然之家二期项目": "Project"}, PLAN)
+    assert found == {("居然之家二期项目", "UnderConstruction", "2026"), ("居然之家二期项目", "InUse", "2026")}
+
+
+def test_a_clause_with_its_own_subject_does_not_go_on_about_the_clause_before():
+    found = milestones("改扩建同乐主力学校，确保年内7所学校开学。", {"同乐主力学校": "Project"}, PLAN)
+    assert found == {("同乐主力学校", "UnderConstruction", "2026")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["推动纳鸿微球项目落地。", "完成外环高速等重大项目征地拆迁硬任务。", "成立光合上城居委会筹备组。", "积极融入大零号湾建设。"],
+)
+def test_words_that_are_no_stage_give_no_milestone(sentence):
+    names = {"纳鸿微球项目": "Project", "外环高速": "Project", "光合上城": "Project", "大零号湾": "Park"}
+    assert milestones(sentence, names) == set()
+
+
+def test_a_stage_word_inside_a_name_is_no_stage():
+    names = {"国家流程制造智能调控技术创新中心": "Platform", "工业智能操作系统平台建设项目": "Project"}
+    assert milestones("国家流程制造智能调控技术创新中心成功申报“工业智能操作系统平台建设项目”。", names) == {
+        ("工业智能操作系统平台建设项目", "Planned", "2025")
+    }
+
+
+def test_the_place_a_platform_is_built_on_is_not_what_is_built():
+    found = milestones("依托深圳大学建设射频集成实验室。", {"深圳大学": "University", "射频集成实验室": "Laboratory"}, PLAN)
+    assert found == {("射频集成实验室", "UnderConstruction", "2026")}
+
+
+def test_a_firm_takes_a_milestone_only_where_the_clause_makes_it_a_project():
+    names = {"中芯国际": "Enterprise", "深超光电": "Enterprise"}
+    assert milestones("加快中芯国际、深超光电等项目建设步伐。", names, PLAN) == {
+        ("中芯国际", "UnderConstruction", "2026"), ("深超光电", "UnderConstruction", "2026")
+    }
+    assert milestones("推进中芯国际、深超光电发展。", names, PLAN) == set()
+
+
+def test_a_push_alone_makes_a_milestone_of_a_project_but_not_of_a_park():
+    assert milestones("推进南山智园二期污废改造项目。", {"南山智园二期污废改造项目": "Project"}, PLAN) == {
+        ("南山智园二期污废改造项目", "UnderConstruction", "2026")
+    }
+    assert milestones("推进前海合作区。", {"前海合作区": "Park"}, PLAN) == set()
+
+
+# --- the evaluation with the gold entities given ----------------------------------------------
+
+
+def test_evaluating_with_the_gold_entities_scores_relations_apart_from_finding_names():
+    result = CliRunner().invoke(main, ["evaluate", "--report", "wujing-2026", "--oracle-entities", "--format", "json",
+                                       "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)["with the gold entities (oracle)"]["bundled"]
+    assert figures["typed precision"] == 1.0 and figures["entity recall"] >= 0.98
+    assert figures["relation recall"] >= 0.9 and figures["milestone recall"] >= 0.9
+    assert figures["milestone precision"] >= 0.9
