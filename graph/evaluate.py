@@ -36,11 +36,18 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from rdflib import RDFS, SKOS
+from rdflib.namespace import PROV
+
 from graph.corpus.batch import parallel_map
 from graph.errors import WujingError
 from graph.extract.oracle import extract_given
-from graph.extract.pipeline import extract, warm_up
+from graph.extract.pipeline import DEFAULT_MODEL, extract, warm_up
 from graph.model import Extraction, top_class
+from graph.rdf.convert import PROVENANCE_GRAPH
+from graph.rdf.iri import report_iri
+from graph.rdf.namespaces import WJ
+from graph.store.backend import Backend
 from graph.text.metadata import read_report
 
 __all__ = [
@@ -50,13 +57,18 @@ __all__ = [
     "GoldSet",
     "Score",
     "SecretErrors",
+    "TIMELINE_DIR",
+    "TimelineScore",
     "errors",
     "evaluate",
     "evaluate_sets",
+    "evaluate_timeline",
     "format_summary",
     "format_table",
+    "format_timelines",
     "load_gold",
     "load_gold_sets",
+    "load_timelines",
     "prf",
 ]
 
@@ -65,6 +77,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "data" / "wujing-2026.gold.json"
 #: The gold sets of real reports, with ``SPLIT.tsv`` and the annotation guide.
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
+#: Project timelines across several years' reports of one jurisdiction (GUIDE.md, last section).
+TIMELINE_DIR = GOLD_DIR / "timelines"
+#: Where the reports a timeline names (by file stem) are.
+REPORTS_DIR = ROOT / "corpus" / "reports"
 #: The halves of :data:`GOLD_DIR`, and the bundled report's set.
 SPLITS = ("dev", "test", "bundled")
 RELATION_KINDS = ("locatedIn", "inCluster", "cooperatesWith", "affiliatedWith")
@@ -302,9 +318,9 @@ def evaluate(ex: Extraction, gold: dict) -> Evaluation:
     return Evaluation(entities, relations, park_industries)
 
 
-def _extract_set(job: tuple[Path, bool]) -> Extraction:
-    path, use_lexicon = job
-    return extract(read_report(path), use_lexicon=use_lexicon)
+def _extract_set(job: tuple) -> Extraction:
+    path, use_lexicon, *model = job
+    return extract(read_report(path), use_lexicon=use_lexicon, model=model[0] if model else DEFAULT_MODEL)
 
 
 def _oracle_set(job: tuple[Path, dict]) -> Extraction:
@@ -326,19 +342,21 @@ def evaluate_sets(
     jobs: int = 1,
     extractor: Callable[[tuple[Path, bool]], Extraction] = _extract_set,
     oracle: bool = False,
+    model: str = DEFAULT_MODEL,
 ) -> dict[str, Evaluation]:
     """Extract each set's report (with the report's own metadata) and score it; per report slug.
 
     ``extractor`` turns ``(report path, use_lexicon)`` into an extraction (it must be a module-level
-    function when ``jobs`` > 1).  ``oracle`` gives the rules the gold entities instead (see
+    function when ``jobs`` > 1); ``model`` chooses the names' source: ``rules``, ``model`` (the trained
+    component) or ``both``.  ``oracle`` gives the rules the gold entities instead (see
     :func:`graph.extract.oracle.extract_given`): relations and milestones scored apart from names.
     """
     sets = list(sets)
     if oracle:
         extractions = parallel_map(_oracle_set, [(s.report, s.gold) for s in sets], jobs=jobs, desc="evaluating")
         return {s.slug: evaluate(ex, s.gold) for s, ex in zip(sets, extractions)}
-    extractions = parallel_map(extractor, [(s.report, use_lexicon) for s in sets], jobs=jobs,
-                               desc="evaluating", warm_up=partial(warm_up, use_lexicon))
+    extractions = parallel_map(extractor, [(s.report, use_lexicon, model) for s in sets], jobs=jobs,
+                               desc="evaluating", warm_up=partial(warm_up, use_lexicon, model))
     return {s.slug: evaluate(ex, s.gold) for s, ex in zip(sets, extractions)}
 
 
@@ -397,3 +415,125 @@ def errors(ev: Evaluation, split: str = "dev") -> str:
     if ev.park_industries.missed:
         out.append("relation park industries missed: " + "; ".join(ev.park_industries.missed))
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- project timelines across years
+
+
+@dataclass
+class TimelineScore:
+    """A timeline gold set against a graph of its reports.
+
+    ``milestones`` counts (project, stage, year) triples, each once however many reports state it
+    (a multi-year period has no year).  ``multi_report`` gold projects have milestones in two or more
+    reports; ``joined`` of them are matched to one entity that has milestones from two or more of
+    those reports: the years' reports accumulate on one node.
+    """
+
+    milestones: Score = field(default_factory=Score)
+    projects: int = 0
+    matched: int = 0
+    multi_report: int = 0
+    joined: int = 0
+    reports: int = 0
+
+    def __add__(self, other: "TimelineScore") -> "TimelineScore":
+        return TimelineScore(self.milestones + other.milestones, self.projects + other.projects,
+                             self.matched + other.matched, self.multi_report + other.multi_report,
+                             self.joined + other.joined, self.reports + other.reports)
+
+    def summary(self) -> dict[str, float | int]:
+        m = self.milestones
+        return {"reports": self.reports, "gold projects": self.projects, "matched": self.matched,
+                "gold milestones": m.gold, "timeline recall": round(m.recall, 3),
+                "timeline precision": round(m.precision, 3), "in two or more reports": self.multi_report,
+                "one entity": self.joined}
+
+
+def load_timelines(folder: Path | str = TIMELINE_DIR) -> dict[str, dict]:
+    """The timeline gold sets of ``folder`` by name (``shenzhen-dapeng``), in name order."""
+    return {p.name.removesuffix(".timeline.json"): load_gold(p) for p in sorted(Path(folder).glob("*.timeline.json"))}
+
+
+def timeline_reports(gold: dict, folder: Path | str = REPORTS_DIR) -> list[Path]:
+    """The report files a timeline follows (its ``reports``, file stems in ``folder``)."""
+    return [Path(folder) / f"{slug}.txt" for slug in gold["reports"]]
+
+
+def _graph_milestones(backend: Backend) -> dict:
+    """Entity IRI -> {"names": its zh label and aliases, "milestones": {(stage, year)}, "reports": {slug}}."""
+    prefix = str(report_iri(""))
+    report_of = {g: str(r).removeprefix(prefix)
+                 for g, _, r, _ in backend.quads((None, PROV.wasDerivedFrom, None, PROVENANCE_GRAPH))}
+    found: dict = {}
+    for e, _, m, g in backend.quads((None, WJ.hasMilestone, None, None)):
+        entry = found.setdefault(e, {"milestones": set(), "reports": set()})
+        stage = next((str(o).rsplit("#", 1)[-1] for _, _, o in backend.triples((m, WJ.stage, None))), "")
+        year = next((str(o) for _, _, o in backend.triples((m, WJ.year, None))), None)
+        entry["milestones"].add((stage, year))
+        entry["reports"].add(report_of.get(g, ""))
+    for e, entry in found.items():
+        label = [str(o) for _, _, o in backend.triples((e, RDFS.label, None)) if getattr(o, "language", "") == "zh"]
+        entry["label"] = label[0] if label else ""
+        entry["aliases"] = sorted(str(o) for _, _, o in backend.triples((e, SKOS.altLabel, None)))
+    return found
+
+
+def evaluate_timeline(backend: Backend, gold: dict) -> TimelineScore:
+    """Score a graph of a timeline's reports (built together) against the timeline gold set.
+
+    Gold projects are matched to the graph's entities that have milestones one to one by name: an
+    entity's Chinese label or an alias against a project's label or aliases (without quotes and
+    spaces), labels first.  A gold (project, stage, year) is found when the matched entity has a
+    milestone of that stage and year; every other (entity, stage, year) of the graph is spurious.
+    """
+    entities = _graph_milestones(backend)
+    projects = gold["projects"]
+    names: dict[str, int] = {}
+    for i, p in enumerate(projects):
+        for n in [p["label"], *p.get("aliases", [])]:
+            names.setdefault(_norm(n), i)
+    matched: dict = {}  # entity IRI -> project index
+    used: set[int] = set()
+    for exact in (True, False):
+        for e in sorted(entities, key=lambda e: (entities[e]["label"], str(e))):
+            if e in matched:
+                continue
+            for n in [entities[e]["label"]] if exact else entities[e]["aliases"]:
+                i = names.get(_norm(n))
+                if i is not None and i not in used:
+                    matched[e] = i
+                    used.add(i)
+                    break
+    gold_items = {(i, m["stage"], m["year"]) for i, p in enumerate(projects) for m in p["milestones"]}
+    predicted = {(matched.get(e, str(e)), stage, year) for e, entry in entities.items()
+                 for stage, year in entry["milestones"]}
+    hits = gold_items & predicted
+    label_of = {str(e): entry["label"] for e, entry in entities.items()}
+
+    def said(item) -> str:
+        i, stage, year = item
+        return f"{projects[i]['label'] if isinstance(i, int) else label_of[i]} {stage}@{year}"
+
+    score = Score(tp=len(hits), predicted=len(predicted), gold=len(gold_items), found=len(hits), matched=len(hits),
+                  missed=sorted(map(said, gold_items - hits)), spurious=sorted(map(said, predicted - hits)))
+    by_project = {i: e for e, i in matched.items()}
+    multi = [i for i, p in enumerate(projects) if len({m["report"] for m in p["milestones"]}) > 1]
+    joined = sum(1 for i in multi if i in by_project and len(
+        entities[by_project[i]]["reports"] & {m["report"] for m in projects[i]["milestones"]}) > 1)
+    return TimelineScore(score, len(projects), len(matched), len(multi), joined, len(gold["reports"]))
+
+
+def format_timelines(scores: dict[str, TimelineScore]) -> str:
+    """The figures of each timeline and their total side by side (one column each)."""
+    if not scores:
+        return ""
+    columns = {**scores, "total": sum(scores.values(), TimelineScore())}
+    keys = list(TimelineScore().summary())
+    width = max(10, *(len(n) + 2 for n in columns))
+    lines = [f"{'':<24}" + "".join(f"{n:>{width}}" for n in columns)]
+    for key in keys:
+        cells = [columns[n].summary()[key] for n in columns]
+        lines.append(f"{key:<24}" + "".join(f"{v:>{width}.3f}" if isinstance(v, float) else f"{v:>{width}}"
+                                            for v in cells))
+    return "\n".join(lines)

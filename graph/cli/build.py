@@ -33,6 +33,7 @@ from graph.evaluate import (
     load_gold_sets,
 )
 from graph.evaluate import errors as list_errors
+from graph.extract.pipeline import DEFAULT_MODEL
 from graph.extract.unplaced import summary_line
 from graph.resources import DEFAULT_OUT
 from graph.text.metadata import parse_meta_options
@@ -104,8 +105,10 @@ def build(inputs: tuple[Path, ...], out_dir: Path, no_lexicon: bool, encoding: s
 @click.option("--oracle-entities", "oracle", is_flag=True,
               help="Give the relation and milestone rules the gold entities (found where the text names them): "
                    "scores relations and milestones apart from entity recall.")
+@click.option("--model", type=click.Choice(["rules", "model", "both"]), default=DEFAULT_MODEL, show_default=True,
+              help="Where names come from: the rules, the trained model (graph/extract/model/), or both.")
 def evaluate(splits: tuple[str, ...], slug: str | None, gold: Path | None, lexicon: bool | None, details: bool,
-             show_errors: bool, fmt: str, jobs: int, oracle: bool = False) -> None:
+             show_errors: bool, fmt: str, jobs: int, model: str, oracle: bool = False) -> None:
     """Score the extractor against the gold sets of tests/data/gold/ (dev and test halves) and the
     bundled report: entity recall, typed recall, precision, relations, milestones, park industries."""
     if gold is not None:
@@ -125,7 +128,7 @@ def evaluate(splits: tuple[str, ...], slug: str | None, gold: Path | None, lexic
                            "or --report with a dev set)")
     results = {}
     for use in ([lexicon] if lexicon is not None and not oracle else [True] if oracle else [True, False]):
-        scores = evaluate_sets(sets, use_lexicon=use, jobs=jobs, oracle=oracle)
+        scores = evaluate_sets(sets, use_lexicon=use, jobs=jobs, oracle=oracle, model=model)
         halves = by_split(sets, scores)
         name = "with the gold entities (oracle)" if oracle else "with the lexicon" if use else "without the lexicon"
         results[name] = {half: ev.summary() for half, ev in halves.items()}
