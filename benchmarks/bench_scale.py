@@ -16,10 +16,16 @@ Measures, on a synthetic corpus made by ``benchmarks/make_corpus.py``:
 Results go to ``WORK/results.json`` step by step (a rerun skips what is there: delete entries to redo
 them) and the report to ``docs/benchmarks.md``.
 
+``--memory`` measures only the builds' memory and CPU time (``--store oxigraph --jobs 2 --no-cache``
+at each of ``--sizes``), with this checkout and, given ``--before TREE`` (a folder holding another
+version of the ``graph`` package, put first on ``PYTHONPATH``), with that one, the two alternating
+at each size, ``--memory-runs`` times each; it prints a table and writes ``WORK/memory.json``.
+
 Usage::
 
     python benchmarks/bench_scale.py --work /tmp/wkg-bench [--sizes 1 10 100 1000] [--rdflib-max 100]
     python benchmarks/bench_scale.py --work /tmp/wkg-bench --report-only
+    python benchmarks/bench_scale.py --work /tmp/wkg-bench --memory --sizes 10 100 1000 [--before /tmp/old-tree]
 """
 
 from __future__ import annotations
@@ -115,6 +121,79 @@ def run_measured(cmd: list[str], timeout: float) -> dict:
         "timed_out": timed_out,
         "tail": text.strip().splitlines()[-6:],
     }
+
+
+def run_rusage(cmd: list[str], timeout: float, env: dict | None = None) -> dict:
+    """Run ``cmd``: wall seconds, peak PSS of its process tree (polled, MiB), the largest RSS of any of
+    its processes and their CPU seconds (user + system, from ``wait4``: the process and every worker it
+    waited for), exit status and last output lines."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True, env=env)
+        peak = 0
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            if time.monotonic() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+            time.sleep(0.2)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read().decode("utf-8", errors="replace")
+    return {
+        "wall_s": round(time.perf_counter() - t0, 2),
+        "peak_pss_mib": round(peak / 1024, 1),
+        "max_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+        "rc": proc.returncode,
+        "load": load_average(),
+        "tail": text.strip().splitlines()[-4:],
+    }
+
+
+def memory_builds(work: Path, paths: list[Path], sizes: list[int], runs: int, before: Path | None,
+                  timeout: float) -> dict:
+    """Each size built with this checkout (``after``) and with the tree ``before``, alternating."""
+    trees = {"after": None} if before is None else {"before": before, "after": None}
+    out = {label: {} for label in trees}
+    for n in sizes:
+        corpus = corpus_dir(work, paths, n)
+        for run in range(runs):
+            for label, tree in trees.items():
+                env = dict(os.environ)
+                if tree is not None:
+                    env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
+                dest = work / f"memory-{label}-{n}"
+                cmd = [PY, str(BUILD), str(corpus), "--out", str(dest), "--store", "oxigraph", "--jobs", "2",
+                       "--no-cache"]
+                print(f"{n} reports, {label}, run {run + 1} ...", flush=True)
+                r = run_rusage(cmd, timeout, env)
+                print(f"  {r['wall_s']} s, peak PSS {r['peak_pss_mib']} MiB, max RSS {r['max_rss_mib']} MiB, "
+                      f"CPU {r['cpu_s']} s, load {r['load']}, rc {r['rc']}", flush=True)
+                out[label].setdefault(str(n), []).append(r)
+    return out
+
+
+def memory_table(results: dict) -> str:
+    """Markdown: per size and tree, the median of the runs."""
+    lines = ["| reports | build | peak PSS (MiB) | max RSS (MiB) | CPU (s) | wall (s) | load | runs |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    sizes = sorted({int(n) for runs in results.values() for n in runs})
+    for n in sizes:
+        for label, by_size in results.items():
+            rs = by_size.get(str(n), [])
+            if not rs:
+                continue
+
+            def med(key: str) -> float:
+                return statistics.median(r[key] for r in rs)
+
+            lines.append(f"| {n:,} | {label} | {med('peak_pss_mib'):,.0f} | {med('max_rss_mib'):,.0f} | "
+                         f"{med('cpu_s'):,.0f} | {med('wall_s'):,.0f} | {med('load'):.1f} | {len(rs)} |")
+    return "\n".join(lines)
 
 
 def _summary_value(tail: list[str], key: str) -> str:
@@ -581,6 +660,10 @@ def main() -> None:
     parser.add_argument("--build-timeout", type=float, default=7200)
     parser.add_argument("--query-timeout", type=float, default=300, help="seconds before an rdflib query is stopped")
     parser.add_argument("--report-only", action="store_true", help="only write docs/benchmarks.md from results")
+    parser.add_argument("--memory", action="store_true", help="only measure the builds' memory (see above)")
+    parser.add_argument("--memory-runs", type=int, default=1, help="with --memory: runs per size and tree (default 1)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="with --memory: a folder with another version of the graph package, built alternately")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -588,6 +671,15 @@ def main() -> None:
         return
 
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.memory:
+        from make_corpus import make_corpus
+
+        paths = make_corpus(args.work / "corpus-all", max(args.sizes))
+        memory = memory_builds(args.work, paths, args.sizes, args.memory_runs, args.before, args.build_timeout)
+        (args.work / "memory.json").write_text(json.dumps({"machine": machine(), "results": memory},
+                                                          ensure_ascii=False, indent=1), encoding="utf-8")
+        print(memory_table(memory))
+        return
     path = args.work / "results.json"
     results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     if not args.report_only:

@@ -17,25 +17,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
-from graph.corpus.batch import extract_reports
-from graph.corpus.resolve import resolve
+from graph.corpus.stream import resolve_reports
 from graph.errors import BuildError
-from graph.exports.entities import entities_csv
+from graph.exports.entities import EntityTable
 from graph.exports.formats import export_files
-from graph.extract.unplaced import leave_out, unplaced_csv
+from graph.extract.unplaced import unplaced_csv
 from graph.maps.render import map_files
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
 from graph.output import _remove_stale as remove_stale
-from graph.output import temporary_file, write_files
+from graph.output import temporary_file, temporary_folder, write_files
 from graph.rdf.baselines import baselines
 from graph.rdf.cube import INDICATORS_GRAPH, WJI
 from graph.rdf.namespaces import WJ
@@ -57,7 +56,7 @@ class BuildResult:
     ``summary()`` counts what the backend holds.  ``dataset`` and ``union`` are the rdflib Dataset
     and union Graph (an Oxigraph build copies its union into memory for ``union``).
     """
-    extractions: list[Extraction]
+    extractions: Sequence[Extraction]  # read from disk on demand (graph.corpus.stream.ResolvedReports)
     backend: Backend
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
@@ -119,7 +118,7 @@ def _new_backend(store: str, out_dir: Path | None) -> tuple[Backend, Path | None
         return OxigraphBackend.create(), None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out_dir))
+        work = temporary_folder(out_dir, prefix=f".{STORE_DIR}-")  # 0777 minus the umask, as mkdir gives
     except OSError as exc:
         raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
     return OxigraphBackend.create(work), work
@@ -217,10 +216,12 @@ def build(
     if dupes:
         raise BuildError(f"two inputs have the same name {dupes[0]!r}: rename one")
     reports.sort(key=lambda r: r.slug)  # the order of the inputs never changes the output
-    extractions, _ = extract_reports(reports, use_lexicon=use_lexicon, jobs=jobs, cache_dir=cache_dir,
-                                     scheduler=scheduler)
-    resolution = resolve(extractions, use_lexicon=use_lexicon)
-    extractions, unplaced = leave_out(resolution.extractions)  # what the graph cannot hold, listed
+    # pass 1: extractions to disk, names in memory, resolved from the names; pass 2 (load_reports)
+    # reads each back resolved, without what the graph cannot hold, and gathers the tables on the way
+    table = EntityTable()
+    extractions = resolve_reports(reports, use_lexicon=use_lexicon, jobs=jobs, cache_dir=cache_dir,
+                                  scheduler=scheduler, first_visit=table.add)
+    del reports, described
 
     out_dir = Path(out_dir) if out_dir is not None else None
     backend, work = _new_backend(store, out_dir)
@@ -234,10 +235,11 @@ def build(
                 raise BuildError(str(exc)) from exc
             if found:
                 raise BuildError(found)
-        result = BuildResult(extractions, backend, unplaced=unplaced)
+        assert extractions.visited, "every report goes through load_reports"
+        result = BuildResult(extractions, backend, unplaced=extractions.unplaced)
         if out_dir is not None:
-            tables = {"entities.csv": entities_csv(extractions), "resolution.csv": resolution.to_csv(),
-                      "unplaced.csv": unplaced_csv(unplaced)}
+            tables = {"entities.csv": table.to_csv(), "resolution.csv": extractions.resolution().to_csv(),
+                      "unplaced.csv": unplaced_csv(result.unplaced)}
             try:
                 result.files = _write_outputs(backend, out_dir, tables, work)
             except OSError as exc:

@@ -51,6 +51,29 @@ def temporary_file(path: Path | str) -> tuple[int, str]:
     return fd, tmp
 
 
+def temporary_folder(parent: Path | str, prefix: str) -> Path:
+    """A new folder in ``parent`` with ordinary permissions, to fill and then rename into place.
+
+    ``tempfile.mkdtemp`` makes folders only their owner can enter (0700); a folder a build leaves
+    (the Oxigraph store ``out/oxigraph/``) is for colleagues and servers too, so it gets what
+    ``mkdir`` would give it: 0777 minus the umask (0755 with the usual umask 022).
+
+    Examples
+    --------
+    >>> import tempfile, stat
+    >>> work = temporary_folder(tempfile.mkdtemp(), ".oxigraph-")
+    >>> work.name.startswith(".oxigraph-"), stat.S_IMODE(work.stat().st_mode) == 0o777 & ~_umask()
+    (True, True)
+    """
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    try:
+        folder.chmod(0o777 & ~_umask())
+    except BaseException:
+        folder.rmdir()
+        raise
+    return folder
+
+
 def write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     path = Path(path)

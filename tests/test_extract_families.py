@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract.families import FAMILIES_PATH, NONE, FamilyError, load_families
+from graph.extract.families import FAMILIES_PATH, NONE, WORKS_PATH, WORKS_ROLES, FamilyError, load_families, load_works
 from graph.extract.names import make_name_rules
 from graph.extract.pipeline import extract
 from graph.model import ENTITY_CLASSES, Report
@@ -48,9 +48,34 @@ def test_each_family_types_its_example_as_its_line_says():
             assert rules.is_excluded(name), line
 
 
+def test_every_works_word_has_a_role_and_an_example_that_uses_it():
+    works = load_works()
+    assert {role for _, role in works} == set(WORKS_ROLES)
+    for line in WORKS_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, role, example = line.split("\t")
+            assert word in example, line
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("改扩建\n", "expected word"),
+        ("改扩建\tfacility\tx改扩建\n", "role must be"),
+        ("改扩建\tworks\ta改扩建\n改扩建\tworks\tb改扩建\n", "listed twice"),
+    ],
+)
+def test_a_malformed_works_file_names_the_line(tmp_path, content, message):
+    path = tmp_path / "works.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FamilyError, match=message):
+        load_works(path)
+
+
 def test_families_are_documented():
     doc = (ROOT / "graph" / "extract" / "FAMILIES.md").read_text(encoding="utf-8")
     assert "families.tsv" in doc and "stage" in doc and "inner" in doc and "with:" in doc
+    assert "works.tsv" in doc
 
 
 @pytest.mark.parametrize(
@@ -79,7 +104,7 @@ def test_a_malformed_families_file_names_the_line(tmp_path, content, message):
         ("中国（四川）自由贸易试验区扩区获批。", "中国（四川）自由贸易试验区", "Park"),
         ("打造广佛科技创新走廊。", "广佛科技创新走廊", "Park"),
         ("沪苏湖高铁建成通车，南京北站枢纽工程开工建设。", "沪苏湖高铁", "Project"),
-        ("沪苏湖高铁建成通车，南京北站枢纽工程开工建设。", "南京北站枢纽工程", "Project"),
+        ("沪苏湖高铁建成通车，南京北站枢纽工程开工建设。", "南京北站枢纽", "Project"),  # the works' facility
         ("宁扬长江大桥建成通车。", "宁扬长江大桥", "Project"),
         ("推进合肥机场三期前期工作。", "合肥机场三期", "Project"),
         ("开工建设龙华区人民医院。", "龙华区人民医院", "Project"),
@@ -136,10 +161,48 @@ def test_a_name_inside_a_longer_name_is_a_name_of_its_own():
     assert "南京禄口机场三期工程" in ex.entities["南京禄口机场三期"].aliases
 
 
-def test_the_thing_works_are_done_on_is_named_by_the_works():
+def test_a_project_named_by_its_works_is_the_facility_with_the_works_as_an_alias():
     ex = run("推进铁岗水库扩建。")
-    assert ("铁岗水库扩建", "Project") in entities(ex)
-    assert "铁岗水库" not in ex.entities
+    assert ("铁岗水库", "Project") in entities(ex)
+    assert ex.entities["铁岗水库"].aliases == {"铁岗水库扩建"}
+    assert "铁岗水库扩建" not in ex.entities
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "sentence, facility, works",
+    [
+        ("完成区第三人民医院改扩建。", "区第三人民医院", "区第三人民医院改扩建"),
+        ("完成布吉水质净化厂提标改造和坂雪岗水质净化厂二期扩建工程。", "布吉水质净化厂", "布吉水质净化厂提标改造"),
+        ("完成布吉水质净化厂提标改造和坂雪岗水质净化厂二期扩建工程。", "坂雪岗水质净化厂二期", "坂雪岗水质净化厂二期扩建工程"),
+        ("启动黄阁路、龙城大道综合改造。", "龙城大道", "龙城大道综合改造"),
+        ("完成市平湖医院一期主体工程封顶。", "市平湖医院一期", "市平湖医院一期主体工程"),
+        ("区骨科医院新建项目主体封顶。", "区骨科医院", "区骨科医院新建项目"),
+    ],
+)
+# fmt: on
+def test_works_on_a_facility_are_one_project_named_for_the_facility(sentence, facility, works):
+    ex = run(sentence)
+    assert ex.entities[facility].cls == "Project"
+    assert works in ex.entities[facility].aliases
+    assert works not in ex.entities
+
+
+def test_the_same_project_named_by_its_works_and_by_its_facility_is_one_entity():
+    ex = run("区第三人民医院改扩建开工。区第三人民医院改扩建项目竣工。")
+    assert ex.entities["区第三人民医院"].aliases == {"区第三人民医院改扩建", "区第三人民医院改扩建项目"}
+    assert {m.stage for m in ex.milestones if m.project == "区第三人民医院"} == {"Started", "Completed"}
+
+
+@pytest.mark.parametrize("sentence, works", [
+    ("推进老旧小区改造。", "老旧小区改造"),        # a kind of works, on no named facility
+    ("推进深圳大学扩建。", "深圳大学扩建"),        # a university, not a project's facility
+    ("完成桂庙路快速化改造（一期）工程。", "桂庙路快速化改造（一期）工程"),  # a phase of the works, not of the road
+])
+def test_works_on_no_named_facility_keep_their_name(sentence, works):
+    ex = run(sentence)
+    assert not any(works in e.aliases for e in ex.entities.values())
+    assert works in ex.entities or not any(name in works for name in ex.entities if name != works)
 
 
 def test_bare_names_listed_as_projects_are_the_companies_behind_them():

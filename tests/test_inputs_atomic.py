@@ -26,8 +26,9 @@ NAMES = ("wujing.trig", "wujing.ttl", "entities.csv")
 OLD = "吴泾镇人民政府2026年工作报告\n一、2025年工作回顾\n依托上海市养老科技产业园，引进银发无忧、中顺洁柔等26家企业。\n"
 NEW = "吴泾镇人民政府2026年工作报告\n一、2025年工作回顾\n华东师范大学与奥锐特开展合作。航电基地一期项目竣工。\n"
 
-# Build argv[1] into argv[2]; SIGKILL ourselves at rename number argv[3] of graph.output (0 = the
-# first: every temporary file is written, nothing renamed yet).
+# Build argv[1] into argv[2]; SIGKILL ourselves at rename number argv[3] of graph.output into argv[2]
+# (0 = the first: every temporary file is written, nothing renamed yet; the renames of the
+# extractions a build keeps on disk elsewhere are not counted).
 KILLER = r"""
 import os, signal, sys, types
 from pathlib import Path
@@ -35,10 +36,12 @@ import graph.output
 from graph.build import build
 
 calls = []
+out = Path(sys.argv[2]).resolve()
 def replace(src, dst):
-    if len(calls) == int(sys.argv[3]):
-        os.kill(os.getpid(), signal.SIGKILL)
-    calls.append(dst)
+    if Path(dst).resolve().parent == out:
+        if len(calls) == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        calls.append(dst)
     os.replace(src, dst)
 
 graph.output.os = types.SimpleNamespace(**{k: getattr(os, k) for k in dir(os) if not k.startswith("__")})

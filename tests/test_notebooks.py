@@ -1,5 +1,5 @@
-"""The notebooks run end to end on the bundled report, are committed without outputs and write
-nothing into the repository.
+"""The notebooks run end to end on the bundled report, are committed without outputs, write
+nothing into the repository and import only the public API (``from graph import …``).
 
 Each notebook is executed in a real kernel (``python3``, from ipykernel) with nbclient; any cell
 error fails the test.  The cell tagged ``parameters`` is given the graph the session built and a
@@ -8,11 +8,14 @@ temporary output folder, and the kernel runs in a temporary working directory.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+
+import graph
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -37,8 +40,29 @@ def test_notebook_is_committed_clean(name):
     assert sum("parameters" in c.metadata.get("tags", []) for c in code) == 1
     # notebooks show the package at work: they import it and define no functions or classes of their own
     source = "\n".join(c.source for c in code)
-    assert "from graph." in source
+    assert "from graph import" in source
     assert "def " not in source and "class " not in source
+
+
+def imports_of(source: str) -> list[tuple[str, str]]:
+    """(module, name) of every import in a piece of Python; ``import x`` gives (x, "")."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, "") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found += [(node.module or "", alias.name) for alias in node.names]
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_uses_only_the_public_api(name):
+    code = "\n".join(c.source for c in read(name).cells if c.cell_type == "code")
+    ours = [(module, what) for module, what in imports_of(code) if module == "graph" or module.startswith("graph.")]
+    assert ours, "the notebook shows the package at work"
+    internals = [f"{module}.{what}" if what else module for module, what in ours if module != "graph"]
+    assert not internals, f"import these from graph (graph/__init__.py), not from its modules: {internals}"
+    assert {what for _, what in ours if what} <= set(graph.__all__), "a name the public API does not have"
 
 
 @pytest.mark.parametrize("name", NAMES)

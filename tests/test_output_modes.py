@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.build import build
-from graph.output import temporary_file, write_bytes, write_files, write_text
+from graph.output import temporary_file, temporary_folder, write_bytes, write_files, write_text
 from graph.resources import DEFAULT_REPORT
 
 
@@ -49,3 +49,21 @@ def test_every_output_of_a_build_with_umask_022_is_0644(tmp_path):
             "exports/neo4j/nodes.csv", "maps/park_cluster.html"} <= names
     assert {str(p.relative_to(tmp_path / "out")): oct(mode(p)) for p in written if mode(p) != 0o644} == {}
     assert set(result.files) <= set(written)
+
+
+@pytest.mark.parametrize("mask, expected", [(0o022, 0o755), (0o002, 0o775), (0o077, 0o700)])
+def test_temporary_folders_get_0777_minus_the_umask(tmp_path, mask, expected):
+    with umask(mask):
+        folder = temporary_folder(tmp_path, ".oxigraph-")
+    assert folder.parent == tmp_path and mode(folder) == expected
+
+
+def test_the_oxigraph_store_of_a_build_with_umask_022_can_be_read_by_others(tmp_path):
+    report = tmp_path / "wujing-2026.txt"  # the start of the bundled report: a store in seconds
+    report.write_text(DEFAULT_REPORT.read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    with umask(0o022):
+        build([report], out_dir=tmp_path / "out", store="oxigraph").backend.close()
+    store = tmp_path / "out" / "oxigraph"
+    assert mode(store) == 0o755  # not mkdtemp's 0700
+    inside = [p for p in store.rglob("*")]
+    assert inside and all(mode(p) & 0o444 == 0o444 for p in inside), "every file of the store readable by all"

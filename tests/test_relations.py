@@ -8,8 +8,12 @@ half) or written the way they write.
 
 import pytest
 
+from graph.extract.lexicon import EMPTY
 from graph.extract.oracle import extract_given, given_mentions
-from graph.model import Report
+from graph.extract.pipeline import extract
+from graph.extract.relations import find_relations
+from graph.model import Entity, Mention, Report
+from graph.text.sentences import split_sentences
 
 
 def run(sentence: str, names: dict[str, str], heading: str = "一、2025年工作回顾"):
@@ -103,6 +107,58 @@ def test_settling_is_said_of_the_list_right_before_the_verb_only():
     assert relations(ex) == set()
 
 
+def test_the_names_before_a_verb_of_settling_settle_in_every_park_after_it():
+    ex = run("南方科技大学先进电磁能量转换实验室等62个项目落户生命科学产业园和海洋生物产业园。",
+             {"南方科技大学先进电磁能量转换实验室": "Laboratory", "生命科学产业园": "Park", "海洋生物产业园": "Park"})
+    assert {(s, o) for s, p, o in relations(ex) if p == "locatedIn"} == {
+        ("南方科技大学先进电磁能量转换实验室", "生命科学产业园"), ("南方科技大学先进电磁能量转换实验室", "海洋生物产业园"),
+    }
+
+
+def test_a_park_that_opens_a_clause_takes_in_what_its_verb_names_and_the_clause_after_goes_on():
+    ex = run("河套深港科技创新合作区落地26个重大项目，落户粤港澳大湾区（广东）量子科学中心、世界无线局域网应用发展联盟，"
+             "建成香港科学园深圳分园。",
+             {"河套深港科技创新合作区": "Park", "粤港澳大湾区（广东）量子科学中心": "Platform",
+              "世界无线局域网应用发展联盟": "Alliance", "香港科学园深圳分园": "Park"})
+    assert {s for s, p, o in relations(ex) if p == "locatedIn"} == {"粤港澳大湾区（广东）量子科学中心", "世界无线局域网应用发展联盟"}
+
+
+def test_the_names_before_in_a_park_settle_there_when_nothing_follows_the_verb():
+    names = {"金砖国家未来网络研究院中方分院": "ResearchInstitute", "合作区": "Park"}
+    assert relations(run("金砖国家未来网络研究院中方分院等84个项目在合作区落地。", names)) == {
+        ("金砖国家未来网络研究院中方分院", "locatedIn", "合作区")}
+
+
+def test_a_firm_named_in_a_sentence_built_on_a_park_is_in_it_only_when_brought_in():
+    ex = run("依托盐田河临港新兴产业集聚区，发挥华大基因等企业的龙头带动作用，引进培育一批瞪羚企业。",
+             {"盐田河临港新兴产业集聚区": "Park", "华大基因": "Enterprise"})
+    assert relations(ex) == set()
+
+
+def test_what_a_park_is_built_around_is_in_it():
+    ex = run("以深港国际中心、深圳国际博览中心等“城市坐标”为支点，将大运新城打造为深圳东部中心核心区。",
+             {"深港国际中心": "Project", "深圳国际博览中心": "Project", "大运新城": "Park"})
+    assert relations(ex) == {("深港国际中心", "locatedIn", "大运新城"), ("深圳国际博览中心", "locatedIn", "大运新城")}
+
+
+def test_the_parts_named_in_a_sentence_about_one_free_trade_zone_are_in_it():
+    ex = run("深化自贸试验区提升战略，推动大连片区整合提升，支持沈阳片区扩大保税维修业务。",
+             {"自贸试验区": "Park", "大连片区": "Park", "沈阳片区": "Park"})
+    assert relations(ex) == {("大连片区", "locatedIn", "自贸试验区"), ("沈阳片区", "locatedIn", "自贸试验区")}
+
+
+def test_a_phase_named_by_a_short_form_of_a_park_is_in_it():
+    ex = run("加快平湖金融与现代服务业基地开发建设，推进平湖金融基地二期。",
+             {"平湖金融与现代服务业基地": "Park", "平湖金融基地二期": "Project"})
+    assert ("平湖金融基地二期", "locatedIn", "平湖金融与现代服务业基地") in relations(ex)
+
+
+def test_a_project_named_as_the_works_of_a_park_is_the_park_not_in_it():
+    ex = run("推进海拉尔区国际快件电商物流园项目招商进度。",
+             {"海拉尔区国际快件电商物流园项目": "Project", "海拉尔区国际快件电商物流园": "Park"})
+    assert not {r for r in relations(ex) if r[1] == "locatedIn"}
+
+
 def test_what_stands_inside_a_park_is_located_in_it():
     ex = run("推进前海合作区内的桂湾风投创投集聚区建设。", {"前海合作区": "Park", "桂湾风投创投集聚区": "Park"})
     assert ("桂湾风投创投集聚区", "locatedIn", "前海合作区") in relations(ex)
@@ -138,7 +194,8 @@ def test_the_firms_a_clause_builds_on_are_of_the_industries_the_next_clause_deve
 @pytest.mark.parametrize(
     "sentence, industries",
     [
-        ("大力发展海洋经济，加快蛇口国际海洋城建设，聚焦海洋电子信息、智慧港口等领域精准发力。", {"海洋电子信息", "智慧港口"}),
+        ("大力发展海洋经济，加快蛇口国际海洋城建设，聚焦海洋电子信息、智慧港口等领域精准发力。",
+         {"海洋经济", "海洋电子信息", "智慧港口"}),
         ("依托蛇口国际海洋城，持续招引海洋电子信息企业。", {"海洋电子信息"}),
         ("放大蛇口国际海洋城带动效应，加大海洋电子信息、智慧港口等产业培育力度。", {"海洋电子信息", "智慧港口"}),
         ("推动蛇口国际海洋城以海洋电子信息、智慧港口为主导产业集聚发展。", {"海洋电子信息", "智慧港口"}),
@@ -151,7 +208,54 @@ def test_a_park_develops_the_industries_its_sentence_develops(sentence, industri
     assert found == industries
 
 
-def test_the_one_industry_of_a_sentence_types_the_firms_of_its_clause_or_the_clause_before():
+@pytest.mark.parametrize(
+    "sentence",
+    ["大力发展工业设计、创意设计，支持万科云设计公社等园区建设。", "万科云设计公社要优化产业空间，开展立体空间综合提升，大力发展工业设计和创意设计。"],
+)
+def test_a_park_serves_the_industries_its_sentence_develops_before_or_after_it(sentence):
+    ex = run(sentence, {"万科云设计公社": "Park", "工业设计": "IndustryCluster", "创意设计": "IndustryCluster"})
+    assert relations(ex) == {("万科云设计公社", "inCluster", "工业设计"), ("万科云设计公社", "inCluster", "创意设计")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["大力发展设施农业，推进奋斗农业发展园区提质增效。", "积极推进奋斗农业发展园区建设，完善配套设施，培育设施农业。"],
+)
+def test_a_park_is_not_of_an_industry_its_sentence_develops_elsewhere(sentence):
+    ex = run(sentence, {"奋斗农业发展园区": "Park", "设施农业": "IndustryCluster"})
+    assert relations(ex) == set()
+
+
+def test_a_park_that_builds_a_place_for_an_industry_is_of_it():
+    ex = run("支持中关村科学城建设人工智能集聚区。", {"中关村科学城": "Park", "人工智能": "IndustryCluster"})
+    assert relations(ex) == {("中关村科学城", "inCluster", "人工智能")}
+
+
+def test_an_industry_that_opens_a_clause_is_the_industry_of_the_firms_it_builds_on():
+    ex = run("信息技术产业依托曙光、海光等头部企业，在服务器领域形成优势。",
+             {"信息技术": "IndustryCluster", "曙光": "Enterprise", "海光": "Enterprise"})
+    assert relations(ex) == {("曙光", "inCluster", "信息技术"), ("海光", "inCluster", "信息技术")}
+
+
+def test_a_fund_set_up_for_an_industry_serves_it():
+    ex = run("设立总规模10亿元算力设备基金，助力人工智能算力基础设施建设。", {"算力设备基金": "Fund", "人工智能": "IndustryCluster"})
+    assert relations(ex) == {("算力设备基金", "inCluster", "人工智能")}
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("紧凑型聚变能实验装置提前进入总装，国际深空探测学会总部落户合肥。",
+         {"紧凑型聚变能实验装置": "Project", "深空探测": "IndustryCluster"}),
+        ("推动大成基金、华兴银行深圳分行等9家重点持牌金融机构落户。",
+         {"大成基金": "Enterprise", "华兴银行深圳分行": "Enterprise", "金融": "IndustryCluster"}),
+    ],
+)
+def test_the_one_industry_named_in_a_sentence_does_not_type_the_other_names_in_it(sentence, names):
+    assert relations(run(sentence, names)) == set()
+
+
+def test_an_industry_that_opens_a_clause_types_the_firms_listed_in_the_clause_before():
     ex = run("中航光电、中广核仿真等一批高能级企业落地，民用航空产业连续三年保持10%以上增长，新增北辰航空等企业3家。",
              {"中航光电": "Enterprise", "中广核仿真": "Enterprise", "北辰航空": "Enterprise", "民用航空": "IndustryCluster"})
     assert {s for s, p, o in relations(ex) if p == "inCluster"} == {"中航光电", "中广核仿真"}
@@ -170,6 +274,34 @@ def test_a_topic_that_is_no_industry_does_not_put_the_paragraph_in_an_industry()
 def test_two_firms_that_cooperate(sentence):
     ex = run(sentence, {"海螺集团": "Enterprise", "皖维集团": "Enterprise"})
     assert relations(ex) == {("海螺集团", "cooperatesWith", "皖维集团")}
+
+
+def test_partners_that_cooperate_with_a_third_are_no_pair():
+    ex = run("认真做好清华大学、北京大学、哈尔滨工业大学和南开大学等四所高校与我市合作办学工作。",
+             {"清华大学": "University", "北京大学": "University", "哈尔滨工业大学": "University", "南开大学": "University"})
+    assert relations(ex) == set()
+
+
+def test_two_names_found_only_as_the_partners_of_a_cooperation_are_no_pair():
+    sentence = "深化内地与港澳合作，推动华为与港澳合作。"
+    text = f"一、2025年工作回顾\n{sentence}\n"
+    report = Report(slug="t", text=text, year="2026")
+    sentences = split_sentences(text, "2026")
+
+    def mention(name, occurrence, rule):
+        start = text.index(name) if occurrence == 0 else text.index(name, text.index(name) + 1)
+        return Mention(name, start, start + len(name), "Enterprise", rule, 1, name)
+
+    mentions = [mention("内地", 0, "context:合作"), mention("港澳", 0, "context:合作"), mention("华为", 0, "lexicon"),
+                mention("港澳", 1, "context:合作")]
+    entities = {n: Entity(n, "Enterprise", mentions=[m for m in mentions if m.canonical == n]) for n in ("内地", "港澳", "华为")}
+    rels, _, _ = find_relations(report, sentences, mentions, entities, EMPTY)
+    assert {(r.subject, r.object) for r in rels if r.predicate == "cooperatesWith"} == {("华为", "港澳")}
+
+
+def test_a_school_named_by_the_short_form_of_its_university_is_run_by_it():
+    ex = extract(Report(slug="t", text="一、2025年工作回顾\n支持上海交大材料学院、清丞孵化器设立大材料产业孵化及转化平台。\n", year="2026"))
+    assert ("上海交大材料学院", "affiliatedWith", "上海交通大学") in relations(ex)
 
 
 def test_partners_that_found_a_platform_together_cooperate_and_run_it():

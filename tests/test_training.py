@@ -74,6 +74,10 @@ def corpus(tmp_path) -> dict[str, Path]:
     (reports / "plain-d.txt").write_text("一、2025年工作回顾\n依托临港科创产业园，引进青禾机器人、云杉材料等5家企业。\n", encoding="utf-8")
     split = tmp_path / "SPLIT.tsv"
     split.write_text("# report\tsplit\twhy\ndev-a\tdev\tx\ndev-b\tdev\tx\ntest-c\ttest\tx\n", encoding="utf-8")
+    # an annotated report outside the corpus (as the bundled report is)
+    (tmp_path / "bundled.txt").write_text("一、2025年工作回顾\n支持蓝海氢能研究院建设。\n", encoding="utf-8")
+    (tmp_path / "bundled.gold.json").write_text(json.dumps(gold_entry(**{**HELD_GOLD, "entities": [
+        {"label": "蓝海氢能研究院", "class": "ResearchInstitute", "aliases": []}]}), ensure_ascii=False), encoding="utf-8")
     heldout = tmp_path / "heldout.tsv"
     heldout.write_text("# report\twhy\ndev-b\tx\n", encoding="utf-8")
     return {"gold": gold, "reports": reports, "split": split, "heldout": heldout, "root": tmp_path}
@@ -134,13 +138,14 @@ def test_wujing_kg_train_trains_a_tiny_model_that_finds_the_names_it_learnt(corp
     work = corpus["root"] / "work"
     args = ["train", "--gold-dir", str(corpus["gold"]), "--split", str(corpus["split"]),
             "--reports", str(corpus["reports"]), "--heldout", str(corpus["heldout"]),
-            "--extra", str(corpus["reports"] / "plain-d.txt"), str(corpus["gold"] / "dev-b.gold.json"),
+            "--extra", str(corpus["root"] / "bundled.txt"), str(corpus["root"] / "bundled.gold.json"),
             "--work", str(work), "--no-install"]
     args += [a for setting in TINY for a in ("--set", setting)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert "never read (test half): 1" in result.output
-    assert (work / "corpus" / "corpora.tsv").read_text(encoding="utf-8").count("\t") > 0
+    assert "gold: 2 reports, held out: 1, silver: 1, never read (test half): 1" in result.output
+    kinds = [line.split("\t")[:2] for line in (work / "corpus" / "corpora.tsv").read_text(encoding="utf-8").splitlines()]
+    assert kinds[1:] == [["dev-a", "gold"], ["bundled", "gold"], ["dev-b", "heldout"], ["plain-d", "silver"]]
     trained = spacy.load(work / "output" / "model-best")
     assert set(trained.get_pipe("ner").labels) >= {"ResearchInstitute", "Enterprise"}
     doc = trained("推动星河智算研究院落地。")

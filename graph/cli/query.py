@@ -7,6 +7,7 @@ Examples
     wujing-kg query --list
     wujing-kg query university_cooperation --param university=华东师范大学
     wujing-kg query projects_by_stage --param stage=wj:Completed --param period=2025 --format csv
+    wujing-kg query funds --format csv --excel -o funds.csv   # double-click: Chinese intact in Excel
     wujing-kg query -e 'SELECT ?u WHERE { ?u a wj:University }'
     wujing-kg query --file my.rq --format json -o answer.json
     wujing-kg serve --port 7878
@@ -44,6 +45,9 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
                    "\"2025\"^^xsd:gYear.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format: a terminal table, or CSV, TSV or JSON with full IRIs.")
+@click.option("--excel", is_flag=True,
+              help="With --format csv: begin with a UTF-8 byte-order mark, so that Excel (Windows) opens the "
+                   "file with its Chinese intact.")
 @graph_option
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Run the SPARQL query in this .rq file instead of a named one.")
@@ -54,7 +58,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               help="Write the result to this file (atomically) instead of the terminal.")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
               help="Table format: cut cells wider than this many terminal columns (0: never cut).")
-def query(name: str | None, param_values: tuple[str, ...], fmt: str, graph_path: Path,
+def query(name: str | None, param_values: tuple[str, ...], fmt: str, excel: bool, graph_path: Path,
           query_file: Path | None, text: str | None, list_queries: bool, output: Path | None,
           max_width: int) -> None:
     """Run the named query NAME from queries/ (see --list), a .rq file (--file) or a SPARQL text (-e)
@@ -62,9 +66,11 @@ def query(name: str | None, param_values: tuple[str, ...], fmt: str, graph_path:
     chosen = [x for x in (name, query_file, text) if x is not None] + ([True] if list_queries else [])
     if len(chosen) != 1:
         raise UsageError("give exactly one of: a query NAME, --file PATH, -e SPARQL or --list")
+    if excel and fmt != "csv":
+        raise UsageError(f"--excel is for --format csv, not --format {fmt}")
     rows = answer(name=name, path=query_file, text=text, list_only=list_queries,
                   params=_params(param_values), graph=graph_path)
-    result = render(rows, rows.vars, fmt, max_width)
+    result = render(rows, rows.vars, fmt, max_width, bom=excel)
     if output is None:
         click.echo(result, nl=False)
     else:

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -31,7 +31,7 @@ from graph.corpus.executors import default_jobs, executor_for
 from graph.extract.pipeline import extract, warm_up
 from graph.model import Extraction, Report
 
-__all__ = ["default_jobs", "extract_reports", "parallel_imap", "parallel_map"]
+__all__ = ["default_jobs", "extract_each", "extract_reports", "parallel_imap", "parallel_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,27 +44,44 @@ def _progress(total: int, desc: str):
     return tqdm(total=total, desc=desc, unit="report", delay=2.0, disable=None, leave=False)
 
 
+class _Sized:
+    """An iterable of known length, consumed once (what the Dask executor takes)."""
+
+    def __init__(self, items: Iterable, n: int) -> None:
+        self.items, self.n = items, n
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return self.n
+
+
 def parallel_imap(
     func: Callable[[T], R],
-    items: Sequence[T],
+    items: Iterable[T],
     jobs: int = 1,
     desc: str = "",
     warm_up: Callable[[], object] | None = None,
     scheduler: str | None = None,
+    total: int | None = None,
 ) -> Iterator[tuple[int, R]]:
     """Yield ``(i, func(items[i]))`` as the results come, over ``jobs`` processes, with a progress bar.
 
     ``func`` must be a module-level function (it is pickled to the workers).  With one job or one
-    item no process is started and the results come in input order.  ``warm_up`` (picklable too)
+    item no process is started and the results come in input order.  ``items`` is read as the
+    work goes, at most four items per worker ahead (so a generator of large items is never all in
+    memory); ``total`` is its length when it has none.  ``warm_up`` (picklable too)
     loads what ``func`` needs once: in this process before the workers fork, so they share it,
     or, with another start method, in each worker as it starts.  ``scheduler`` (``"local"`` or a
     Dask scheduler address, see :mod:`graph.corpus.executors`) runs the items on a Dask cluster
     instead, ``jobs`` workers for ``"local"``; there each worker loads what it needs on first use.
     """
+    n = len(items) if total is None else total
     if scheduler is not None:
         executor = executor_for(scheduler, jobs)
-        with _progress(len(items), desc) as bar:
-            results = executor.imap(func, items)
+        with _progress(n, desc) as bar:
+            results = executor.imap(func, _Sized(items, n))
             try:
                 for done in results:
                     yield done
@@ -73,8 +90,8 @@ def parallel_imap(
                 results.close()
         return
     jobs = default_jobs() if jobs <= 0 else jobs
-    with _progress(len(items), desc) as bar:
-        if jobs == 1 or len(items) < 2:
+    with _progress(n, desc) as bar:
+        if jobs == 1 or n < 2:
             for i, item in enumerate(items):
                 yield i, func(item)
                 bar.update()
@@ -92,12 +109,26 @@ def parallel_imap(
             gc.collect()
             gc.freeze()
         try:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
+            with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context,
                                      initializer=initializer) as pool:
-                futures = {pool.submit(func, item): i for i, item in enumerate(items)}
-                for future in as_completed(futures):
-                    yield futures[future], future.result()
-                    bar.update()
+                todo = iter(enumerate(items))
+                running: dict = {}
+
+                def submit_next() -> None:
+                    for i, item in todo:
+                        running[pool.submit(func, item)] = i
+                        return
+
+                for _ in range(4 * min(jobs, n)):
+                    submit_next()
+                while running:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in sorted(done, key=running.get):
+                        i = running.pop(future)
+                        result = future.result()
+                        submit_next()
+                        yield i, result
+                        bar.update()
         finally:
             if forked:
                 gc.unfreeze()
@@ -130,6 +161,39 @@ def _warm_up_extractor(use_lexicon: bool) -> None:
     warm_up(use_lexicon)
 
 
+def extract_each(
+    reports: Sequence[Report],
+    use_lexicon: bool = True,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+    scheduler: str | None = None,
+) -> Iterator[tuple[int, Extraction, bool]]:
+    """Yield ``(i, extraction of reports[i], whether it came from the cache)`` for every report.
+
+    The cached ones come first, in input order, then the others as the process pool (or the Dask
+    cluster ``scheduler``) finishes them, each put in ``cache`` (anything with ``get(key)`` and
+    ``put(key, extraction)``, keys by :func:`~graph.corpus.cache.cache_key`).  Nothing is held
+    here: a caller that keeps only what it needs of each extraction extracts any number of reports
+    in bounded memory.
+    """
+    keys = [cache_key(report, use_lexicon) for report in reports] if cache is not None else []
+    todo: list[int] = []
+    for i in range(len(reports)):
+        hit = cache.get(keys[i]) if cache is not None else None
+        if hit is not None:
+            yield i, hit, True
+        else:
+            todo.append(i)
+    fresh = parallel_imap(
+        _extract, ((reports[i], use_lexicon) for i in todo), jobs=jobs, desc="extracting",
+        warm_up=partial(_warm_up_extractor, use_lexicon), scheduler=scheduler, total=len(todo),
+    )
+    for j, ex in fresh:
+        if cache is not None:
+            cache.put(keys[todo[j]], ex)
+        yield todo[j], ex, False
+
+
 def extract_reports(
     reports: Sequence[Report],
     use_lexicon: bool = True,
@@ -148,28 +212,14 @@ def extract_reports(
     jobs
         Processes for the reports not in the cache (0: one per CPU); workers of a ``"local"`` cluster.
     cache_dir
-        Where :class:`~graph.cache.ExtractionCache` keeps its entries; None: no cache.
+        Where :class:`~graph.corpus.cache.ExtractionCache` keeps its entries; None: no cache.
     scheduler
         Extract on this Dask cluster instead of in processes (:mod:`graph.corpus.executors`).
     """
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     results: list[Extraction | None] = [None] * len(reports)
-    keys: list[str] = []
-    todo: list[int] = []
-    for i, report in enumerate(reports):
-        key = cache_key(report, use_lexicon) if cache is not None else ""
-        keys.append(key)
-        hit = cache.get(key) if cache is not None else None
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append(i)
-    fresh = parallel_map(
-        _extract, [(reports[i], use_lexicon) for i in todo], jobs=jobs, desc="extracting",
-        warm_up=partial(_warm_up_extractor, use_lexicon), scheduler=scheduler,
-    )
-    for i, ex in zip(todo, fresh):
+    hits = 0
+    for i, ex, cached in extract_each(reports, use_lexicon, jobs, cache, scheduler):
         results[i] = ex
-        if cache is not None:
-            cache.put(keys[i], ex)
-    return results, len(reports) - len(todo)
+        hits += cached
+    return results, hits

@@ -22,7 +22,8 @@ Examples
 >>> key = cache_key(report, use_lexicon=True)
 >>> cache.get(key) is None
 True
->>> cache.put(key, Extraction(report, [], {}, [], []))
+>>> cache.put(key, Extraction(report, [], {}, [], []))  # whether it was written
+True
 >>> cache.get(key).report.slug
 't'
 """
@@ -165,8 +166,8 @@ class ExtractionCache:
             return None
         return ex if isinstance(ex, Extraction) else None
 
-    def put(self, key: str, ex: Extraction) -> None:
-        """Store an extraction (atomically: a reader never sees half an entry).
+    def put(self, key: str, ex: Extraction) -> bool:
+        """Store an extraction (atomically: a reader never sees half an entry); whether it was written.
 
         A cache that cannot be written is no error: the build goes on, and an unwritable ``--out``
         is reported once, in one line, when the outputs are written (docs/robustness.md).
@@ -174,4 +175,5 @@ class ExtractionCache:
         try:
             write_bytes(self._path(key), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
-            pass
+            return False
+        return True

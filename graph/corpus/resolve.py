@@ -9,15 +9,17 @@ facts agree, and says what it did (:meth:`Resolution.to_csv`, written to ``out/r
     a surface form read as an entity's canonical name, by the curated lexicon (华东师大 ->
     华东师范大学, 上海交大 -> 上海交通大学) or by the extractor (航电基地一期项目 -> 航电基地一期);
 ``merged``
-    two names that differ only in width, case, quotes, spaces or the kind of dash
-    (上海交大－紫竹 / 上海交大-紫竹) or that the lexicon maps to one name, made one entity.  The name
-    kept is the lexicon's, else the one written with the most full-width characters (then the first
-    in code-point order): never a count that another report could change, so IRIs stay put;
+    names that are one entity, by the rules of :mod:`graph.corpus.merges` (the lexicon, a name
+    that means a facility of the report's jurisdiction, spellings that differ only in width, quotes,
+    brackets or the kind of dash, works forms, aliases, metro lines, short forms), each with its
+    rule.  The name kept is the lexicon's, else one the rule chooses without counting mentions
+    (the one written with the most full-width characters, the longest …), so IRIs stay put;
 ``class``
     an entity typed differently by two reports gets one class: the lexicon's, else the one most
     mentions support (a subclass wins over its parent: ListedCompany over Enterprise);
 ``dropped``
-    a relation or milestone whose ends no longer fit the ontology after a class was settled;
+    a relation, milestone or ``skos:broader`` link whose ends no longer fit the ontology after a
+    class was settled (a broader link joins two industry clusters);
 ``achieved``
     a milestone a plan announced (planned) and a later report states as done: not planned;
 ``amount``
@@ -39,15 +41,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from graph.corpus.merges import merge_names, normal_form
+from graph.corpus.names import ReportNames, rename, report_names
 from graph.extract.lexicon import EMPTY, load_lexicon
-from graph.model import Entity, Extraction, Milestone, top_class
+from graph.model import Entity, Extraction, top_class
 
-__all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Resolution", "near_duplicates", "normal_form", "resolve"]
+__all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Plan", "Resolution", "near_duplicates", "normal_form", "plan", "resolve"]
 
 #: rapidfuzz ``fuzz.ratio`` (0-100) from which two names of one top class are reported as near-duplicates.
 NEAR_DUPLICATE_SCORE = 80
@@ -56,15 +58,7 @@ NEAR_DUPLICATE_SCORE = 80
 _ORG = {"Enterprise", "University", "ResearchInstitute", "Fund", "Platform"}
 _MILESTONE_HOLDERS = {"Project", "Platform", "ResearchInstitute", "Park", "Enterprise", "University", "Fund"}
 _ACTIONS = ("merged", "alias", "class", "dropped", "achieved", "amount", "kept-apart")
-_QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》]")
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
 _MAX_LISTED = 5
-
-
-def normal_form(name: str) -> str:
-    """The form two spellings of one name share: NFKC, no quotes or spaces, one dash, lower case."""
-    text = unicodedata.normalize("NFKC", name).translate(_DASHES)
-    return _QUOTES.sub("", text).lower()
 
 
 @dataclass(frozen=True, order=True)
@@ -140,43 +134,12 @@ def _rename_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
             s, o = o, s
         relations.add(replace(r, subject=s, object=o))
     milestones = {replace(m, project=new(m.project)) for m in ex.milestones}
-    facts = {(new(n), k, v, i) for n, k, v, i in ex.facts}
+    # a broader link names a cluster at both ends: rename both, and a cluster is not broader than itself
+    facts = {(new(n), k, new(v) if k == "broader" else v, i) for n, k, v, i in ex.facts}
+    facts = {f for f in facts if not (f[1] == "broader" and f[0] == f[2])}
     return replace(
         ex, entities=entities, relations=sorted(relations), milestones=sorted(milestones), facts=sorted(facts)
     )
-
-
-def _wide(name: str) -> int:
-    """How many characters are full-width or CJK: Chinese typesetting prefers 上海交大－紫竹 to 上海交大-紫竹."""
-    return sum(1 for c in name if unicodedata.east_asian_width(c) in "WF")
-
-
-def _merge_names(extractions: list[Extraction], lexicon) -> tuple[dict[str, str], dict[str, str]]:
-    """Names to rename -> their target, and the rule that decided each."""
-    mentions: Counter = Counter()
-    for ex in extractions:
-        for name, e in ex.entities.items():
-            mentions[name] += len(e.mentions)
-    mapping: dict[str, str] = {}
-    rules: dict[str, str] = {}
-    for name in sorted(mentions):
-        canonical = lexicon.canonical(name)
-        if canonical != name:
-            mapping[name], rules[name] = canonical, "lexicon"
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(mentions):
-        groups[normal_form(mapping.get(name, name))].append(name)
-    for names in groups.values():
-        targets = sorted({mapping.get(n, n) for n in names})
-        if len(targets) < 2:
-            continue
-        in_lexicon = [t for t in targets if t in lexicon.classes]
-        # not by mention counts, which a new report can change: the IRI stays put as reports are added
-        target = in_lexicon[0] if in_lexicon else min(targets, key=lambda t: (-_wide(t), t))
-        for n in names:
-            if mapping.get(n, n) != target:
-                mapping[n], rules[n] = target, rules.get(n, "normal-form")
-    return mapping, rules
 
 
 # ---------------------------------------------------------------- classes
@@ -213,10 +176,6 @@ def _fits(predicate: str, subject_cls: str, object_cls: str) -> bool:
     return True
 
 
-def _report_order(ex: Extraction) -> tuple[str, str]:
-    return (ex.report.year or "", ex.report.slug)
-
-
 # ---------------------------------------------------------------- near-duplicates
 
 
@@ -248,13 +207,48 @@ def near_duplicates(
 # ---------------------------------------------------------------- the step
 
 
-def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int = NEAR_DUPLICATE_SCORE) -> Resolution:
-    """Resolve entities across ``extractions`` (one per report, in build order).
+@dataclass
+class Plan:
+    """What resolution decided from the name index of every report, to apply to each extraction.
+
+    ``mapping`` renames names, ``classes`` settles the class of a name that reports type
+    differently, ``achieved`` are the (project, stage, period) that one report plans and another
+    states as done, ``amounts`` the report whose figure each fund keeps.  :meth:`apply` does it to one
+    extraction, so a build can stream them (:mod:`graph.corpus.stream`).
+    """
+
+    mappings: dict[str, dict[str, str]] = field(default_factory=dict)  # report slug -> its renames
+    classes: dict[str, str] = field(default_factory=dict)
+    achieved: set[tuple[str, str, str]] = field(default_factory=set)
+    amounts: dict[str, str] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def apply(self, ex: Extraction) -> tuple[Extraction, list[Decision]]:
+        """The resolved extraction, and the relations and milestones dropped from it (``dropped`` rows)."""
+        dropped: list[Decision] = []
+        if mapping := self.mappings.get(ex.report.slug):
+            ex = _rename_extraction(ex, mapping)
+        if self.classes:
+            ex = _settle_classes(ex, self.classes, dropped)
+        if any(m.planned and (m.project, m.stage, m.period) in self.achieved for m in ex.milestones):
+            fixed = {replace(m, planned=False) if (m.project, m.stage, m.period) in self.achieved else m
+                     for m in ex.milestones}
+            ex = replace(ex, milestones=sorted(fixed))
+        slug = ex.report.slug
+        drop = [f for f in ex.facts
+                if f[1] in ("amountCNY", "amountText") and f[0] in self.amounts and self.amounts[f[0]] != slug]
+        if drop:
+            ex = replace(ex, facts=[f for f in ex.facts if f not in drop])
+        return ex, dropped
+
+
+def plan(index: list[ReportNames], use_lexicon: bool = True, score: int = NEAR_DUPLICATE_SCORE) -> Plan:
+    """Decide, from the name index of every report (in build order), what resolution does.
 
     Parameters
     ----------
-    extractions
-        What :func:`graph.extract.pipeline.extract` returned for each report.
+    index
+        :func:`graph.corpus.names.report_names` of each report's extraction.
     use_lexicon
         Use the curated lexicon's canonical names and classes (as the extractor did).
     score
@@ -263,58 +257,53 @@ def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int 
     lexicon = load_lexicon() if use_lexicon else EMPTY
     decisions: list[Decision] = []
 
-    def index(extractions: list[Extraction]) -> dict[str, list[int]]:
+    def named_in(entries: list[ReportNames]) -> dict[str, list[int]]:
         """Entity name -> the positions of the reports that name it."""
         found: dict[str, list[int]] = defaultdict(list)
-        for i, ex in enumerate(extractions):
-            for name in ex.entities:
+        for i, entry in enumerate(entries):
+            for name in entry.names:
                 found[name].append(i)
         return found
 
-    def where(names: set[str] | str) -> tuple[str, ...]:
+    def where(names: set[str] | str, found: dict[str, list[int]]) -> tuple[str, ...]:
         """The reports (in build order) that name any of ``names``."""
         names = {names} if isinstance(names, str) else names
-        return tuple(report_slugs[i] for i in sorted({i for name in names for i in named_in.get(name, ())}))
+        return tuple(index[i].slug for i in sorted({i for name in names for i in found.get(name, ())}))
 
-    report_slugs = [ex.report.slug for ex in extractions]
-    named_in = index(extractions)
-
-    # 1. one name per entity
-    mapping, rules = _merge_names(extractions, lexicon)
-    for name, target in sorted(mapping.items()):
-        decisions.append(Decision("merged", name, target, reports=where(name), rule=rules[name]))
-    if mapping:
-        extractions = [_rename_extraction(ex, mapping) for ex in extractions]
-        named_in = index(extractions)  # settling classes, milestones and amounts below keeps the names
+    # 1. one name per entity (graph/corpus/merges.py)
+    mappings, why = merge_names(index, lexicon)
+    merged: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for entry, mapping, rules in zip(index, mappings, why):
+        for name, target in mapping.items():
+            merged[(name, target, rules[name])].append(entry.slug)
+    for (name, target, rule), slugs in sorted(merged.items()):
+        decisions.append(Decision("merged", name, target, reports=tuple(slugs), rule=rule))
+    entries = [rename(entry, mapping) for entry, mapping in zip(index, mappings)]
+    found = named_in(entries)
 
     # 2. one class per entity
     votes: dict[str, Counter] = defaultdict(Counter)
-    for ex in extractions:
-        for name, e in ex.entities.items():
-            votes[name][e.cls] += max(1, len(e.mentions))
-    chosen = {
-        name: _choose_class(v, lexicon.classes.get(name)) for name, v in votes.items() if len(v) > 1
-    }
+    for entry in entries:
+        for name, n in entry.names.items():
+            votes[name][n.cls] += max(1, n.mentions)
+    chosen = {name: _choose_class(v, lexicon.classes.get(name)) for name, v in votes.items() if len(v) > 1}
     for name, cls in sorted(chosen.items()):
         was = ", ".join(f"{c} {n}" for c, n in sorted(votes[name].items()))
-        decisions.append(Decision("class", name, cls, cls, reports=where(name), rule=f"votes: {was}"))
-    if chosen:
-        extractions = [_settle_classes(ex, chosen, decisions) for ex in extractions]
+        decisions.append(Decision("class", name, cls, cls, reports=where(name, found), rule=f"votes: {was}"))
 
     # 3. facts that must agree across reports
-    extractions = _settle_milestones(extractions, decisions)
-    extractions = _settle_amounts(extractions, decisions)
+    achieved = _achieved(entries, chosen, decisions)
+    amounts = _latest_amounts(entries, decisions)
 
     # 4. report what looks alike but was kept apart, and the aliases read
     classes: dict[str, str] = {}
     surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for ex in extractions:
-        for name, e in ex.entities.items():
-            classes.setdefault(name, e.cls)
-            for m in e.mentions:
-                text = m.text.replace("“", "").replace("”", "")
+    for entry in entries:
+        for name, n in entry.names.items():
+            classes.setdefault(name, chosen.get(name, n.cls))
+            for text in n.texts:
                 if text != name:
-                    surfaces[(text, name)].add(ex.report.slug)
+                    surfaces[(text, name)].add(entry.slug)
     for (text, name), slugs in sorted(surfaces.items()):
         rule = "lexicon" if lexicon.aliases.get(text) == name else "extractor"
         decisions.append(Decision("alias", text, name, classes[name], reports=tuple(sorted(slugs)), rule=rule))
@@ -324,9 +313,25 @@ def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int 
     for top, names in sorted(by_top.items()):
         for a, b, s in near_duplicates(names, score):
             decisions.append(
-                Decision("kept-apart", a, b, top, str(s), reports=where({a, b}), rule=f"fuzz.ratio >= {score}")
+                Decision("kept-apart", a, b, top, str(s), reports=where({a, b}, found), rule=f"fuzz.ratio >= {score}")
             )
-    return Resolution(extractions, decisions)
+    renames = {entry.slug: mapping for entry, mapping in zip(index, mappings) if mapping}
+    return Plan(renames, chosen, achieved, amounts, decisions)
+
+
+def resolve(extractions: list[Extraction], use_lexicon: bool = True, score: int = NEAR_DUPLICATE_SCORE) -> Resolution:
+    """Resolve entities across ``extractions`` (one per report, in build order), all in memory.
+
+    The same as :func:`plan` over their name index, then :meth:`Plan.apply` to each; a build of
+    many reports does the two apart and streams the extractions (:mod:`graph.corpus.stream`).
+    """
+    decided = plan([report_names(ex) for ex in extractions], use_lexicon=use_lexicon, score=score)
+    resolved, dropped = [], []
+    for ex in extractions:
+        ex, more = decided.apply(ex)
+        resolved.append(ex)
+        dropped += more
+    return Resolution(resolved, decided.decisions + dropped)
 
 
 def _settle_classes(ex: Extraction, chosen: dict[str, str], decisions: list[Decision]) -> Extraction:
@@ -353,59 +358,60 @@ def _settle_classes(ex: Extraction, chosen: dict[str, str], decisions: list[Deci
             )
             continue
         milestones.append(m)
-    return replace(ex, entities=entities, relations=relations, milestones=milestones)
+    facts = []
+    for f in ex.facts:  # skos:broader links two industry clusters (IndustryClusterShape)
+        name, key, value, index = f
+        if key == "broader" and (name in changed or value in changed) and not (
+            cls.get(name) == cls.get(value) == "IndustryCluster"
+        ):
+            decisions.append(
+                Decision("dropped", name, f"broader {value}", cls.get(name, ""), reports=(ex.report.slug,),
+                         rule=f"sentence {index}: does not fit {cls.get(value, '')}")
+            )
+            continue
+        facts.append(f)
+    return replace(ex, entities=entities, relations=relations, milestones=milestones, facts=facts)
 
 
-def _settle_milestones(extractions: list[Extraction], decisions: list[Decision]) -> list[Extraction]:
-    """A milestone both planned (in a plan) and stated as done (in a later review) is not planned."""
+def _achieved(entries: list[ReportNames], chosen: dict[str, str], decisions: list[Decision]) -> set:
+    """The milestones both planned (in a plan) and stated as done (in a later review): not planned.
+
+    A milestone that settling classes drops (its project's class cannot have one) counts for neither.
+    """
     planned: dict[tuple[str, str, str], set[bool]] = defaultdict(set)
     slugs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for ex in extractions:
-        for m in ex.milestones:
-            planned[(m.project, m.stage, m.period)].add(m.planned)
-            slugs[(m.project, m.stage, m.period)].add(ex.report.slug)
+    for entry in entries:
+        for project, stage, period, is_planned in entry.milestones:
+            cls = chosen.get(project)
+            here = entry.names.get(project)
+            if cls and here and here.cls != cls and top_class(cls) not in _MILESTONE_HOLDERS:
+                continue
+            planned[(project, stage, period)].add(is_planned)
+            slugs[(project, stage, period)].add(entry.slug)
     achieved = {k for k, v in planned.items() if len(v) > 1}
     for k in sorted(achieved):
         decisions.append(
             Decision("achieved", k[0], f"{k[1]} {k[2]}", "Project", reports=tuple(sorted(slugs[k])),
                      rule="planned in one report, done in another")
         )
-    if not achieved:
-        return extractions
-    out = []
-    for ex in extractions:
-        if any(m.planned and (m.project, m.stage, m.period) in achieved for m in ex.milestones):
-            fixed: set[Milestone] = {
-                replace(m, planned=False) if (m.project, m.stage, m.period) in achieved else m for m in ex.milestones
-            }
-            ex = replace(ex, milestones=sorted(fixed))
-        out.append(ex)
-    return out
+    return achieved
 
 
-def _settle_amounts(extractions: list[Extraction], decisions: list[Decision]) -> list[Extraction]:
-    """A fund's size (wj:amountCNY has at most one value) comes from the latest report that gives one."""
+def _latest_amounts(entries: list[ReportNames], decisions: list[Decision]) -> dict[str, str]:
+    """A fund's size (wj:amountCNY has at most one value) comes from the latest report that gives one:
+    fund -> the slug of that report, for the funds whose reports disagree."""
     values: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for i, ex in enumerate(extractions):
-        for name, key, value, _ in ex.facts:
-            if key == "amountCNY":
-                values[name][i].add(value)
-    keep: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        for name, value in entry.amounts:
+            values[name][i].add(value)
+    keep: dict[str, str] = {}
     for name, per_report in values.items():
         if len(per_report) > 1 and len(set().union(*per_report.values())) > 1:
-            latest = max(per_report, key=lambda i: _report_order(extractions[i]))
-            keep[name] = latest
+            latest = max(per_report, key=lambda i: (entries[i].year, entries[i].slug))
+            keep[name] = entries[latest].slug
             decisions.append(
                 Decision("amount", name, "/".join(sorted(per_report[latest])), "Fund",
-                         reports=tuple(extractions[i].report.slug for i in sorted(per_report)),
-                         rule=f"latest report: {extractions[latest].report.slug}")
+                         reports=tuple(entries[i].slug for i in sorted(per_report)),
+                         rule=f"latest report: {entries[latest].slug}")
             )
-    if not keep:
-        return extractions
-    out = []
-    for i, ex in enumerate(extractions):
-        drop = [f for f in ex.facts if f[1] in ("amountCNY", "amountText") and f[0] in keep and keep[f[0]] != i]
-        if drop:
-            ex = replace(ex, facts=[f for f in ex.facts if f not in drop])
-        out.append(ex)
-    return out
+    return keep

@@ -10,27 +10,41 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
 from graph.model import Extraction
 from graph.rdf.iri import entity_iri, pinyin
 
 
-def entities_csv(extractions: list[Extraction]) -> str:
+def entities_csv(extractions: Iterable[Extraction]) -> str:
     """One row per entity: IRI, class, Chinese label, pinyin, aliases, number of mentions."""
-    rows: dict[str, list] = {}
+    table = EntityTable()
     for ex in extractions:
+        table.add(ex)
+    return table.to_csv()
+
+
+class EntityTable:
+    """The rows of ``entities.csv``, gathered one extraction at a time (a build streams them)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list] = {}  # name -> [class, aliases, mentions]
+
+    def add(self, ex: Extraction) -> None:
         for name, e in ex.entities.items():
-            row = rows.setdefault(name, [str(entity_iri(name)), e.cls, name, pinyin(name), set(), 0])
-            row[4] |= set(e.aliases)
-            row[5] += len(e.mentions)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["iri", "class", "label", "pinyin", "aliases", "mentions"])
-    for name in sorted(rows):
-        iri, cls, label, py, aliases, n = rows[name]
-        w.writerow([iri, cls, spreadsheet_safe(label), spreadsheet_safe(py),
-                    spreadsheet_safe("|".join(sorted(aliases))), n])
-    return buf.getvalue()
+            row = self.rows.setdefault(name, [e.cls, set(), 0])
+            row[1] |= e.aliases
+            row[2] += len(e.mentions)
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["iri", "class", "label", "pinyin", "aliases", "mentions"])
+        for name in sorted(self.rows):
+            cls, aliases, n = self.rows[name]
+            w.writerow([str(entity_iri(name)), cls, spreadsheet_safe(name), spreadsheet_safe(pinyin(name)),
+                        spreadsheet_safe("|".join(sorted(aliases))), n])
+        return buf.getvalue()
 
 
 def spreadsheet_safe(cell: str) -> str:

@@ -37,14 +37,13 @@ import bisect
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.extract import patterns as P
 from graph.extract.families import NONE
 from graph.extract.milestones import STAGE_WORDS
 from graph.extract.names import NameRules
-from graph.extract.spans import CANDIDATES, ENTITIES, add_candidate, doc_text, make_docs, masked_text
+from graph.extract.spans import CANDIDATES, ENTITIES, add_candidate, doc_text, masked_text
 
 __all__ = [
     "CANDIDATES",
@@ -158,9 +157,10 @@ def make_merge_rulers(nlp: Language, name: str, rulers: dict[str, str]) -> Merge
 
 class NamesRuler:
     """Names given as a table, found wherever their characters occur: the lexicon, the names typed
-    elsewhere in the report.  What a span ruler and ``wj_merge_rulers`` make of them, faster: one
-    phrase matcher, candidates added directly (one per class and canonical name the characters
-    spell, in the order a span ruler sorts its spans), rule ``rule``, canonical name in ``kb_id_``.
+    elsewhere in the report.  What a span ruler and ``wj_merge_rulers`` make of them, faster: a trie
+    of the names walked from each character that opens one, candidates added directly (one per
+    class and canonical name the characters spell, in the order a span ruler sorts its spans), rule
+    ``rule``, canonical name in ``kb_id_``.
 
     Parameters
     ----------
@@ -172,35 +172,63 @@ class NamesRuler:
 
     def __init__(self, nlp: Language, names: dict[str, list[str]], rule: str):
         self.rule = rule
-        self.matcher = PhraseMatcher(nlp.vocab)
+        strings = nlp.vocab.strings
         # tokens, not text: the tokenizer folds a space into the token before it, so 养老科 技 is
         # the pattern 养老科技 (and matches both spellings), as in a span ruler
-        self.names: dict[tuple[int, ...], set[tuple[str, str]]] = {}
-        surfaces = sorted(names)
-        patterns = _pattern_docs(nlp, surfaces)
-        for surface, pattern in zip(surfaces, patterns):
+        self.trie: dict = {}
+        for surface in sorted(names):
             cls, canonical = names[surface]
-            self.names.setdefault(tuple(t.orth for t in pattern), set()).add((cls, canonical))
-        if patterns:
-            self.matcher.add(rule, patterns)
+            tokens = surface if len(surface.split()) == 1 and surface.split()[0] == surface else [
+                t.text for t in nlp.make_doc(surface)]
+            if not tokens:
+                continue
+            node = self.trie
+            for token in tokens:
+                node = node.setdefault(token, {})
+            # a span ruler sorts by characters, then by the hashes of label and id
+            node.setdefault("", set()).add((strings.add(cls), strings.add(canonical), cls, canonical))
+        firsts = sorted(k for k in self.trie if len(k) == 1)
+        self._first = re.compile("[" + re.escape("".join(firsts)) + "]") if firsts else None
+
+    def _matches(self, tokens) -> list[tuple[int, int, tuple]]:
+        """(start, end, names) of every token range that spells a name (``tokens``: a str of
+        one-character tokens, or a list of token texts)."""
+        trie, n, out = self.trie, len(tokens), []
+        if isinstance(tokens, str):
+            starts = (m.start() for m in self._first.finditer(tokens)) if self._first else ()
+        else:
+            starts = (i for i, t in enumerate(tokens) if t in trie)
+        for start in starts:
+            node, i = trie, start
+            while i < n:
+                node = node.get(tokens[i])
+                if node is None:
+                    break
+                i += 1
+                if "" in node:
+                    out.append((start, i, node[""]))
+        return out
 
     def spans(self, doc: Doc) -> list[Span]:
         """The candidates the names make in ``doc``."""
-        where = {(start, end) for _, start, end in self.matcher(doc) if start != end}
-        if not where:
+        text = doc_text(doc)
+        # one token per character unless the tokenizer folded whitespace into a token
+        tokens = text if len(doc) == len(text) else [t.text for t in doc]
+        found = self._matches(tokens)
+        if not found:
             return []
-        ruled = sorted(  # as a span ruler sorts its spans (characters, then label and id)
-            Span(doc, start, end, label=cls, span_id=canonical)
-            for start, end in where
-            for cls, canonical in self.names[tuple(doc[i].orth for i in range(start, end))]
+        if tokens is text:
+            where = [(start, end, start, end, names) for start, end, names in found]
+        else:
+            where = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), start, end, names) for start, end, names in found]
+        # as a span ruler sorts its spans: characters, then the hashes of label and id
+        ruled = sorted(
+            {(start_char, end_char, label_hash, id_hash, start, end, cls, canonical)
+             for start_char, end_char, start, end, names in where
+             for label_hash, id_hash, cls, canonical in names}
         )
-        out = []
-        for span in ruled:
-            new = doc.char_span(span.start_char, span.end_char, label=span.label_)
-            new.kb_id_ = span.id_
-            new.id_ = self.rule
-            out.append(new)
-        return out
+        rule = self.rule
+        return [Span(doc, start, end, label=cls, kb_id=canonical, span_id=rule) for *_, start, end, cls, canonical in ruled]
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.spans(doc)
@@ -210,19 +238,6 @@ class NamesRuler:
         if self.rule == "lexicon":
             doc.user_data["wj_n_lexicon"] = len(found)
         return doc
-
-
-_PATTERNS: dict[tuple[int, str], Doc] = {}
-
-
-def _pattern_docs(nlp: Language, surfaces: list[str]) -> list[Doc]:
-    """The docs of names to match, made once per vocabulary and name (names recur across reports)."""
-    if len(_PATTERNS) > 100_000:
-        _PATTERNS.clear()
-    missing = [s for s in surfaces if (id(nlp.vocab), s) not in _PATTERNS]
-    for surface, doc in zip(missing, make_docs(nlp, missing)):
-        _PATTERNS[(id(nlp.vocab), surface)] = doc
-    return [_PATTERNS[(id(nlp.vocab), s)] for s in surfaces]
 
 
 @Language.factory("wj_names", default_config={"names": {}, "rule": "lexicon"}, requires=_SPANS, assigns=_SPANS)
@@ -245,8 +260,6 @@ class SuffixNames:
         The shared name rules (the families among them).
     award_verbs
         Verbs before an awarded title (入选国家级…平台): no name follows them.
-    generic_project_words
-        Words that make a …项目 or …工程 a kind of project (重点项目).
     min_project_core
         Characters a named …项目 or …工程 has before its suffix.
     title_verbs
@@ -257,12 +270,11 @@ class SuffixNames:
         ``progress`` follow their names (A建成), all of them may open them (推进A).
     """
 
-    def __init__(self, rules: NameRules, award_verbs: list[str], generic_project_words: list[str], min_project_core: int,
+    def __init__(self, rules: NameRules, award_verbs: list[str], min_project_core: int,
                  stage_words: list[list[str]], title_verbs: list[str]):
         self.rules = rules
         self.award_verbs = tuple(award_verbs)
         self.title_verbs = tuple(title_verbs)
-        self.generic_project_words = tuple(generic_project_words)
         self.min_project_core = min_project_core
         self._project_tail = re.compile("(项目|工程)$")
         self._last_chars = re.compile("[" + re.escape("".join(sorted({e[-1] for e in rules.endings}))) + "]")
@@ -280,7 +292,7 @@ class SuffixNames:
     def generic(self, name: str) -> bool:
         """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
         core = self._project_tail.sub("", name)
-        return core.endswith(self.rules.generic_words) or any(g in name for g in self.generic_project_words)
+        return core.endswith(self.rules.generic_words) or self.rules.is_programme(name)
 
     def _ends(self, text: str) -> list[tuple[int, str]]:
         """(end, ending) of every place a family ending ends, the longest ending there, none run over."""
@@ -390,17 +402,17 @@ class SuffixNames:
     "wj_suffix_names",
     default_config={
         "rules": _RULES, "award_verbs": list(P.AWARD_VERBS),
-        "generic_project_words": list(P.GENERIC_PROJECT_WORDS), "min_project_core": 4,
+        "min_project_core": 4,
         "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
         "title_verbs": list(P.TITLE_VERBS),
     },
     requires=_SPANS, assigns=_SPANS,
 )
 def make_suffix_names(nlp: Language, name: str, rules: NameRules, award_verbs: list[str],
-                      generic_project_words: list[str], min_project_core: int, stage_words: list[list[str]],
+                      min_project_core: int, stage_words: list[list[str]],
                       title_verbs: list[str]) -> SuffixNames:
     """The component that types names by their ending (see :class:`SuffixNames`)."""
-    return SuffixNames(rules, award_verbs, generic_project_words, min_project_core, stage_words, title_verbs)
+    return SuffixNames(rules, award_verbs, min_project_core, stage_words, title_verbs)
 
 
 class MetroLines:
@@ -609,6 +621,8 @@ class Enumerations:
                     continue
                 if head_cls == "Project":
                     cls = own if own in ("Project", "MetroLine") else "Project"
+                    if rules.is_programme(name) or own == "Project" and not rules.is_specific(name, industries=True):
+                        continue  # 城市双修、海绵城市等工程: programmes and kinds of works
                     if own is None:
                         if not rules.is_specific(name, industries=True):
                             continue  # 智慧交通、智慧医疗等项目, 城市轨道交通、智能电网等: kinds, not names
@@ -753,8 +767,8 @@ class MilestoneProjects:
         Adverbs that may stand among the words that open a clause (持续, 稳步…).
     project_words, fillers
         Words that call the listed items projects (…等项目开工), and words before the stage word.
-    not_project_words, not_project_starts, not_project_endings
-        What makes an item no project.
+    not_project_starts, not_project_endings
+        What makes an item no project (and the programme words of the shared rules).
     trailing_actions
         Actions at the end of an item that are not part of the project's name (…路整修).
     place_endings
@@ -763,7 +777,7 @@ class MilestoneProjects:
     """
 
     def __init__(self, rules: NameRules, stage_words: list[list[str]], adverbs: list[str], project_words: list[str],
-                 fillers: list[str], not_project_words: list[str], not_project_starts: list[str],
+                 fillers: list[str], not_project_starts: list[str],
                  not_project_endings: list[str], trailing_actions: list[str], place_endings: str):
         self.rules = rules
         roles = dict((w, r) for w, r in stage_words)
@@ -776,7 +790,6 @@ class MilestoneProjects:
             r"(等[^、，]{0,6}?(" + called + r")|等(一批)?|项目|(" + _alternation(fillers) + r"))+$"
         )
         self.called_projects = re.compile(called)
-        self.not_project_words = tuple(not_project_words)
         self.not_project_starts = tuple(not_project_starts)
         self.not_project_endings = rules.generic_words + tuple(not_project_endings)
         self.trailing_action = re.compile("(" + _alternation(trailing_actions) + ")$")
@@ -842,8 +855,7 @@ class MilestoneProjects:
                 continue
             if rules.level_prefix.match(name) or (name.endswith("工程") and len(name) < 6):
                 continue  # 市级重大工程, 水利工程: kinds of project, not names
-            if (name.endswith(self.not_project_endings) or any(g in name for g in self.not_project_words)
-                    or name.startswith(self.not_project_starts)):
+            if name.endswith(self.not_project_endings) or rules.is_programme(name) or name.startswith(self.not_project_starts):
                 continue
             own = rules.suffix_class(name, stage=True)
             if own and own not in ("Project", "MetroLine") or rules.is_excluded(name):
@@ -863,18 +875,18 @@ class MilestoneProjects:
     default_config={
         "rules": _RULES, "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
         "adverbs": list(P.MILESTONE_ADVERBS), "project_words": list(P.PROJECT_WORDS), "fillers": list(P.STAGE_FILLERS),
-        "not_project_words": list(P.NOT_PROJECT_WORDS), "not_project_starts": list(P.NOT_PROJECT_STARTS),
+        "not_project_starts": list(P.NOT_PROJECT_STARTS),
         "not_project_endings": list(P.NOT_PROJECT_ENDINGS), "trailing_actions": list(P.TRAILING_ACTIONS),
         "place_endings": P.PLACE_ENDINGS,
     },
     requires=_SPANS, assigns=_SPANS,
 )
 def make_milestone_projects(nlp: Language, name: str, rules: NameRules, stage_words: list[list[str]], adverbs: list[str],
-                            project_words: list[str], fillers: list[str], not_project_words: list[str],
+                            project_words: list[str], fillers: list[str],
                             not_project_starts: list[str], not_project_endings: list[str], trailing_actions: list[str],
                             place_endings: str) -> MilestoneProjects:
     """The component that finds the projects of milestone clauses (see :class:`MilestoneProjects`)."""
-    return MilestoneProjects(rules, stage_words, adverbs, project_words, fillers, not_project_words,
+    return MilestoneProjects(rules, stage_words, adverbs, project_words, fillers,
                              not_project_starts, not_project_endings, trailing_actions, place_endings)
 
 

@@ -22,10 +22,17 @@ from pathlib import Path
 from graph.errors import WujingError
 from graph.model import ENTITY_CLASSES
 
-__all__ = ["FAMILIES_PATH", "CONDITIONS", "NONE", "Family", "FamilyError", "load_families"]
+__all__ = [
+    "FAMILIES_PATH", "CONDITIONS", "NONE", "WORKS_PATH", "WORKS_ROLES", "Family", "FamilyError", "load_families",
+    "load_works",
+]
 
 #: The name families of the extractor.
 FAMILIES_PATH = Path(__file__).with_name("families.tsv")
+#: The words of works done on a facility (改扩建, 提标改造, 主体工程): a project named by them is the facility's.
+WORKS_PATH = Path(__file__).with_name("works.tsv")
+#: The roles of a word of ``works.tsv``: it names works, or it qualifies them (综合, 快速化).
+WORKS_ROLES = ("works", "modifier")
 #: The class of a family whose names are none of ours (教育集团, 先行示范区): they stop shorter endings.
 NONE = "-"
 #: What an ending needs to type a name (see ``FAMILIES.md``).
@@ -91,4 +98,30 @@ def load_families(path: Path | str = FAMILIES_PATH) -> tuple[Family, ...]:
             raise FamilyError(f"{path}:{lineno}: {family.ending!r} is listed twice")
         seen.add(key)
         out.append(family)
+    return tuple(out)
+
+
+def load_works(path: Path | str = WORKS_PATH) -> tuple[tuple[str, str], ...]:
+    """Read the works words, ``(word, role)`` in file order; raise :class:`FamilyError` naming the line.
+
+    Examples
+    --------
+    >>> dict(load_works())["改扩建"], dict(load_works())["综合"]
+    ('works', 'modifier')
+    """
+    path = Path(path)
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = [c.strip() for c in raw.split("\t")]
+        if len(cols) < 3 or not cols[0] or not cols[2]:
+            raise FamilyError(f"{path}:{lineno}: expected word<TAB>role<TAB>example")
+        if cols[1] not in WORKS_ROLES:
+            raise FamilyError(f"{path}:{lineno}: role must be one of {', '.join(WORKS_ROLES)}, not {cols[1]!r}")
+        if cols[0] in seen:
+            raise FamilyError(f"{path}:{lineno}: {cols[0]!r} is listed twice")
+        seen.add(cols[0])
+        out.append((cols[0], cols[1]))
     return tuple(out)

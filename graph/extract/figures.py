@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import WujingError
+from graph.extract.relations import cluster_bases
 from graph.model import ENTITY_CLASSES, Extraction, Report, Sentence
 from graph.text.numbers import Quantity, find_quantities, parse_chinese_integer, to_cny
 from graph.text.sentences import split_sentences
@@ -269,21 +270,14 @@ def cluster_names(extraction: Extraction) -> dict[str, str]:
     >>> cluster_names(Extraction(Report("t", ""), [], {"养老科技": e}, [], []))
     {'生物医药（养老科技）': '养老科技', '养老科技': '养老科技'}
     """
-    broader = {name: value for name, key, value, _ in extraction.facts if key == "broader"}
-
-    def broadest(name: str) -> str:
-        seen = {name}
-        while name in broader and broader[name] not in seen:
-            name = broader[name]
-            seen.add(name)
-        return name
+    base = cluster_bases(extraction.entities)
 
     names: dict[str, str] = {}
     for e in sorted(extraction.entities.values(), key=lambda e: e.name):
         if e.cls != "IndustryCluster":
             continue
         for name in sorted({e.name, *e.aliases, *(m.text for m in e.mentions)}):
-            names.setdefault(name, broadest(e.name))
+            names.setdefault(name, base.get(e.name, e.name))
     return dict(sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 

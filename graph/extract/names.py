@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.util import registry
 
 from graph.extract import patterns as P
-from graph.extract.families import NONE, Family, load_families
+from graph.extract.families import NONE, Family, load_families, load_works
 from graph.extract.vocabulary import load_vocabulary
 
 __all__ = ["NameRules", "make_name_rules"]
@@ -44,6 +44,8 @@ def _industry_words() -> frozenset[str]:
 
 _LATIN = re.compile(r"[A-Za-z]")
 _SLOGAN = re.compile(r"([一二两三四五六七八九十])[^一二两三四五六七八九十]{1,2}\1")
+#: 四良两优, 三生一体, 一街两园: two counted words at the start of a name, a slogan.
+_COUNTED_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千万双][^一二两三四五六七八九十百千万\d]{1,2}[一二两三四五六七八九十百千万双][^一二两三四五六七八九十百千万期\d]")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两]+[个家所处项座条幢栋批类名位]")
 _SHARED_DIRECTIONS = re.compile(r"(.{3,})([东南西北][路街])和([东南西北][路街])")
 _SHARED_GATE = re.compile(r"(泵闸|水闸)$")
@@ -77,6 +79,8 @@ class NameRules:
         counters: str,
         breaks: str,
         not_names: list[str],
+        works: list[list[str]],
+        programme_words: list[str],
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -129,6 +133,10 @@ class NameRules:
         self.level_prefix = re.compile("^(" + "|".join(map(re.escape, level_words)) + ")")
         self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[" + re.escape(counters) + r"]|\d{4}年")
         self._amount_lead = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
+        self.programme_words = tuple(programme_words)
+        self.works_words = {w: role for w, role in works}
+        self._works_lengths = tuple(sorted({len(w) for w in self.works_words}, reverse=True))
+        self._facilities: dict[str, str | None] = {}
 
     # -- the class a name's ending gives it ---------------------------------------------------
     def ending_of(self, name: str) -> str | None:
@@ -195,6 +203,52 @@ class NameRules:
         """The name of a project called after what it builds: 恩德斯豪斯 -> 恩德斯豪斯项目."""
         return name if name.endswith(self.project_endings) else name + "项目"
 
+    def facility_of(self, name: str) -> str | None:
+        """The facility a project named by its works is done on, or None (``works.tsv``).
+
+        The name ends with a run of works words (at least one that names works, not only
+        modifiers), and what stands before them is a specific name of a ``Project`` family.
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.facility_of("区第三人民医院改扩建"), rules.facility_of("龙城大道综合改造")
+        ('区第三人民医院', '龙城大道')
+        >>> rules.facility_of("市平湖医院一期主体工程"), rules.facility_of("南京北站枢纽工程")
+        ('市平湖医院一期', '南京北站枢纽')
+        >>> rules.facility_of("老旧小区改造") is None, rules.facility_of("深圳大学扩建") is None
+        (True, True)
+        """
+        if name not in self._facilities:
+            if len(self._facilities) > 200_000:
+                self._facilities.clear()
+            self._facilities[name] = self._facility_of(name)
+        return self._facilities[name]
+
+    def _facility_of(self, name: str) -> str | None:
+        words, end, works = self.works_words, len(name), False
+        while end > 0:
+            word = next((name[end - n : end] for n in self._works_lengths if n < end and name[end - n : end] in words), None)
+            if word is None:
+                return None
+            end -= len(word)
+            works = works or words[word] == "works"
+            facility = name[:end]
+            if works and len(facility) >= 3 and self._is_facility(facility):
+                return facility
+        return None
+
+    def _is_facility(self, name: str) -> bool:
+        """Whether ``name`` is a specific name of a ``Project`` family that is no works itself."""
+        family = self.family_of(name, stage=True)
+        return (family is not None and family.cls == "Project" and family.when != "inner" and family.ending not in self.works_words
+                and self.is_name(name, strict=False) and self.is_specific(name, industries=True))
+
+    def is_programme(self, name: str) -> bool:
+        """Whether a project's name names a programme, a campaign or a kind of works (脱贫攻坚工程,
+        文化惠民工程, 重点项目): one of the programme words occurs in it."""
+        return any(w in name for w in self.programme_words)
+
     def is_generic(self, name: str) -> bool:
         """Whether one of the generic words (方案, 机制, 企业…) occurs in ``name``."""
         return any(g in name for g in self.generic_words)
@@ -236,7 +290,7 @@ class NameRules:
     def has_inner_name(self, text: str) -> bool:
         """Whether ``text`` opens with a specific name of a family: 望海路 in 望海路快速化改造."""
         return any(
-            self.ends_a_name(text, i) and self.is_specific(text[:i]) and self.family_of(text[:i], stage=True) is not None
+            self.ends_a_name(text, i) and self.is_specific(text[:i]) and self.suffix_class(text[:i], stage=True) is not None
             for i in range(3, len(text) + 1)
         )
 
@@ -255,10 +309,12 @@ class NameRules:
         return self._specific[key]
 
     def _is_specific(self, name: str, industries: bool) -> bool:
+        kinds, lengths = self._kinds[industries]
+        if name in kinds:
+            return False  # 大中小学: a kind word of its own, whatever it ends with
         ending = next((name[-n:] for n in reversed(self._lengths_of.get(name[-1:], ())) if n < len(name) and name[-n:] in self.by_ending), "")
         core = name[: len(name) - len(ending)]  # less the shortest ending: 总装 of 科技总装基地 is no kind word
         core = core.replace("“", "").replace("”", "")
-        kinds, lengths = self._kinds[industries]
         changed = True
         while core and changed:
             changed = False
@@ -316,7 +372,7 @@ class NameRules:
         core = name.replace("“", "").replace("”", "")
         if name.count("〔") != name.count("〕"):
             return False  # 镇属事业单位（公司: a bracket it does not close
-        if len(core) < 2 or len(name) > 40 or name in self.not_names or name in self.all_suffixes:
+        if len(core) < 2 or len(name) > 40 or name in self.not_names or core in self.not_names or name in self.all_suffixes:
             return False
         if name.startswith(self.bad_starts) or name[0] in self.prepositions + "〔（(" or name.endswith(("型", "级")):
             return False
@@ -324,6 +380,8 @@ class NameRules:
             return False  # 产业研究院, 重点项目
         if self._counted.search(name) or _SLOGAN.search(name):
             return False  # 3个…, 2025年…; 一街一车一室, 两线两站: a count or a slogan
+        if _COUNTED_SLOGAN.match(core) and ("“" not in name or name.endswith(("工程", "项目"))):
+            return False  # 四良两优工程, 三生一体新城; not “两湖一岭”精品绿道, a quoted code name
         for sfx in self.generic_suffixes if strict else ():
             if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name):
                 return False
@@ -474,6 +532,8 @@ def make_name_rules(
     counters: str = P.COUNTERS,
     breaks: str = P.NAME_BREAK,
     not_names: list[str] = list(P.NOT_NAMES),
+    works: list[list[str]] = [list(w) for w in load_works()],
+    programme_words: list[str] = list(P.PROGRAMME_WORDS),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -505,11 +565,17 @@ def make_name_rules(
         What makes a string a category, policy, count or clause instead of a name.
     breaks
         Characters that never occur inside a name.
+    works
+        ``[word, role]`` rows of ``works.tsv``: the works a project may be named by after the
+        facility it is done on (:meth:`NameRules.facility_of`).
+    programme_words
+        Words that make a project's name a programme or a kind of works (:meth:`NameRules.is_programme`).
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
-        generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names,
+        generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
+        programme_words,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

@@ -33,7 +33,7 @@ COMPANY_ENDINGS = (
 #: project as without it.
 PROJECT_ENDINGS = (
     "工程", "项目", "一期", "二期", "三期", "路", "线", "段", "站", "院区", "公寓", "学校",
-    "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅",
+    "小学", "幼儿园", "中心", "基地", "安置房", "改造", "改扩建", "结建区", "创新区", "住宅", "总部",
     "公园", "绿道", "泵闸", "水闸", "地块", "医院", "大楼", "综合体", "馆", "服务体", "建设",
     "绿地", "林地", "书屋", "河", "浜",
 )
@@ -90,6 +90,7 @@ LEFT_CONTEXT = (
     "更新", "迁建", "改建", "新开工", "动工", "开建", "复工", "搬迁", "指出", "出台", "突出", "重塑", "高扬",
     "通往", "振兴", "撬动", "加入", "充实", "筹集", "开设", "按照", "切实", "划转", "是指", "约定", "送法",
     "致力", "致力于", "着眼", "立足", "瞄准", "聚力", "发力", "激活", "释放", "带领", "吸纳", "引领", "辐射",
+    "进行", "特别是", "尤其是", "提供", "签订", "到达", "解决好", "解决", "采取",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
 )
 
@@ -152,7 +153,8 @@ KIND_WORDS = (
     "抽水蓄能", "医疗卫生", "指导", "家门口", "生命线", "公民", "哲学社会科学", "社会科学", "保护", "恢复", "小而美",
     "中央政府", "地方政府", "大模型", "垂类", "攻坚", "联通", "省际", "探源", "地域", "新质生产力", "质押融资",
     "知识产权", "双向开放", "外商投资", "渗滤液", "填埋场", "垃圾处理", "新建", "高校", "汇集", "应急管理",
-    "食品安全", "检测", "用电", "隐患", "安全隐患", "双边", "产能", "货币", "失业", "救助", "周转", "转贷", "应急周转", "入户", "示范工程", "民生示范", "宫颈癌", "筛查", "文化惠民", "改革", "体制机制", "一体", "科创", "创意", "时尚", "夜间经济", "半拉子",
+    "食品安全", "检测", "用电", "隐患", "安全隐患", "儿童", "遗址", "方舱", "接驳", "水质", "住宅",
+    "托养", "诊疗", "残疾人", "硬化", "高速", "城镇", "城乡", "既有", "落后", "存量", "现有", "双边", "产能", "货币", "失业", "救助", "周转", "转贷", "应急周转", "入户", "示范工程", "民生示范", "宫颈癌", "筛查", "文化惠民", "改革", "体制机制", "一体", "科创", "创意", "时尚", "夜间经济", "半拉子",
 
 
 )
@@ -186,8 +188,16 @@ GENERIC_WORDS = (
     "活动", "指标", "任务", "资源", "名单", "需求", "领域", "经济", "板块", "问题", "效应", "企业",
 )
 
-#: Words that make a …项目 or …工程 a kind of project (重点项目, 提速水利工程), not a named one.
-GENERIC_PROJECT_WORDS = ("重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目", "人才")
+#: Words that make a project's name a programme, a campaign or a kind of works, not a named project
+#: (重点项目, 提速水利工程, 脱贫攻坚工程, 文化惠民工程, 城中村…): GUIDE.md, "programmes, plans,
+#: policies and campaigns" are no projects.  For a …项目 or …工程 of ``wj_suffix_names`` and for
+#: every project of a milestone clause or a list of projects.
+PROGRAMME_WORDS = (
+    "重点", "重大", "实事", "体检", "育人", "一事一议", "修缮", "提速", "引入", "服务项目", "人才", "路线", "规范化",
+    "标准化", "督导", "达标", "智慧", "城中村", "攻坚", "攻关", "促进", "安居", "赋能", "强基", "典藏", "探源",
+    "富裕", "共富", "惠民", "民生", "试点", "防控", "双修", "入户", "培育", "培养", "帮扶", "兜底", "振兴",
+    "增收", "创作", "素养", "提质", "扩优", "山水林田湖",
+)
 
 #: How a string that is no name starts (该…, 一批…, 重点…).
 BAD_STARTS = (
@@ -199,7 +209,7 @@ BAD_STARTS = (
 PREPOSITIONS = "与以对在将为由向从把被让"
 
 #: Counter words after a number: a string with ``3个`` or ``2025年`` in it is no name.
-COUNTERS = "条个家所处台座幅项户名场次宗大批类"
+COUNTERS = "条个家所处台座幅项户名场次宗大批类岁"
 
 #: Counter words of the count before an enumeration head (``等11家企业``, ``两所高校``).
 HEAD_COUNTERS = "家个所位批类"
@@ -260,14 +270,11 @@ STAGE_FILLERS = ("顺利", "加速", "正式", "基本", "实现")
 #: Endings of an item of a milestone clause that make it no project (an administrative village).
 NOT_PROJECT_ENDINGS = ("村",)
 
-#: Words in an item of a milestone clause that make it no project (路线, 规范化, 城中村).
-NOT_PROJECT_WORDS = ("路线", "规范化", "标准化", "督导", "达标", "实事", "智慧", "城中村")
-
 #: Openings of an item of a milestone clause that make it no project (家门口…, 社区综合…).
 NOT_PROJECT_STARTS = ("家门口", "社区综合")
 
 #: Actions at the end of a listed project (樱桃河路整修, …酒店地块出让): the project is before them.
-TRAILING_ACTIONS = ("道路整修", "整修", "出让", "贯通", "景观提升", "提升")
+TRAILING_ACTIONS = ("道路整修", "整修", "出让", "全线贯通", "贯通", "全线", "景观提升", "提升")
 
 #: Metro line names: the prefixes a report writes (longest first is not needed: they are sorted),
 #: the sections and phases a line's name may end with, and the one that names the line itself.

@@ -29,6 +29,7 @@ from graph.extract import components, industries  # noqa: F401  (registers the c
 from graph.extract.components import CANDIDATES, ENTITIES, NamesRuler, Resolver
 from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
+from graph.extract.names import NameRules, make_name_rules
 from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS
 from graph.extract.relations import find_relations
 from graph.extract.trained import MODES, add_trained_names
@@ -93,14 +94,25 @@ def _lexicon(use_lexicon: bool) -> Lexicon:
     return load_lexicon() if use_lexicon else EMPTY
 
 
+@lru_cache(maxsize=1)
+def _name_rules() -> NameRules:
+    return make_name_rules()
+
+
 def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str:
     """The canonical name of a mention: lexicon name, else the text without quotes.
 
-    A project named ``航电基地一期项目`` once and ``航电基地一期`` elsewhere is one project.
+    A project named ``航电基地一期项目`` once and ``航电基地一期`` elsewhere is one project; a project
+    named by its works is the facility they are done on (``区第三人民医院改扩建`` is 区第三人民医院,
+    :meth:`~graph.extract.names.NameRules.facility_of`), with the works as an alias.
     """
     quoted = _QUOTED_PROJECT.fullmatch(surface)
     name = kb_id or (quoted.group(1) if quoted else _QUOTES.sub("", surface))
     name = lexicon.canonical(name)
+    if cls == "Project" and name not in lexicon.classes:
+        facility = _name_rules().facility_of(name)
+        if facility:  # 区第三人民医院改扩建 is the works on 区第三人民医院: one project in every report
+            return lexicon.canonical(facility)
     if cls in ("Project", "MetroLine"):
         for tail in PROJECT_TAILS:
             if name.endswith(tail) and name[: -len(tail)].endswith(NAME_KEEPING_ENDINGS):
@@ -170,7 +182,7 @@ def _known_names(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) 
 
 #: What a project's name adds to the name of what it is a phase of (三期工程, 二期项目): such a project
 #: names the other (南京禄口机场 in 南京禄口机场三期工程).  Works on a thing (铁岗水库扩建, 滨海大道下沉改造)
-#: are named for the works only, as the annotation guide's reports do.
+#: are the thing's project itself (:func:`_canonical`), not a second one inside them.
 _WORKS_TAIL = re.compile(r"^(?:[一二三四五六七八九十]期(?:工程|项目)?|工程|项目)$")
 
 

@@ -27,6 +27,7 @@ from collections import defaultdict
 
 from graph.extract.lexicon import Lexicon
 from graph.extract.milestones import clause_milestones
+from graph.extract.vocabulary import TAILS, IndustryVocabulary, load_vocabulary
 from graph.model import (
     Entity,
     Mention,
@@ -37,7 +38,7 @@ from graph.model import (
     top_class,
 )
 
-__all__ = ["find_relations"]
+__all__ = ["cluster_bases", "find_relations", "named_broader"]
 
 _MEMBER_CLASSES = ("Enterprise", "Platform", "ResearchInstitute", "Fund", "Park")
 #: Who runs or owns a platform, institute, fund, campus or project (GUIDE.md: affiliatedWith).
@@ -57,18 +58,58 @@ _NAMED_FOR_INDUSTRY = ("Park", "Platform", "Fund")
 _LOCATED_CLASSES = ("Enterprise", "Platform", "ResearchInstitute", "Fund", "Project", "Park", "University")
 #: How the name of a part of a zone ends (前海蛇口片区, 河套深港科技创新合作区深圳园区).
 _PART_OF_ZONE = ("片区", "园区", "分区", "分园", "区块", "组团")
-#: X<verb>P: X settles in park P.
-_SETTLE_VERBS = ("落地", "落户", "入驻", "进驻", "位于", "建于", "选址", "扎根", "签约落户", "相继落地", "成功落户")
+#: After a park's name, what makes the name the park's own works, not a thing in it (…物流园项目, …园区主体工程).
+_WORKS_OF = re.compile(r"(?:主体|基础设施|配套)?(?:项目|工程|建设|建设项目|建设工程|开发|开发建设|改造|改造工程|升级改造)")
+#: How a phase or a part of a park is named after it (平湖金融基地二期, 宝龙科技城核心区, 二三期).
+_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+(?:、[一二三四五六七八九十\d]+)*期|首期|核心区|启动区|起步区|先行区|拓展区)(?:工程|项目)?$")
+#: X<verb>P, also as a list of parks (…等62个项目落户A产业园和B产业园; …等15家企业集聚P).
+_SETTLES = re.compile(
+    r"(?:签约|相继|先后|成功|正式|陆续|纷纷)?(?:落地|落户|入驻|进驻|位于|建于|选址|扎根|集聚|聚集|汇聚|迁入|迁驻)(?:于|在|到|至)?"
+)
+#: After 在P: a verb of settling that ends the clause (…等84个项目在合作区落地).
+_SETTLES_HERE = re.compile(r"^(?:内|中)?(?:相继|先后|成功|正式|陆续|纷纷|加快|集中|率先)?(?:落地|落户|入驻|进驻|集聚|聚集|扎根|布局|设立)"
+                           r"(?:发展|建设|运营|转化)?$")
+#: P<verb>X: after the parks that open a clause, a verb that takes in what follows (P引进X, P落户87个项目，
+#: P新增入驻企业…, P成功引进X); a clause that opens with one goes on with the parks of the clause before.
+_TAKES = re.compile(
+    r"^(?:新|累计|成功|先后|相继|已|共|全年|年内|新增|持续|正式|首批|率先|陆续|还)*"
+    r"(?:引进|引入|招引|吸引|集聚|聚集|汇聚|落户|落地|入驻|进驻|签约落户|迎来)"
+)
+#: What may stand before the parks that open a clause (推动P引进X, 支持P集聚X).
+_PUSH_LEAD = re.compile(r"(?:推动|支持|助力|推进|鼓励|引导|力争|争取|促进)")
+#: Before the list an enterprise (or other name) of 依托P，… is in: a verb that brings it into the park.
+_INTRODUCE = re.compile(r"(?:引进|引入|招引|吸引|集聚|聚集|汇聚|落户|落地|入驻|培育|孵化)[^，。；]{0,4}$")
+#: After a list of names: they settle (…等上市公司功能板块落地), in a clause of 依托P.
+_SETTLED_AFTER = re.compile(r"^(?:等[^，。；]{0,10}?)?(?:相继|先后|成功|正式|陆续|纷纷|签约)*(?:落地|落户|入驻|进驻)")
+#: A clause that names what the next one builds a park around (以A、B为支点, 以A为核心).
+_ANCHORED = re.compile(r"^以.+为(?:支点|核心|核心区|重点|龙头|依托|载体|引擎|主体|抓手|承载区|牵引)$")
+#: Before the park of the clause after it: a verb that builds or makes it (将P打造为…, 加快建设P).
+_MAKES_PARK = re.compile(r"(?:将|把|推动|加快|推进|高标准|高水平|高质量|全力|着力)*(?:建设|打造|建成|规划建设)?")
+#: A free trade zone, whose 片区 are its parts (中国（广东）自由贸易试验区前海蛇口片区).
+_TRADE_ZONE = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区|自由贸易港|自贸港)$")
 #: 在P<verb>X / 依托P<verb>X: X is built or brought into park P.
 _BUILD_VERBS = ("建设", "设立", "布局", "打造", "建成", "落地", "引进", "新建", "开工", "成立", "组建", "培育", "集聚")
+_BUILT = re.compile("(?:" + "|".join(_BUILD_VERBS) + ")$")
 #: Words of cooperation after ``A与B`` (GUIDE.md: cooperatesWith).
 _COOPERATION = re.compile(r"合作|合资|协同|共建|签约|签署|重组|联合|携手|互联互通")
+#: What joins two partners: 与/同/和 before a word of cooperation (A与B签约), or a word that is one (A联合B申报).
+_JOINERS = ("与", "同", "和", "联合", "携手")
+#: Who cooperates (GUIDE.md: organisation <-> organisation).
+_PARTNER_CLASSES = ("University", "Enterprise", "ResearchInstitute", "Platform")
+#: Between the partners and the word of cooperation: another partner (…等四所高校与我市合作).
+_PARTNER_WORD = re.compile("[与同]")
+#: The rule of the names that the pipeline finds as the partners of a cooperation (``wj_cooperation_names``).
+_COOPERATION_RULE = "context:合作"
 #: A<verb>P: A runs the platform, institute, fund or project P it sets up.
 _FOUNDING = re.compile(
     r"牵头(?:组建|建设|成立|设立|申报|承建)|(?:联合|共同|合作)(?:设立|成立|组建|共建|建设)|共建|投资(?:建设|兴建)|设立|组建"
 )
 #: After ``A与B``: they build what follows together (A与B合资建设P, A与B共建P).
 _BUILT_TOGETHER = re.compile(r"合资|共建|(?:联合|共同|合作)(?:建设|设立|成立|组建)")
+#: After the firms of a clause: the head of their list and what they did (…等一批高能级企业落地).
+_HEADED_LIST = re.compile(r"^等[^，。；]{0,10}?(?:企业|机构|公司|项目|平台)")
+#: A clause that says what the fund of the clause before serves (设立F，助力C…).
+_SERVES = re.compile(r"^(?:重点|主要|专项|全力)?(?:助力|服务|支持|用于|投向|投资|聚焦|赋能)")
 #: Verbs whose object is an industry that the park or firms of the sentence develop.
 _DEVELOP = re.compile(
     r"(?:重点|大力|加快|积极|着力|优先)?(?:发展壮大|发展|壮大|培育|做强做大|做大做强|做强|做大|做优|聚焦|布局|集聚|引育|"
@@ -78,7 +119,17 @@ _DEVELOP = re.compile(
 _LEADS_WITH = re.compile(r"^(?:以|将)$")
 _LED_BY = re.compile(r"^(?:等[^，。；]{0,4}?)?(?:产业|行业|领域)?为(?:主导|特色|核心|重点|支柱|龙头|引领)")
 #: After the industries of a list, a development verb that takes them as its object (…等产业培育力度).
-_DEVELOPED_AFTER = re.compile(r"^(?:等[^，。；]{0,6}?)?(?:产业|企业|领域|行业)?(?:的)?(?:引进培育|培育|发展|引育|集聚|布局)")
+_DEVELOPED_AFTER = re.compile(r"^(?:等[^，。；]{0,6}?)?(?:产业|企业|领域|行业)?(?:的)?(?:引进培育|培育|发展|引育|集聚|聚集|布局)")
+#: A clause that builds or develops the parks it names (加快P建设, 支持P等园区建设, 高水平建设P).
+_BUILDS_PARK = re.compile(r"建设|开发|发展|打造|提升|做强|做大|壮大|用好|发挥")
+#: The verb that opens a clause which develops industries (大力发展A、B).
+_DEVELOP_FIRST = ("发展", "发展壮大", "培育", "培育发展", "培育壮大", "做强", "做大做强", "做强做大")
+#: Before an industry: a verb that builds a place for it (…建设人工智能集聚区)…
+_BUILT_FOR = re.compile(r"(?:建设|布局|创建|建成|规划建设|争创|申建)[^，。；]{0,8}$")
+#: …and after it, the place (…集聚区, …产业园, …基地).
+_INDUSTRY_PLACE = re.compile(
+    r"^(?:等[^，。；]{0,4}?)?(?:产业|行业)?(?:集聚区|聚集区|集聚园|产业园|园区|基地|高地|集群|示范区|产业带|集聚带|走廊|小镇|专业空间|专业园区)"
+)
 #: Before such a list: a verb that opens it (加大…, 加强…, 推动…).
 _OPENING = re.compile(r"(?:加大|加强|推动|促进|支持|强化|推进|加快)[^，。；]{0,4}$")
 #: An enumeration's head after the industry that types it: A、B等集成电路企业, 华侨城等文化创意园.
@@ -129,26 +180,26 @@ def find_relations(
 
     clusters = _surfaces(entities, "IndustryCluster")
     # a named cluster inside a broader one (民用航空机载装备产业集群 ⊃ 民用航空) counts as the broader
-    base = {
-        c: next((b for surf, b in clusters if b != c and surf in c), c)
-        for c in {c for _, c in clusters}
-    }
-    for narrow, broad in sorted(base.items()):
-        if narrow != broad:
-            first = entities[narrow].sentences[0]
-            facts.add((narrow, "broader", broad, first))
+    broader = named_broader(clusters, load_vocabulary())
+    base = cluster_bases(entities)
+    for narrow, broad in sorted(broader.items()):
+        facts.add((narrow, "broader", broad, entities[narrow].sentences[0]))
 
+    # names found only by the words of a cooperation (A与B合作): no pair of two such names is a fact
+    by_cooperation = {n for n, e in entities.items() if e.mentions and all(m.rule == _COOPERATION_RULE for m in e.mentions)}
     industries_in_name = _names_inside_names(mentions, by_sentence, cls, rel)
+    _phases_of_parks(entities, cls, rel)
     _topics(sentences, by_sentence, cls, clusters, base, rel)
     for s in sentences:
         ms = sorted((m for m in by_sentence[s.index] if not m.rule.startswith("nested:")), key=lambda m: m.start)
         if not ms:
             continue
         _focus(s, ms, cls, rel)
+        _industry_clauses(s, ms, cls, rel)
         _industry_heads(s, ms, cls, rel)
         _development(s, ms, cls, rel)
         _locations(s, ms, cls, rel)
-        _cooperation_and_runs(s, ms, cls, rel, text)
+        _cooperation_and_runs(s, ms, cls, rel, text, by_cooperation)
         milestones.update(clause_milestones(s, ms, cls.get))
         _introductions(s, ms, cls, facts, text)
     # 中芯国际…投资建设8英寸集成电路芯片生产线项目: the firm is of the industry its project names
@@ -157,6 +208,65 @@ def find_relations(
             for c in industries_in_name.get(r.subject, ()):
                 rel(r.object, "inCluster", c, r.sentence, "name:owner-industry")
     return sorted(rels), sorted(milestones), sorted(facts)
+
+
+def cluster_bases(entities: dict[str, Entity]) -> dict[str, str]:
+    """Each industry cluster of a report -> the cluster it counts as: the broader cluster of the
+    report that its name names (:func:`named_broader`) or that the industry vocabulary puts above
+    it, else itself.  The one owner of the rule, for relations and for figures
+    (:func:`graph.extract.figures.cluster_names`).
+
+    Examples
+    --------
+    >>> names = ["民用航空", "民用航空零部件集群", "养老科技"]
+    >>> cluster_bases({n: Entity(n, "IndustryCluster") for n in names})
+    {'民用航空零部件集群': '民用航空', '养老科技': '养老科技', '民用航空': '民用航空'}
+    """
+    clusters = _surfaces(entities, "IndustryCluster")
+    vocabulary = load_vocabulary()
+    broader = named_broader(clusters, vocabulary)
+    return {c: broader.get(c) or _listed_broader(c, clusters, vocabulary) or c for _, c in clusters}
+
+
+def named_broader(clusters: list[tuple[str, str]], vocabulary: IndustryVocabulary) -> dict[str, str]:
+    """The broader cluster a cluster's name names, for the clusters the industry vocabulary does not list.
+
+    ``clusters`` are (surface form, canonical name), longest surface first.  Where the vocabulary
+    lists a cluster, its hierarchy says what is broader (:mod:`graph.rdf.industry_links`), not the
+    characters: 新能源汽车 is no kind of 新能源, 电子商务 none of 电子.  Of the clusters named inside
+    another, the one that ends it (its head, before a generic tail) comes first: 互联网金融 is a kind
+    of 金融, not of 互联网; else the longest (民用航空机载装备产业集群 -> 民用航空).
+
+    Examples
+    --------
+    >>> from graph.extract.vocabulary import load_vocabulary
+    >>> names = ["民用航空零部件集群", "互联网金融", "新能源汽车", "电子商务", "民用航空", "互联网", "新能源", "金融", "电子"]
+    >>> named_broader([(n, n) for n in names], load_vocabulary())
+    {'互联网金融': '金融', '民用航空零部件集群': '民用航空'}
+    """
+    out = {}
+    for name in sorted({c for _, c in clusters}):
+        if vocabulary.concept_of(name) is not None:
+            continue
+        head = next((name[: -len(t)] for t in TAILS if name.endswith(t) and len(name) > len(t)), name)
+        inside = [(surf, c) for surf, c in clusters if c != name and surf in head]
+        broad = next((c for surf, c in inside if head.endswith(surf)), None) or next((c for _, c in inside), None)
+        if broad is not None:
+            out[name] = broad
+    return out
+
+
+def _listed_broader(name: str, clusters: list[tuple[str, str]], vocabulary: IndustryVocabulary) -> str | None:
+    """The nearest cluster of the report that the vocabulary puts above ``name`` (a listed cluster), if any."""
+    concept = vocabulary.concept_of(name)
+    if concept is None:
+        return None
+    by_concept: dict[str, str] = {}
+    for _, c in sorted(clusters, key=lambda x: x[1]):
+        listed = vocabulary.concept_of(c)
+        if listed is not None:
+            by_concept.setdefault(listed.slug, c)
+    return next((by_concept[a] for a in vocabulary.ancestors(concept.slug) if a in by_concept), None)
 
 
 def _surfaces(entities: dict[str, Entity], klass: str) -> list[tuple[str, str]]:
@@ -209,11 +319,12 @@ def _names_inside_names(mentions: list[Mention], by_sentence, cls: dict[str, str
                 owner_end = m.end
         for m in parts:
             m_cls = cls.get(m.canonical)
-            if m.rule == "nested:park" and o_cls != "IndustryCluster" and m not in owners:
+            if m.rule == "nested:park" and o_cls != "IndustryCluster" and m not in owners \
+                    and not _WORKS_OF.fullmatch(outer.text[m.end - outer.start :]):  # 某物流园项目 is the park
                 rel(outer.canonical, "locatedIn", m.canonical, m.sentence, "name:park")
             elif m_cls == "IndustryCluster" and o_cls != "IndustryCluster":
                 industries[outer.canonical].append(m.canonical)
-                if o_cls in _NAMED_FOR_INDUSTRY:
+                if o_cls in _NAMED_FOR_INDUSTRY and m.end < outer.end:  # …救助基金 is no fund of 基金
                     rel(outer.canonical, "inCluster", m.canonical, m.sentence, "name:cluster")
         if o_cls in _RUN_CLASSES:
             for owner in owners:
@@ -223,6 +334,37 @@ def _names_inside_names(mentions: list[Mention], by_sentence, cls: dict[str, str
                     continue  # 上海交大博士生公寓 is built for the university, not run by it
                 rel(outer.canonical, "affiliatedWith", owner.canonical, owner.sentence, "name:owner-prefix")
     return industries
+
+
+def _phases_of_parks(entities: dict[str, Entity], cls: dict[str, str], rel) -> None:
+    """A phase or part named after a park by a short form of its name is in it.
+
+    ``平湖金融基地二期`` is in 平湖金融与现代服务业基地 (平湖金融基地 is written in its characters, in
+    order, from the same start); a name the park's own name or alias ends in is a nested name
+    (:func:`_names_inside_names`).  The short form must fit one park only.
+    """
+    parks = sorted(n for n, c in cls.items() if c == "Park")
+    for name in sorted(entities):
+        if cls.get(name) not in ("Project", "Park"):
+            continue
+        part = _PHASE.search(name)
+        stem = name[: part.start()] if part else ""
+        if len(stem) < 4:
+            continue
+        fits = [
+            p for p in parks
+            if p != name and any(_abbreviates(stem, form) for form in {p, *entities[p].aliases})
+        ]
+        if len(fits) == 1 and not any(stem in form for form in {fits[0], *entities[fits[0]].aliases}):
+            rel(name, "locatedIn", fits[0], entities[name].sentences[0], "name:park-phase")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is written with characters of ``full``, in order, from its first two on."""
+    if len(full) <= len(short) or full[:2] != short[:2]:
+        return False
+    chars = iter(full)
+    return all(c in chars for c in short)
 
 
 def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
@@ -253,8 +395,6 @@ def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
                     sentence_cluster = (named or implied)[0]
                 elif not named and not implied and s.text.startswith("引进") and previous:
                     sentence_cluster = previous
-            elif not industry and len(named) == 1 and not implied:
-                sentence_cluster = named[0]
             previous = sentence_cluster if industry else None
             for m in ms:
                 if cls.get(m.canonical) not in _MEMBER_CLASSES:
@@ -264,19 +404,44 @@ def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
                 if topic:
                     rel(m.canonical, "inCluster", topic, s.index, "topic:方面")
                 if sentence_cluster and cls.get(m.canonical) != "Park":
-                    if not industry and not _near(s, m, [c for c in ms if c.canonical == sentence_cluster]):
-                        continue  # outside an industry paragraph: a name in the industry's clause or the one before
                     rel(m.canonical, "inCluster", sentence_cluster, s.index, "sentence:cluster")
 
 
-def _near(s: Sentence, m: Mention, others: list[Mention]) -> bool:
-    """Whether ``m`` stands in the clause of one of ``others`` or in the clause right before it.
+def _industry_clauses(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
+    """An industry that opens a clause is the industry of the firms named in it or in the clause before.
 
-    ``中航光电、中广核仿真等一批企业落地，民用航空产业连续三年保持10%以上增长``: the firms, then their industry.
+    ``中航光电、中广核仿真等一批企业落地，民用航空产业连续三年保持10%以上增长`` (the firms, then their
+    industry); ``信息技术产业依托曙光、海光等头部企业…``; and a fund set up for an industry:
+    ``设立总规模10亿元算力设备基金，助力人工智能算力基础设施建设``.
     """
-    def clause_of(offset: int) -> int:
-        return len(_CLAUSE_BREAK.findall(s.text, 0, offset - s.start))
-    return any(0 <= clause_of(o.start) - clause_of(m.start) <= 1 for o in others)
+    clauses = _clauses(s)
+    for k, (cs, ce) in enumerate(clauses):
+        in_clause = [m for m in ms if cs <= m.start < ce]
+        if not in_clause or in_clause[0].start != cs or cls.get(in_clause[0].canonical) != "IndustryCluster":
+            continue
+        industry = in_clause[0]
+        if len([c for c in _list_after(s, in_clause, 0) if cls.get(c.canonical) == "IndustryCluster"]) > 1:
+            continue  # 新能源汽车、消费级无人机等产品…: a list of industries types no firm
+        here = [m for m in in_clause[1:] if cls.get(m.canonical) in _MEMBER_CLASSES and cls.get(m.canonical) != "Park"]
+        for m in here:
+            rel(m.canonical, "inCluster", industry.canonical, s.index, "clause:C依托A")
+        if k == 0:
+            continue
+        ps, pe = clauses[k - 1]
+        before = [m for m in ms if ps <= m.start < pe and cls.get(m.canonical) in _MEMBER_CLASSES]
+        if before and not here and _HEADED_LIST.search(s.text[before[-1].end - s.start : pe - s.start]):
+            for m in _list_before(s, ms, ms.index(before[-1])):
+                if cls.get(m.canonical) in ("Enterprise", "Platform", "ResearchInstitute"):
+                    rel(m.canonical, "inCluster", industry.canonical, s.index, "clause:A等企业，C产业")
+    for k, (cs, ce) in enumerate(clauses[1:], start=1):
+        clause = s.text[cs - s.start : ce - s.start]
+        serves = _SERVES.match(clause)
+        named = [m for m in ms if cs <= m.start < ce and cls.get(m.canonical) == "IndustryCluster"]
+        ps, pe = clauses[k - 1]
+        funds = [m for m in ms if ps <= m.start < pe and cls.get(m.canonical) == "Fund"]
+        if serves and named and funds and named[0].start - cs <= serves.end() + 2:
+            for f in funds:
+                rel(f.canonical, "inCluster", named[0].canonical, s.index, "clause:设立F，助力C")
 
 
 def _focus(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
@@ -367,14 +532,41 @@ def _development(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> No
                for m in in_clause for h in hosts[-1:] if m.start > h.end):
             continue  # another firm or park later in the clause: not one subject
         developed = _developed(s, ms, cls, hosts[-1].end, ce)
-        if not developed and k + 1 < len(clauses):
-            ns, ne = clauses[k + 1]
-            later = [m for m in ms if ns <= m.start < ne]
-            if not any(cls.get(m.canonical) in _MEMBER_CLASSES for m in later):
-                developed = _developed(s, ms, cls, ns, ne)
+        # the next clause goes on about the same hosts; when parks open the sentence (P要…，…，大力发展C),
+        # every clause after it that names no other firm or park does
+        subject = k == 0 and not lead and all(cls.get(h.canonical) == "Park" for h in hosts)
+        for ns, ne in clauses[k + 1 : None if subject else k + 2] if not developed else ():
+            if any(cls.get(m.canonical) in _MEMBER_CLASSES for m in ms if ns <= m.start < ne):
+                break
+            developed = _developed(s, ms, cls, ns, ne)
+            if developed:
+                break
         for h in hosts:
             for c in developed:
                 rel(h.canonical, "inCluster", c.canonical, s.index, "clause:发展C")
+    # 大力发展海洋经济，加快蛇口国际海洋城建设: the parks a clause builds serve what the clause before develops
+    for (ps, pe), (cs, ce) in zip(clauses, clauses[1:]):
+        if any(cls.get(m.canonical) in _MEMBER_CLASSES for m in ms if ps <= m.start < pe):
+            continue
+        parks = [m for m in ms if cs <= m.start < ce and cls.get(m.canonical) in _MEMBER_CLASSES]
+        if not parks or any(cls.get(m.canonical) != "Park" for m in parks):
+            continue
+        if not _BUILDS_PARK.search(_blanked(s, ms, cs, ce)):
+            continue  # 建设 of the clause, not of a name (奋斗农业发展园区提质增效)
+        developed = _developed(s, ms, cls, ps, pe)
+        if developed and s.text[ps - s.start : developed[0].start - s.start].strip("大力加快积极着力重点全力持续") in _DEVELOP_FIRST:
+            for p in parks:
+                for c in developed:
+                    rel(p.canonical, "inCluster", c.canonical, s.index, "clause:发展C，建设P")
+
+
+def _blanked(s: Sentence, ms: list[Mention], start: int, end: int) -> str:
+    """The text between two offsets with the names in it blanked out."""
+    chars = list(s.text[start - s.start : end - s.start])
+    for m in ms:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = "\u3000"
+    return "".join(chars)
 
 
 def _developed(s: Sentence, ms: list[Mention], cls: dict[str, str], start: int, end: int) -> list[Mention]:
@@ -394,33 +586,62 @@ def _developed(s: Sentence, ms: list[Mention], cls: dict[str, str], start: int, 
     after = s.text[named[-1].end - s.start : end - s.start]
     if _DEVELOPED_AFTER.match(after) and (_OPENING.search(before) or not before):
         return named
+    if _BUILT_FOR.search(before) and _INDUSTRY_PLACE.match(after):
+        return named  # 建设人工智能集聚区, 布局超10万平方米人工智能专业空间
     return []
 
 
 def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
-    """Who settles where: ``X落户P``, ``在P建设X``, ``P内的X``, ``P引进X``, ``依托P，引进X``."""
-    for cs, ce in _clauses(s):
+    """Who settles where: ``X落户P``, ``X在P落地``, ``P引进X``, ``在P建设X``, ``P内的X``, ``依托P，引进X``."""
+    clauses = _clauses(s)
+    # 深化自贸试验区提升战略，推动大连片区整合提升: the 片区 of a sentence about one free trade zone are its parts
+    zones = {m.canonical for m in ms if cls.get(m.canonical) == "Park" and _TRADE_ZONE.search(m.canonical)}
+    if len(zones) == 1:
+        (zone,) = zones
+        first = min(m.start for m in ms if m.canonical == zone)
+        for m in ms:
+            if m.start > first and cls.get(m.canonical) == "Park" and m.canonical != zone and m.text.endswith("片区"):
+                rel(m.canonical, "locatedIn", zone, s.index, "sentence:自贸区…片区")
+    taker: list[Mention] = []  # the parks that take in what the clauses after them name (P落地…，落户A)
+    for cs, ce in clauses:
         in_clause = [m for m in ms if cs <= m.start < ce]
         clause = s.text[cs - s.start : ce - s.start]
+        located = [m for m in in_clause if cls.get(m.canonical) in _LOCATED_CLASSES]
+        _settling(s, in_clause, cls, rel, cs, clause)
+        # P(、Q)引进/落户/集聚X: the parks that open the clause take in what follows the verb; a clause
+        # that opens with such a verb goes on with them (P落地26个重大项目，落户A、B)
+        opening = _opening_parks(s, in_clause, cls, cs)
+        take = _TAKES.match(clause[opening[-1].end - cs :] if opening else clause)
+        if opening:
+            taker = opening if take else []
+        elif not take:
+            taker = []
+        if taker and take:
+            at = (opening[-1].end if opening else cs) + take.end()
+            for m in located:
+                if m.start >= at and m not in taker:
+                    for p in taker:
+                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:P引进X")
+        _anchors_of_a_park(s, ms, cls, rel, clauses, (cs, ce), located)
         for i, p in enumerate(in_clause):
             if cls.get(p.canonical) != "Park":
                 continue
             before = clause[: p.start - cs]
             after = clause[p.end - cs :]
-            others = [m for m in in_clause if m.canonical != p.canonical and cls.get(m.canonical) in _LOCATED_CLASSES]
-            # X(、Y)落户/入驻/落地P
-            settle = re.search("(?:" + "|".join(_SETTLE_VERBS) + ")(?:于|在|到)?$", before)
-            settlers = [m for m in in_clause[:i] if m.end <= cs + settle.start()] if settle else []
-            if settlers and _SETTLE_GAP.match(s.text[settlers[-1].end - s.start : cs + settle.start() - s.start]):
-                for m in _list_before(s, in_clause, len(settlers) - 1):
-                    if m in others and cls.get(m.canonical) != "University":
-                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:落地P")
-            # 在P(内)建设X; P引进X; P内(的)X
+            others = [m for m in located if m.canonical != p.canonical]
+            # 在P(内)建设X
             verb = re.match(r"^(?:内|中|里)?(?:新|相继|先后|成功|累计|重点|加快)?(?:" + "|".join(_BUILD_VERBS) + ")", after)
-            if before.endswith("在") and verb or before == "" and re.match("^(?:新|累计|成功)?引进", after):
+            if before.endswith("在") and verb:
                 for m in others:
                     if m.start >= p.end:
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:在P建设X")
+            # X(等…)在P落地: the names before 在P settle there when nothing follows the verb
+            if before.endswith("在") and _SETTLES_HERE.match(after):
+                ahead = [m for m in others if m.end <= p.start - 1]
+                if ahead and _SETTLE_GAP.match(s.text[ahead[-1].end - s.start : p.start - 1 - s.start]):
+                    for m in _list_before(s, in_clause, in_clause.index(ahead[-1])):
+                        if m in others:
+                            rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:X在P落地")
             inside = re.match(r"^(?:内的|里的|中的|内|的)", after)
             nxt = next((m for m in others if inside and m.start == p.end + inside.end()), None)
             if nxt is not None and (inside.group(0) != "的" or cls.get(nxt.canonical) != "Park"):
@@ -436,45 +657,106 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:纳入P")
             # 依托P，引进A、B (the clause after 依托P says what comes into the park)
             if before.endswith("依托") and p.start - cs == 2 or before.endswith("依托") and verb:
-                for m in ms:
+                for j, m in enumerate(ms):
                     if m.start > p.end and cls.get(m.canonical) in ("Enterprise", "Platform", "ResearchInstitute", "Project"):
-                        if cls.get(m.canonical) != "Enterprise" and not _built_after(s, m):
-                            continue
+                        brought = _INTRODUCE if cls.get(m.canonical) == "Enterprise" else _BUILT
+                        ahead = s.text[: _list_before(s, ms, j)[0].start - s.start]
+                        behind = s.text[_list_after(s, ms, j)[-1].end - s.start :]
+                        if not brought.search(ahead) and not _SETTLED_AFTER.match(behind):
+                            continue  # 引进A、B; A、B等上市公司功能板块落地
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "sentence:依托P")
+
+
+def _anchors_of_a_park(s: Sentence, ms: list[Mention], cls: dict[str, str], rel, clauses, span, located) -> None:
+    """``以A、B等“城市坐标”为支点，将P打造为…``: what a park is built around is in it."""
+    cs, ce = span
+    if not _ANCHORED.match(s.text[cs - s.start : ce - s.start]) or not located:
+        return
+    k = clauses.index(span)
+    if k + 1 >= len(clauses):
+        return
+    ns, ne = clauses[k + 1]
+    nxt = [m for m in ms if ns <= m.start < ne and cls.get(m.canonical) in _LOCATED_CLASSES]
+    if not nxt or cls.get(nxt[0].canonical) != "Park" or not _MAKES_PARK.fullmatch(s.text[ns - s.start : nxt[0].start - s.start]):
+        return
+    for m in located:
+        if m.canonical != nxt[0].canonical:
+            rel(m.canonical, "locatedIn", nxt[0].canonical, s.index, "clause:以X为支点，建设P")
+
+
+def _settling(s: Sentence, in_clause: list[Mention], cls: dict[str, str], rel, cs: int, clause: str) -> None:
+    """``X(、Y)(等…)落户/入驻/集聚P(和Q)``: the names right before the verb settle in the parks right after it."""
+    for verb in _SETTLES.finditer(clause):
+        vs, ve = cs + verb.start(), cs + verb.end()
+        parks = next(
+            ([p for p in _list_after(s, in_clause, i) if cls.get(p.canonical) == "Park"]
+             for i, p in enumerate(in_clause) if p.start == ve and cls.get(p.canonical) == "Park"),
+            [],
+        )
+        settlers = [i for i, m in enumerate(in_clause) if m.end <= vs]
+        if not parks or not settlers:
+            continue
+        last = settlers[-1]
+        if not _SETTLE_GAP.match(s.text[in_clause[last].end - s.start : vs - s.start]):
+            continue
+        for m in _list_before(s, in_clause, last):
+            if cls.get(m.canonical) in _LOCATED_CLASSES:
+                for p in parks:
+                    if p.canonical != m.canonical:
+                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:落地P")
+
+
+def _opening_parks(s: Sentence, in_clause: list[Mention], cls: dict[str, str], cs: int) -> list[Mention]:
+    """The parks that open a clause, as one list (``P、Q``), after at most a verb that pushes them (推动P…)."""
+    first = next((i for i, m in enumerate(in_clause) if cls.get(m.canonical) == "Park"), None)
+    if first is None or first > 0:
+        return []
+    lead = s.text[cs - s.start : in_clause[0].start - s.start]
+    if lead and not _PUSH_LEAD.fullmatch(lead):
+        return []
+    return [p for p in _list_after(s, in_clause, 0) if cls.get(p.canonical) == "Park"]
 
 
 def _built_after(s: Sentence, m: Mention) -> bool:
     """``…建设X``: a building or founding verb right before the name."""
-    return bool(re.search("(?:" + "|".join(_BUILD_VERBS) + ")$", s.text[: m.start - s.start]))
+    return bool(_BUILT.search(s.text[: m.start - s.start]))
 
 
-def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], rel, text: str) -> None:
-    """Cooperation between two parties and who runs what they found."""
+def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], rel, text: str,
+                          by_cooperation: set[str] = frozenset()) -> None:
+    """Cooperation between two parties and who runs what they found.
+
+    ``by_cooperation`` are the names found only as the partners of a cooperation: two of them are
+    no pair (内地与港澳合作 names two places).
+    """
     for cs, ce in _clauses(s):
         clause = text[cs:ce]
         in_clause = [m for m in ms if cs <= m.start < ce]
         # A与B(、C)(等…)合作 / 合资 / 重组
         for i, a in enumerate(in_clause):
-            if text[a.end : a.end + 1] not in ("与", "同", "和") or cls.get(a.canonical) not in _OWNER_CLASSES:
+            joiner = next((j for j in _JOINERS if text.startswith(j, a.end)), None)
+            if joiner is None or cls.get(a.canonical) not in _PARTNER_CLASSES:
                 continue
             partners = []
-            pos = a.end + 1
+            pos = a.end + len(joiner)
             for b in in_clause[i + 1 :]:
                 if b.start != pos:
                     break
                 partners.append(b)
                 pos = b.end + (1 if text[b.end : b.end + 1] in ("、", "和") else 0)
             rest = text[pos:ce]
-            if not partners or not _COOPERATION.search(rest):
-                continue
+            coop = _COOPERATION.search(rest) if joiner in ("与", "同", "和") else re.match("", rest)
+            if not partners or not coop or _PARTNER_WORD.search(rest, 0, coop.start()):
+                continue  # 哈工大和南开大学等四所高校与我市合作: the two cooperate with a third
             for b in partners:
-                if cls.get(b.canonical) in _OWNER_CLASSES:
+                if cls.get(b.canonical) in _PARTNER_CLASSES and not {a.canonical, b.canonical} <= by_cooperation:
                     rel(a.canonical, "cooperatesWith", b.canonical, s.index, "clause:A与B合作")
             if _BUILT_TOGETHER.search(rest):
                 for p in in_clause:
                     if p.start >= pos and cls.get(p.canonical) in _RUN_CLASSES:
                         for owner in [a, *partners]:
-                            rel(p.canonical, "affiliatedWith", owner.canonical, s.index, "clause:合资建设")
+                            if cls.get(owner.canonical) in _OWNER_CLASSES:
+                                rel(p.canonical, "affiliatedWith", owner.canonical, s.index, "clause:合资建设")
         # A(、B)设立P; A牵头组建P; A、B联合设立P; A投资建设P; 深化与A合作，设立P
         for m in _FOUNDING.finditer(clause):
             at = cs + m.start()

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rdflib import Dataset
@@ -65,9 +66,14 @@ def _report_nquads(job) -> tuple[bool, bytes | str]:
     return True, quads + triples
 
 
-def load_reports(backend: Backend, extractions: list[Extraction], metas: dict, jobs: int = 1,
+def load_reports(backend: Backend, extractions: Sequence[Extraction], metas: dict, jobs: int = 1,
                  cache_dir: Path | None = None, scheduler: str | None = None) -> None:
     """Add every report's graphs to ``backend``, in the order of ``extractions``.
+
+    ``extractions`` is read in order, one report at a time, and at most a few reports per worker
+    ahead: a lazy sequence (:class:`graph.corpus.stream.ResolvedReports`) that reads each from disk
+    keeps a build of any size in bounded memory.  With ``cache_dir`` each report is read twice: once
+    for the key of its RDF, once more to make the RDF when the cache does not have it.
 
     Parameters
     ----------
@@ -89,17 +95,25 @@ def load_reports(backend: Backend, extractions: list[Extraction], metas: dict, j
             backend.add(report_rdf(ex, metas.get(ex.report.slug)))
         return
     cache = RDFCache(cache_dir) if cache_dir is not None else None
-    keys = [rdf_key(ex, metas.get(ex.report.slug), False) if cache is not None else "" for ex in extractions]
-    hits = {i for i, key in enumerate(keys) if cache is not None and cache.has(key)}
+    keys: list[str] = []
+    if cache is not None:
+        keys = [rdf_key(ex, metas.get(ex.report.slug), False) for ex in extractions]
+    hits = {i for i, key in enumerate(keys) if cache.has(key)}
     todo = [i for i in range(len(extractions)) if i not in hits]
-    results = parallel_imap(_report_nquads, [(extractions[i], metas.get(extractions[i].report.slug)) for i in todo],
-                            jobs=jobs, desc="to RDF", scheduler=scheduler)
+
+    def jobs_of(indexes: list[int]) -> Iterator[tuple[Extraction, object]]:
+        for i in indexes:
+            ex = extractions[i]
+            yield ex, metas.get(ex.report.slug)
+
+    results = parallel_imap(_report_nquads, jobs_of(todo), jobs=jobs, desc="to RDF", scheduler=scheduler,
+                            total=len(todo))
     done: dict[int, bytes] = {}  # finished out of order, waiting for their turn
     try:
-        for i, ex in enumerate(extractions):
+        for i in range(len(extractions)):
             payload = cache.get(keys[i]) if i in hits else None
             if payload is None and i in hits:  # vanished or unreadable since has(): make it now
-                ok, payload = _report_nquads((ex, metas.get(ex.report.slug)))
+                ok, payload = _report_nquads(next(jobs_of([i])))
                 if not ok:
                     raise BuildError(payload)
             elif payload is None:

@@ -34,11 +34,13 @@ from graph.rdf.cube import QB, WJI
 from graph.rdf.namespaces import PREFIXES
 from graph.store.queries import term_value
 
-__all__ = ["FORMATS", "compact", "count_rows", "display_width", "fit", "format_csv", "format_json", "format_table",
-           "format_tsv", "render"]
+__all__ = ["BOM", "FORMATS", "compact", "count_rows", "display_width", "fit", "format_csv", "format_json",
+           "format_table", "format_tsv", "render"]
 
 #: Output formats of :func:`render`.
 FORMATS = ("table", "csv", "tsv", "json")
+#: The UTF-8 byte-order mark that CSV for Excel begins with (``bom=True``).
+BOM = "\ufeff"
 
 # longest namespace first, so that id:report/... is not shortened with a shorter match
 # with the Data Cube's (wji:Town, wji:Target, qb:Observation): an indicator table stays readable
@@ -137,9 +139,18 @@ def format_table(rows: Sequence[dict], columns: Sequence[str], max_width: int = 
     return "\n".join(out)
 
 
-def format_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
-    """CSV with a header line (RFC 4180 quoting, ``\\n`` line ends), full IRIs."""
+def format_csv(rows: Sequence[dict], columns: Sequence[str], bom: bool = False) -> str:
+    """CSV with a header line (RFC 4180 quoting, ``\\n`` line ends), full IRIs.
+
+    ``bom`` starts the text with a UTF-8 byte-order mark: Excel on Windows reads a CSV file as the
+    local code page unless it starts with one, which garbles the Chinese of a double-clicked file.
+
+    >>> format_csv([{"name": "华东师范大学"}], ["name"], bom=True)
+    '\\ufeffname\\n华东师范大学\\n'
+    """
     buf = io.StringIO()
+    if bom:
+        buf.write(BOM)
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
     for row in rows:
@@ -167,12 +178,15 @@ def format_json(rows: Sequence[dict], columns: Sequence[str]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(rows: Sequence[dict], columns: Sequence[str], fmt: str = "table", max_width: int = 60) -> str:
-    """Rows in one of :data:`FORMATS`."""
+def render(rows: Sequence[dict], columns: Sequence[str], fmt: str = "table", max_width: int = 60,
+           bom: bool = False) -> str:
+    """Rows in one of :data:`FORMATS`; ``bom``: CSV for Excel (see :func:`format_csv`)."""
+    if bom and fmt != "csv":
+        raise ValueError(f"a byte-order mark is for csv, not {fmt}")
     if fmt == "table":
         return format_table(rows, columns, max_width) + "\n"
     if fmt == "csv":
-        return format_csv(rows, columns)
+        return format_csv(rows, columns, bom=bom)
     if fmt == "tsv":
         return format_tsv(rows, columns)
     if fmt == "json":

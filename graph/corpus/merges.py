@@ -1,0 +1,323 @@
+"""Which names of which reports are one entity: the merge rules of entity resolution.
+
+An entity's IRI is made from its canonical name (:func:`graph.rdf.iri.entity_iri`), so the same
+name in two reports is one node.  These rules rename what the texts show to be one entity under
+several names, and write the jurisdiction into a name that means a different thing in each
+jurisdiction.  Each merge carries its rule (``resolution.csv``); several rules are joined by ``+``:
+
+``lexicon``
+    the curated lexicon gives the name's canonical name (华东师大 -> 华东师范大学);
+``jurisdiction``
+    a name that opens with a level word (``graph/corpus/levels.tsv``) names a facility of the
+    report's own jurisdiction: 区人民医院 in a report of 福田区 is 福田区人民医院, in one of 龙华区 another
+    hospital.  Where the report does not say its jurisdiction the name stays as it is;
+``normal-form``
+    two names that differ only in width, case, quotes, brackets, spaces or the kind of dash;
+``works-form``
+    a project named by its works is the facility it is done on (区第三人民医院改扩建 ->
+    区第三人民医院, by ``graph/extract/works.tsv``), when some report names that facility;
+``alias``
+    a report uses the name as an alias of a longer one (its mentions of the entity write it so):
+    where another report makes it a name of its own, it is that entity too, if it is the alias of
+    that one entity only and of the same class;
+``metro-line``
+    within one jurisdiction, the lines written with different prefixes (地铁32号线一期, 轨道32号线一期,
+    32号线一期) are one line: the longest name is kept;
+``short-form``
+    within one jurisdiction, a specific name (four characters or more, not a kind of thing) that
+    ends a longer one of the same class, when it ends only that one: the name without its place
+    (海洋生物产业园三期 in a report of 大鹏新区 whose other reports write 大鹏海洋生物产业园三期).
+
+Nothing is merged across jurisdictions but by a name typed the same way, the lexicon, a works form
+or an alias that points to one entity only.
+
+Examples
+--------
+>>> levels = load_levels()
+>>> qualify("区人民医院", "福田区", levels), qualify("区块链产业园", "福田区", levels)
+('福田区人民医院', None)
+>>> metro_core("地铁32号线一期"), metro_core("32号线一期")
+('32号线一期', '32号线一期')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.corpus.names import ReportNames
+from graph.errors import WujingError
+from graph.extract.names import make_name_rules
+from graph.model import top_class
+
+__all__ = ["LEVELS_PATH", "Level", "LevelError", "load_levels", "merge_names", "metro_core", "normal_form", "qualify"]
+
+#: The level words and what they must not stand before.
+LEVELS_PATH = Path(__file__).with_name("levels.tsv")
+#: How short a name may be and still be the short form of a longer one.
+SHORT_FORM_MIN = 4
+
+_QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》()（）]")
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
+_METRO = re.compile(r"^\D*?(\d{1,2}号线.*)$")
+
+
+class LevelError(WujingError, ValueError):
+    """``levels.tsv`` is malformed."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level word (区, 市 …) and the characters after which it is part of another word."""
+
+    word: str
+    not_before: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_levels(path: Path | str = LEVELS_PATH) -> tuple[Level, ...]:
+    """Read ``levels.tsv``, longest words first; raise :class:`LevelError` naming a bad line."""
+    out = []
+    path = Path(path)
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 2 or not cols[0].strip():
+            raise LevelError(f"{path}:{lineno}: expected word<TAB>characters it must not stand before")
+        out.append(Level(cols[0].strip(), frozenset(cols[1].split())))
+    return tuple(sorted(out, key=lambda level: (-len(level.word), level.word)))
+
+
+def normal_form(name: str) -> str:
+    """The form two spellings of one name share: NFKC, no quotes, brackets or spaces, one dash, lower case."""
+    text = unicodedata.normalize("NFKC", name).translate(_DASHES)
+    return _QUOTES.sub("", text).lower()
+
+
+def qualify(name: str, jurisdiction: str, levels: tuple[Level, ...]) -> str | None:
+    """The name with the jurisdiction in place of its level word, or None when it has none.
+
+    >>> qualify("新区文体中心", "大鹏新区", load_levels()), qualify("区文体中心", "大鹏新区", load_levels())
+    ('大鹏新区文体中心', '大鹏新区文体中心')
+    >>> qualify("市民中心", "深圳市", load_levels()), qualify("区人民医院", "深圳市", load_levels())
+    (None, None)
+    """
+    if not jurisdiction or name.startswith(jurisdiction):
+        return None
+    for level in levels:
+        rest = name[len(level.word):]
+        if (jurisdiction.endswith(level.word) and name.startswith(level.word) and len(rest) >= 2
+                and rest[0] not in level.not_before):
+            return jurisdiction + rest
+    return None
+
+
+def metro_core(name: str) -> str | None:
+    """A metro line's name without what comes before its number (地铁, 轨道交通, 深圳地铁 …)."""
+    m = _METRO.match(name)
+    return m.group(1) if m else None
+
+
+def _wide(name: str) -> int:
+    """How many characters are full-width or CJK: Chinese typesetting prefers 上海交大－紫竹 to 上海交大-紫竹."""
+    return sum(1 for c in name if unicodedata.east_asian_width(c) in "WF")
+
+
+def scope_of(entry: ReportNames) -> str:
+    """What the scoped rules compare within: the jurisdiction, or the report alone when it has none."""
+    return entry.jurisdiction or f"report {entry.slug}"
+
+
+class _Names:
+    """The current name of every name of every report, renamed stage by stage."""
+
+    def __init__(self, index: list[ReportNames]) -> None:
+        self.index = index
+        self.now = [{n: n for n in entry.names} for entry in index]
+        self.rules: list[dict[str, list[str]]] = [defaultdict(list) for _ in index]
+
+    def rename(self, i: int, mapping: dict[str, str], rule: str) -> None:
+        for name, current in self.now[i].items():
+            target = mapping.get(current, current)
+            if target != current:
+                self.now[i][name] = target
+                self.rules[i][name].append(rule)
+
+    def rename_all(self, mapping: dict[str, str], rule: str) -> None:
+        if mapping:
+            for i in range(len(self.index)):
+                self.rename(i, mapping, rule)
+
+    def classes(self) -> dict[str, str]:
+        """Current name -> its class by mentions over all reports (ties: code-point order)."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for i, entry in enumerate(self.index):
+            for name, n in entry.names.items():
+                votes[self.now[i][name]][n.cls] += max(1, n.mentions)
+        return {name: max(sorted(v), key=lambda c: v[c]) for name, v in votes.items()}
+
+    def by_scope(self) -> dict[str, set[str]]:
+        """Scope -> the current names of its reports."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for i, entry in enumerate(self.index):
+            out[scope_of(entry)].update(self.now[i].values())
+        return out
+
+
+def _settle(mapping: dict[str, str]) -> dict[str, str]:
+    """Follow chains (a -> b -> c) to their end; a cycle keeps its first name in code-point order."""
+    out = {}
+    for name in sorted(mapping):
+        seen, target = {name}, mapping[name]
+        while target in mapping and target not in seen:
+            seen.add(target)
+            target = mapping[target]
+        if target in seen:  # a cycle
+            target = min(seen)
+        if target != name:
+            out[name] = target
+    return out
+
+
+def _normal_forms(names: set[str], keep_first: Callable[[str], bool]) -> dict[str, str]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        groups[normal_form(name)].append(name)
+    mapping = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        preferred = [n for n in group if keep_first(n)]
+        # not by mention counts, which a new report can change: the IRI stays put as reports are added
+        target = preferred[0] if preferred else min(group, key=lambda t: (-_wide(t), t))
+        mapping.update({n: target for n in group if n != target})
+    return mapping
+
+
+def _same_class(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and top_class(a) == top_class(b)
+
+
+def _works_forms(names: set[str], classes: dict[str, str], facility_of: Callable[[str], str | None]) -> dict[str, str]:
+    mapping = {}
+    for name in sorted(names):
+        facility = facility_of(name) if top_class(classes.get(name, "")) == "Project" else None
+        if facility and facility in names and top_class(classes.get(facility, "")) == "Project":
+            mapping[name] = facility
+    return _settle(mapping)
+
+
+def _aliases(now: _Names, classes: dict[str, str], generic: Callable[[str], bool]) -> dict[str, str]:
+    """Names that some report uses as an alias of one other entity only, of the same class.
+
+    The alias of a report of another jurisdiction counts only for a name that is not generic.
+    """
+    points: dict[str, set[str]] = defaultdict(set)  # the normal form of an alias -> its entities
+    scopes: dict[str, set[str]] = defaultdict(set)  # ... -> the scopes whose reports use it so
+    for i, entry in enumerate(now.index):
+        for name, n in entry.names.items():
+            for alias in n.aliases:
+                points[normal_form(alias)].add(now.now[i][name])
+                scopes[normal_form(alias)].add(scope_of(entry))
+    where: dict[str, set[str]] = defaultdict(set)  # a current name -> its scopes
+    by_form: dict[str, set[str]] = defaultdict(set)
+    for i, entry in enumerate(now.index):
+        for name in now.now[i].values():
+            where[name].add(scope_of(entry))
+            by_form[normal_form(name)].add(name)
+    mapping = {}
+    for form, targets in sorted(points.items()):
+        if len(targets) != 1:
+            continue
+        (target,) = targets
+        for name in sorted(by_form.get(form, ())):
+            if name != target and _same_class(classes.get(name), classes.get(target)) and (
+                    where[name] <= scopes[form] or not generic(name)):
+                mapping[name] = target
+    return _settle(mapping)
+
+
+def _metro_lines(names: set[str], classes: dict[str, str]) -> dict[str, str]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        core = metro_core(name) if classes.get(name) == "MetroLine" else None
+        if core:
+            groups[core].append(name)
+    mapping = {}
+    for group in groups.values():
+        target = min(group, key=lambda n: (-len(n), n))
+        mapping.update({n: target for n in group if n != target})
+    return mapping
+
+
+def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable[[str], bool]) -> dict[str, str]:
+    ends: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for k in range(SHORT_FORM_MIN, len(name) - 1):
+            ends[name[-k:]].add(name)
+    mapping = {}
+    for name in sorted(names):
+        cls = classes.get(name)
+        if cls in (None, "IndustryCluster") or len(name) < SHORT_FORM_MIN or metro_core(name):
+            continue
+        longer = {n for n in ends.get(name, ()) if _same_class(classes.get(n), cls)}
+        if len(longer) == 1 and is_specific(name):
+            mapping[name] = longer.pop()
+    return _settle(mapping)
+
+
+def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """For each report (in build order), its names to rename -> their targets, and the rules of each.
+
+    Parameters
+    ----------
+    index
+        The name index of every report (:func:`graph.corpus.names.report_names`).
+    lexicon
+        The curated lexicon (:func:`graph.extract.lexicon.load_lexicon`), or an empty one.
+
+    Returns
+    -------
+    The mapping of each report and, for each, name -> the rules that renamed it (``lexicon+normal-form``).
+    """
+    levels = load_levels()
+    rules = make_name_rules()
+    now = _Names(index)
+
+    for i, entry in enumerate(index):  # the report's own: its lexicon, its jurisdiction
+        now.rename(i, {n: lexicon.canonical(n) for n in entry.names if lexicon.canonical(n) != n}, "lexicon")
+        qualified = {}
+        for name, n in entry.names.items():
+            current = now.now[i][name]
+            if n.cls != "IndustryCluster" and current not in lexicon.classes:
+                if q := qualify(current, entry.jurisdiction, levels):
+                    qualified[current] = q
+        now.rename(i, qualified, "jurisdiction")
+
+    every = {n for names in now.now for n in names.values()}
+    now.rename_all(_normal_forms(every, lambda n: n in lexicon.classes), "normal-form")
+    every = {n for names in now.now for n in names.values()}
+    classes = now.classes()
+    now.rename_all(_works_forms(every, classes, rules.facility_of), "works-form")
+    classes = now.classes()
+    now.rename_all(_aliases(now, classes, lambda n: n in rules.by_ending or not rules.is_specific(n)), "alias")
+
+    classes = now.classes()
+    for scope, names in sorted(now.by_scope().items()):
+        in_scope = [i for i, entry in enumerate(index) if scope_of(entry) == scope]
+        for rule, mapping in (("metro-line", _metro_lines(names, classes)),
+                              ("short-form", _short_forms(names, classes,
+                                                          lambda n: rules.is_specific(n, industries=True)))):
+            for i in in_scope:
+                now.rename(i, mapping, rule)
+            names = {mapping.get(n, n) for n in names}
+
+    mappings = [{n: t for n, t in names.items() if t != n} for names in now.now]
+    why = [{n: "+".join(now.rules[i][n]) for n in mappings[i]} for i in range(len(index))]
+    return mappings, why
