@@ -4,7 +4,7 @@ The extract layer sees no rdflib term, so the SKOS scheme is read here with a sm
 Turtle the file is written in (prefixes, IRIs, prefixed names, strings with a language or a datatype,
 ``;`` and ``,`` lists); anything else in the file (blank nodes, collections, long strings) is a
 one-line :class:`VocabularyError` naming the line, never a wrong vocabulary.
-``tests/test_industries.py`` checks that what it reads is what rdflib reads.  See
+``tests/extract/test_industries.py`` checks that what it reads is what rdflib reads.  See
 ``ontology/INDUSTRIES.md`` for the scheme itself.
 
 Examples

@@ -48,7 +48,7 @@ INDICATORS_GRAPH = ID["graph/indicators"]
 
 
 class WJI(DefinedNamespace):
-    """Terms of ``ontology/indicators.ttl``; ``tests/test_indicators_rdf.py`` checks both agree."""
+    """Terms of ``ontology/indicators.ttl``; ``tests/rdf/test_indicators_rdf.py`` checks both agree."""
     _NS = Namespace("https://w3id.org/wujing-kg/ontology/indicators#")
     _fail = True
 

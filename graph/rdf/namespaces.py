@@ -27,7 +27,7 @@ IND = Namespace("https://w3id.org/wujing-kg/id/industry/")
 class WJ(DefinedNamespace):
     """Terms of ``ontology/wujing.ttl``, ``reports.ttl`` and ``analytics.ttl`` (one namespace, closed).
 
-    ``tests/test_ontology.py`` checks that this list and the three files agree.
+    ``tests/rdf/test_ontology.py`` checks that this list and the three files agree.
     """
     _NS = Namespace(ONTOLOGY_IRI + "#")
     _fail = True

@@ -17,7 +17,7 @@ union of the named graphs *as a set* (a triple stated in three sentences is one 
 Oxigraph's own ``use_default_graph_as_union`` would count it three times, so an Oxigraph store keeps
 the union in its default graph), SPARQL with bound variables and ``SERVICE`` refused, the same counts,
 and the same TriG and Turtle byte for byte (:mod:`graph.rdf.turtle`'s layout).
-``tests/test_store_backends.py`` builds two reports into each and compares every command's output.
+``tests/store/test_store_backends.py`` builds two reports into each and compares every command's output.
 
 Examples
 --------

@@ -9,7 +9,7 @@ Fuseki, GraphDB); or the union alone.  ``PUT`` replaces a graph, so pushing the 
 build twice leaves the store as after one push.  Bodies are N-Triples sent as ``text/turtle`` (every
 store reads that); a graph larger than ``chunk_bytes`` goes as one ``PUT`` and then ``POST``s.
 
-Graph Store endpoints of common stores (``tests/test_merge_push.py`` runs against a real Oxigraph
+Graph Store endpoints of common stores (``tests/store/test_merge_push.py`` runs against a real Oxigraph
 server):
 
 ============================  ==========================================================
@@ -19,7 +19,7 @@ GraphDB                         ``http://localhost:7200/repositories/REPO/rdf-gr
 Virtuoso                        ``http://localhost:8890/sparql-graph-crud-auth`` (``--digest``, ``--union-graph``)
 ============================  ==========================================================
 
-Virtuoso (``tests/test_store_virtuoso.py`` runs against a real one) has no default graph to write
+Virtuoso (``tests/store/test_store_virtuoso.py`` runs against a real one) has no default graph to write
 to: its queries without ``FROM`` read every graph it holds, a triple once per graph that states it.
 Push the union into a named graph of its own there (``union_graph``, ``--union-graph IRI``) and
 query with ``default-graph-uri=IRI`` for the answers of ``wujing-kg query``.

@@ -10,7 +10,7 @@ YASGUI files (``yasgui.min.js`` and ``.css``, served by Oxigraph), configured wi
 * no LOV autocompleters (variables are still completed, from the query itself),
 * the endpoint ``/query`` of this server, and a first query that declares the project's prefixes.
 
-``tests/test_endpoint_page.py`` opens it in Chromium, types a prefix and runs a query, and checks that
+``tests/store/test_endpoint_page.py`` opens it in Chromium, types a prefix and runs a query, and checks that
 no request leaves 127.0.0.1.
 
 Examples

@@ -11,7 +11,7 @@ subject, object and node; property paths of every kind; the value type, cardinal
 string, language, logical, shape-based, qualified and ``sh:hasValue``/``sh:in`` components) plus
 SPARQL-based constraints with ``$this``.  A shapes graph that uses anything else raises
 :class:`UnsupportedShape`, and :func:`graph.ontology.validate` then falls back to pyshacl, so a new
-shape never goes unchecked.  ``tests/test_shacl_engines.py`` runs both engines on the built graph and
+shape never goes unchecked.  ``tests/validate/test_shacl_engines.py`` runs both engines on the built graph and
 on deliberately broken ones and checks that they report the same focus nodes.
 
 As with pyshacl's ``inference="none"`` and ``ont_graph``, the ontology's triples are added to the

@@ -434,7 +434,7 @@ def test_parameters_are_typed_by_their_declared_kind(trig):
 def test_readme_lists_every_library_query():
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Query the graph", 1)[1].split("\n## ", 1)[0]
     missing = [name for name in ALL_QUERIES if f"| `{name}` |" not in section]
     assert not missing, f"add these queries to the table in README.md's 'Query the graph': {missing}"

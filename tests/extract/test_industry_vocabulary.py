@@ -13,7 +13,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 VOCABULARY = ONTOLOGY / "industries.ttl"
 UMBRELLAS = ONTOLOGY / "industry-umbrellas.tsv"
 

@@ -31,9 +31,9 @@ from maps_helpers import EVIL_ALIAS, EVIL_NAME, EVIL_SENTENCE, evil_dataset
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 HUADONG = str(entity_iri("华东师范大学"))
-MERGE_2025 = Path(__file__).resolve().parent / "data" / "merge" / "wujing-2025.txt"
+MERGE_2025 = Path(__file__).resolve().parents[1] / "data" / "merge" / "wujing-2025.txt"
 
 pytestmark = pytest.mark.browser
 

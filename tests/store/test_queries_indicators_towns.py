@@ -28,7 +28,7 @@ from graph.build import build
 from graph.resources import DEFAULT_REPORT
 from graph.rdf.cube import INDICATOR, INDICATORS_GRAPH, WJI
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERY = ROOT / "queries" / "indicators_targets_vs_actuals.rq"
 FISCAL = INDICATOR["fiscal-revenue"]
 

@@ -28,7 +28,7 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.store.queries import list_queries, run_query
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 UNION = "https://w3id.org/wujing-kg/id/graph/union"
 PASSWORD = "wujing-test"
 XSD = "http://www.w3.org/2001/XMLSchema#"

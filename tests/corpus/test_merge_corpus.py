@@ -22,7 +22,7 @@ from graph.rdf.namespaces import WJ
 from graph.rdf.convert import PROVENANCE_GRAPH
 from graph.rdf.namespaces import WJ as WJR
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPORT_2025 = ROOT / "tests" / "data" / "merge" / "wujing-2025.txt"
 QUERY = ROOT / "queries" / "changes_between_years.rq"
 

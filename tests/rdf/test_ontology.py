@@ -11,7 +11,7 @@ from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, STAGES
 from graph.rdf.namespaces import WJ
 from graph.validate.ontology import ENGINES, OntologyError, load_ontology, load_shapes, validate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WJNS = str(WJ._NS)
 
 

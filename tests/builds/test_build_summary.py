@@ -12,7 +12,7 @@ from graph.model import ENTITY_CLASSES, top_class
 from graph.rdf.namespaces import WJ
 from graph.resources import DEFAULT_REPORT
 
-MERGE_2025 = Path(__file__).resolve().parent / "data" / "merge" / "wujing-2025.txt"
+MERGE_2025 = Path(__file__).resolve().parents[1] / "data" / "merge" / "wujing-2025.txt"
 
 
 def classes_in_graph(union) -> Counter:

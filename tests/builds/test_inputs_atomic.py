@@ -21,7 +21,7 @@ import graph.output
 from graph.build import build
 from graph.errors import BuildError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("wujing.trig", "wujing.ttl", "entities.csv")
 OLD = "吴泾镇人民政府2026年工作报告\n一、2025年工作回顾\n依托上海市养老科技产业园，引进银发无忧、中顺洁柔等26家企业。\n"
 NEW = "吴泾镇人民政府2026年工作报告\n一、2025年工作回顾\n华东师范大学与奥锐特开展合作。航电基地一期项目竣工。\n"

@@ -7,7 +7,7 @@ import pytest
 from graph.extract.lexicon import LEXICON_PATH, LexiconError, load_lexicon
 from graph.model import ENTITY_CLASSES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_lexicon_loads_and_every_class_is_one_the_extractor_knows():

@@ -1,7 +1,7 @@
 """Figures of any report: areas, clusters and periods come from the report's text, never from constants.
 
 Small texts written in the forms of real reports (district, city and provincial reports of other
-years); the bundled report's own answers are pinned by tests/test_indicators_report.py.
+years); the bundled report's own answers are pinned by tests/extract/test_indicators_report.py.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from graph.rdf.iri import entity_iri
 from graph.text.sentences import split_sentences
 from graph.validate.cube import validate_indicators
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _extraction(text: str, year: str, clusters: dict[str, set[str]] | None = None) -> Extraction:

@@ -22,7 +22,7 @@ from graph.corpus.batch import parallel_map
 from graph.corpus.executors import close_executors, executor_for
 from graph.resources import DEFAULT_REPORT
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OUTPUTS = ("wujing.trig", "wujing.ttl", "entities.csv", "resolution.csv", "unplaced.csv")
 
 

@@ -22,7 +22,7 @@ from graph.store.push import push
 from graph.store.queries import list_queries
 from graph.store.sparql import GraphNotFound, ServiceRefused
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPORTS = [ROOT / "tests" / "data" / "merge" / "wujing-2025.txt", DEFAULT_REPORT]
 STORES = ("rdflib", "oxigraph")
 

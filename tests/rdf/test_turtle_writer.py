@@ -18,7 +18,7 @@ import graph.rdf.turtle
 from graph.rdf.turtle import serialize
 from graph.rdf.turtle import to_trig, to_turtle
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EX = Namespace("https://example.org/ns#")
 ID = Namespace("https://example.org/id/")
 

@@ -20,7 +20,7 @@ from graph.rdf.reports import add_descriptions
 from graph.rdf.reports import LEVEL_CONCEPTS
 from graph.text.metadata import ReportMeta, check_meta, describe, infer_jurisdiction, parse_meta_options, read_sidecar, sidecar_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY = ROOT / "ontology" / "reports.ttl"
 WJNS = str(WJR._NS)
 

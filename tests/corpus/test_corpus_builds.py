@@ -22,7 +22,7 @@ from graph.corpus.batch import parallel_imap
 from graph.errors import WujingError
 from graph.extract.figures import NO_PERIOD
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus" / "reports"
 MANIFEST = {row["file"]: row for row in csv.DictReader((CORPUS / "MANIFEST.csv").open(encoding="utf-8"))}
 

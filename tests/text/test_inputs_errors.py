@@ -30,7 +30,7 @@ from graph.cli import main
 import bombs
 from inputs_helpers import cjk_font, make_docx, make_pdf, report_lines
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "robustness.md"
 SMALL = "吴泾镇人民政府2026年工作报告\n一、2025年工作回顾\n依托上海市养老科技产业园，引进银发无忧、中顺洁柔等26家企业。\n"
 
@@ -358,7 +358,7 @@ def test_every_case_is_in_the_robustness_table():
 
 
 def test_every_row_of_the_robustness_table_is_a_test():
-    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py"))
     for name in doc_table():
         assert name in CASES or f"def {name}(" in sources, f"docs/robustness.md row {name!r} has no test"
 

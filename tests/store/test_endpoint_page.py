@@ -104,6 +104,6 @@ def test_the_prefixes_are_the_projects(endpoint):
 def _artifact(name: str):
     from pathlib import Path
 
-    folder = Path(__file__).resolve().parent / "artifacts"
+    folder = Path(__file__).resolve().parents[1] / "artifacts"
     folder.mkdir(exist_ok=True)
     return folder / name

@@ -13,7 +13,7 @@ from graph.extract.components import ENTITIES
 from graph.extract.families import load_families
 from graph.extract.pipeline import RULE_COMPONENTS, make_nlp
 
-EXTRACT = Path(__file__).resolve().parent.parent / "graph" / "extract"
+EXTRACT = Path(__file__).resolve().parents[2] / "graph" / "extract"
 #: The modules of the rule components: no word list of their own, only patterns.py's.
 RULE_MODULES = ("components.py", "names.py", "spans.py", "families.py", "pipeline.py")
 

@@ -23,7 +23,7 @@ from graph.resources import DEFAULT_REPORT
 from graph.rdf.iri import entity_iri
 from graph.rdf.namespaces import ID
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PROVENANCE = ID["graph/provenance"]
 SCRIPT = "<script>alert(1)</script>科技有限公司"
 LONG = "推动" + "超长名称" * 30 + "科技有限公司落地。"

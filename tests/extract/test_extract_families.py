@@ -14,7 +14,7 @@ from graph.extract.pipeline import extract
 from graph.model import ENTITY_CLASSES, Report
 from graph.text.clean import clean
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(sentence: str, heading: str = "一、2025年工作回顾"):

@@ -15,7 +15,7 @@ from graph.rdf.cube import INDICATOR, QB, WJI
 from graph.rdf.iri import entity_iri
 from graph.rdf.namespaces import WJ
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = sorted((ROOT / "queries").glob("indicators_*.rq"))
 NAMES = [q.stem for q in QUERIES]
 
