@@ -2,8 +2,10 @@
 
 Builds every report of ``corpus/reports/`` (the development corpus: Shenzhen's districts over the
 years, the city, the State Council, the provinces) into one graph, once with each store
-(``wujing-kg build corpus/reports --no-cache --jobs 2 --store STORE``), measuring wall-clock time and
-peak memory (the proportional set size of the build and its workers, as ``bench_scale.py`` does).
+(``wujing-kg build corpus/reports --no-cache --jobs 2 --store STORE``), ``--runs`` whole-process runs
+each, the two stores alternating, measuring wall-clock time, CPU time (user + system of the build and
+its workers: the machine is shared, so CPU time is the steadier figure) and peak memory (the
+proportional set size of the build and its workers, as ``bench_scale.py`` does).
 Then runs every library query (``queries/*.rq``, without parameters and with the parameters of its
 ``Example:`` line) on the graph of the Oxigraph build, with rdflib (the TriG loaded into memory, as
 ``wujing-kg query -g FILE`` does) and with Oxigraph (the build's store), in the same run, so that the
@@ -15,7 +17,8 @@ in ``docs/benchmarks-corpus.json``; ``benchmarks/bench_report.py`` writes them i
 
 Usage::
 
-    python benchmarks/bench_corpus.py --work /tmp/wkg-corpus [--docs] [--query-timeout 60]
+    python benchmarks/bench_corpus.py --work /tmp/wkg-corpus [--runs 3] [--stores oxigraph,rdflib] [--docs]
+                                      [--query-timeout 60]
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_scale import BUILD, PY, engine_queries, load_average, machine, run_measured, save  # noqa: E402
+from bench_scale import BUILD, PY, engine_queries, load_average, machine, run_rusage, save  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "reports"
 KEPT = ROOT / "docs" / "benchmarks-corpus.json"
@@ -44,10 +47,10 @@ def corpus_size(corpus: Path) -> dict:
 
 
 def build_corpus(corpus: Path, out: Path, store: str, timeout: float) -> dict:
-    """One whole-process build of the corpus with ``store``: wall seconds, peak MiB, the summary's triples."""
-    r = run_measured([PY, str(BUILD), str(corpus), "--out", str(out), "--store", store, "--jobs", "2",
-                      "--no-cache"], timeout)
-    r["triples"] = next((line.split(":", 1)[1].strip() for line in r["tail"] if line.startswith("triples:")), "")
+    """One whole-process build of the corpus with ``store``: wall and CPU seconds, peak PSS (MiB), the
+    1-minute load average at the end."""
+    r = run_rusage([PY, str(BUILD), str(corpus), "--out", str(out), "--store", store, "--jobs", "2",
+                    "--no-cache"], timeout)
     r["load"] = load_average()
     return r
 
@@ -56,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "wkg-corpus")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="The folder of reports (default corpus/reports).")
+    parser.add_argument("--runs", type=int, default=3, help="whole-process builds per store (default 3)")
+    parser.add_argument("--stores", default=",".join(STORES),
+                        help="the stores to build with, comma-separated (default oxigraph,rdflib; the queries "
+                             "need the Oxigraph build)")
     parser.add_argument("--build-timeout", type=float, default=7200)
     parser.add_argument("--query-timeout", type=float, default=60, help="seconds before a query is stopped")
     parser.add_argument("--docs", action="store_true",
@@ -66,15 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     results.setdefault("machine", machine())
     results.setdefault("corpus", corpus_size(args.corpus))
-    for store in STORES:
-        key = f"build_{store}"
-        if key not in results:
-            print(f"build --store {store} ...", flush=True)
-            results[key] = build_corpus(args.corpus, args.work / f"out-{store}", store, args.build_timeout)
-            save(results, path)
-            print(f"  {results[key]['wall_s']} s, {results[key]['peak_mib']} MiB, rc {results[key]['rc']}", flush=True)
+    for run in range(args.runs):
+        for store in args.stores.split(","):
+            runs = results.setdefault(f"build_{store}", [])
+            if len(runs) <= run:
+                print(f"build --store {store}, run {run + 1} ...", flush=True)
+                runs.append(build_corpus(args.corpus, args.work / f"out-{store}", store, args.build_timeout))
+                save(results, path)
+                r = runs[-1]
+                print(f"  {r['wall_s']} s, {r['cpu_s']} s CPU, {r['peak_pss_mib']} MiB, rc {r['rc']}", flush=True)
     ox_out = args.work / "out-oxigraph"
-    if results["build_oxigraph"]["rc"] == 0:
+    if all(r["rc"] == 0 for r in results["build_oxigraph"]):
         for engine, target in (("oxigraph", ox_out), ("rdflib", ox_out / "wujing.trig")):
             key = f"{engine}_queries"
             if key not in results:

@@ -63,7 +63,8 @@ def main() -> None:
 
         t_rdf, ds = _time(to_rdf, args.repeat)
         cube = cube_graph(ds)
-        t_shacl, (conforms, _) = _time(lambda: validate_indicators(cube), args.repeat)
+        t_shacl, report = _time(lambda: validate_indicators(cube), args.repeat)
+        conforms = report.conforms
         n = sum(len(r.observations) for r in results)
         print(f"reports {k:2d}  observations {n:5d}  read {t_read:6.2f} s  rdf {t_rdf:6.2f} s  "
               f"shacl {t_shacl:6.2f} s  triples {len(cube):6d}  conforms {conforms}")

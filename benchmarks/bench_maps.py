@@ -122,7 +122,12 @@ def chromium_version() -> str:
     return out.strip().splitlines()[-1] if out.strip() else "?"
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line, with ``out``: where the report and the screenshot go.
+
+    Without ``--out`` or ``--docs`` that is a new temporary folder, so that a run never rewrites the
+    tracked copies in ``docs/``.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="openings per map (default 7)")
     where = parser.add_mutually_exclusive_group()
@@ -130,8 +135,14 @@ def main() -> None:
                        help="folder for benchmarks-maps.md and park_cluster.png (default: a new temporary folder)")
     where.add_argument("--docs", action="store_true",
                        help="write them into docs/, the copies the README shows (tracked files)")
-    args = parser.parse_args()
-    out = ROOT / "docs" if args.docs else (args.out or Path(tempfile.mkdtemp(prefix="bench-maps-")))
+    args = parser.parse_args(argv)
+    args.out = ROOT / "docs" if args.docs else (args.out or Path(tempfile.mkdtemp(prefix="bench-maps-")))
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    out = args.out
     report, shot = out / "benchmarks-maps.md", out / "park_cluster.png"
 
     from playwright.sync_api import sync_playwright

@@ -409,3 +409,77 @@ def FINDINGS(results: dict) -> list[str]:  # noqa: N802 (reads like a section na
         out.append(f"* {note}")
     out.append("")
     return out
+
+
+CORPUS_HEADING = "## The real corpus"
+
+
+def corpus_section(results: dict) -> list[str]:
+    """The section on ``corpus/reports`` (``bench_corpus.py``): builds with each store, then every
+    library query with rdflib and with Oxigraph in the same run, as ratios."""
+    size = results.get("corpus", {})
+    lines = [CORPUS_HEADING, "",
+             f"`python benchmarks/bench_corpus.py` on `corpus/reports/` ({size.get('reports', '?')} reports, "
+             f"{size.get('chars', 0):,} characters): `build_graph.py corpus/reports --no-cache --jobs 2 --store STORE`, "
+             "whole-process runs, the stores alternating; CPU time is user + system of the build and its workers "
+             "(steadier than wall time on this shared machine); peak memory is the PSS of the process tree.  "
+             "Results: [benchmarks-corpus.json](benchmarks-corpus.json).", "",
+             "| store | runs | wall (s), median | CPU (s), median | peak PSS (MiB), max | load (1 min) |",
+             "|---|---:|---:|---:|---:|---:|"]
+    builds = {}
+    for store in ("oxigraph", "rdflib"):
+        runs = [r for r in results.get(f"build_{store}", []) if r.get("rc") == 0]
+        if not runs:
+            lines.append(f"| {store} | 0 | not measured | | | |")
+            continue
+        builds[store] = {"wall": _med([r["wall_s"] for r in runs]), "cpu": _med([r["cpu_s"] for r in runs])}
+        loads = [r["load"] for r in runs]
+        lines.append(f"| {store} | {len(runs)} | {builds[store]['wall']:.0f} | {builds[store]['cpu']:.0f} | "
+                     f"{max(r['peak_pss_mib'] for r in runs):.0f} | {min(loads):.1f}–{max(loads):.1f} |")
+    if len(builds) == 2:
+        lines += ["", f"rdflib / Oxigraph: {builds['rdflib']['wall'] / builds['oxigraph']['wall']:.2f}× wall, "
+                      f"{builds['rdflib']['cpu'] / builds['oxigraph']['cpu']:.2f}× CPU."]
+    ox, rd = results.get("oxigraph_queries"), results.get("rdflib_queries")
+    if ox or rd:
+        lines += ["", "Every library query on the graph of the Oxigraph build, without parameters and with those of "
+                      "its `Example:` line (an example that names a place the corpus lacks gives few rows), with "
+                      f"Oxigraph (its store; load {(ox or {}).get('load', '?')}) and with rdflib (the TriG in memory, "
+                      f"loaded in {(rd or {}).get('load_s', '?')} s; load {(rd or {}).get('load', '?')}), medians "
+                      "of up to 3 runs:", "",
+                  "| query | rows | rdflib (s) | Oxigraph (s) | rdflib / Oxigraph |", "|---|---:|---:|---:|---:|"]
+        ratios = []
+        for q in sorted(set((ox or {}).get("queries", {})) | set((rd or {}).get("queries", {}))):
+            o = (ox or {}).get("queries", {}).get(q)
+            r = (rd or {}).get("queries", {}).get(q)
+            rows = (o or {}).get("rows", (r or {}).get("rows", ""))
+            ratio = ""
+            if o and r and "s" in o and "s" in r and o["s"] > 0:
+                ratios.append(r["s"] / o["s"])
+                ratio = f"{r['s'] / o['s']:.0f}×"
+            elif o and r and "timeout" in r and "s" in o and o["s"] > 0:
+                ratio = f"> {r['timeout'] / o['s']:.0f}×"
+            lines.append(f"| `{q}` | {rows} | {_q(r)} | {_q(o)} | {ratio} |")
+        if ratios:
+            lines += ["", f"rdflib / Oxigraph over the queries both answered: median {_med(ratios):.0f}× "
+                          f"({min(ratios):.0f}× to {max(ratios):.0f}×).  \"error\": the example names an entity "
+                          "of the bundled report that the corpus does not have (one line from `wujing-kg query`)."]
+    for note in results.get("notes", []):
+        lines += ["", note]
+    lines.append("")
+    return lines
+
+
+def write_corpus_section(results: dict, path: Path) -> None:
+    """Write :func:`corpus_section` into ``path`` (``docs/benchmarks.md``): replaces the section if
+    it is there (up to the next ``## `` heading), else adds it at the end."""
+    from graph.output import write_text
+
+    text = path.read_text(encoding="utf-8")
+    section = "\n".join(corpus_section(results)) + "\n"
+    if CORPUS_HEADING + "\n" in text:
+        start = text.index(CORPUS_HEADING + "\n")
+        nxt = text.find("\n## ", start + len(CORPUS_HEADING))
+        text = text[:start] + section + (text[nxt + 1:] if nxt >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    write_text(path, text)

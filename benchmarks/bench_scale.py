@@ -164,10 +164,14 @@ def memory_builds(work: Path, paths: list[Path], sizes: list[int], runs: int, be
         for run in range(runs):
             for label, tree in trees.items():
                 env = dict(os.environ)
+                script = BUILD
                 if tree is not None:
                     env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
+                    # a script's own folder comes first on sys.path: run the tree's, or this checkout's
+                    # graph package would be imported whatever PYTHONPATH says
+                    script = tree / BUILD.name if (tree / BUILD.name).exists() else BUILD
                 dest = work / f"memory-{label}-{n}"
-                cmd = [PY, str(BUILD), str(corpus), "--out", str(dest), "--store", "oxigraph", "--jobs", "2",
+                cmd = [PY, str(script), str(corpus), "--out", str(dest), "--store", "oxigraph", "--jobs", "2",
                        "--no-cache"]
                 print(f"{n} reports, {label}, run {run + 1} ...", flush=True)
                 r = run_rusage(cmd, timeout, env)

@@ -45,6 +45,7 @@ from graph.store.oxigraph import STORE_DIR, STORES
 from graph.text.metadata import describe, read_report
 from graph.text.readers import ReadError, expand_inputs
 from graph.validate.ontology import OntologyError
+from graph.validate.results import one_line
 
 __all__ = ["BuildResult", "add_baselines", "build"]
 
@@ -230,11 +231,11 @@ def build(
         add_baselines(backend)
         if validate_shapes:  # ontology/shapes.ttl and ontology/indicator-shapes.ttl, on the whole graph
             try:
-                found = backend.problem()
+                report = backend.check()
             except OntologyError as exc:
                 raise BuildError(str(exc)) from exc
-            if found:
-                raise BuildError(found)
+            if not report.conforms:
+                raise BuildError(one_line(report))
         assert extractions.visited, "every report goes through load_reports"
         result = BuildResult(extractions, backend, unplaced=extractions.unplaced)
         if out_dir is not None:

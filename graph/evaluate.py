@@ -63,6 +63,7 @@ __all__ = [
     "evaluate",
     "evaluate_sets",
     "evaluate_timeline",
+    "evaluate_timelines",
     "format_summary",
     "format_table",
     "format_timelines",
@@ -70,6 +71,7 @@ __all__ = [
     "load_gold_sets",
     "load_timelines",
     "prf",
+    "timeline_reports",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -522,6 +524,36 @@ def evaluate_timeline(backend: Backend, gold: dict) -> TimelineScore:
     joined = sum(1 for i in multi if i in by_project and len(
         entities[by_project[i]]["reports"] & {m["report"] for m in projects[i]["milestones"]}) > 1)
     return TimelineScore(score, len(projects), len(matched), len(multi), joined, len(gold["reports"]))
+
+
+def evaluate_timelines(timelines: dict[str, dict], build: Callable[[list[Path]], Backend],
+                       folder: Path | str = REPORTS_DIR) -> dict[str, TimelineScore]:
+    """Score each timeline gold set against one graph of all its reports.
+
+    Parameters
+    ----------
+    timelines
+        Name -> timeline gold set (:func:`load_timelines`).
+    build
+        Builds one graph of the report files it is given and returns its backend (the CLI passes
+        :func:`graph.build.build`; this layer cannot import it).
+    folder
+        Where the reports a timeline names are.
+
+    Examples
+    --------
+    >>> from graph.build import build
+    >>> scores = evaluate_timelines(load_timelines(), lambda paths: build(paths, out_dir=None).backend)  # doctest: +SKIP
+    >>> print(format_timelines(scores))  # doctest: +SKIP
+    """
+    scores = {}
+    for name, gold in timelines.items():
+        backend = build(timeline_reports(gold, folder))
+        try:
+            scores[name] = evaluate_timeline(backend, gold)
+        finally:
+            backend.close()
+    return scores
 
 
 def format_timelines(scores: dict[str, TimelineScore]) -> str:

@@ -127,6 +127,7 @@ def heatmap(matrix: dict, ax=None, title: str = "园区 × 产业集群 Park × 
         ax.set_axis_off()
         return ax.figure
     import numpy as np
+    from matplotlib.ticker import MaxNLocator
 
     top = max(max(row) for row in counts) or 1
     cmap = plt.get_cmap("YlOrRd").with_extremes(bad="white")  # empty cells stay white: "none" is not "a few"
@@ -145,7 +146,8 @@ def heatmap(matrix: dict, ax=None, title: str = "园区 × 产业集群 Park × 
                         color="white" if n > top / 2 else "black")
     if any(map(any, stated)):
         ax.set_xlabel("* stated by the report 报告直接表述", fontsize=8, color="#555555")
-    ax.figure.colorbar(image, ax=ax, label="members linking them 关联成员数")
+    bar = ax.figure.colorbar(image, ax=ax, label="members linking them 关联成员数")
+    bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 or 1.5 members
     return ax.figure
 
 

@@ -28,6 +28,39 @@ def built_trig(built) -> Path:
     return built.out_dir / "wujing.trig"
 
 
+#: The synthetic 2025 report of tests/data/merge/, which the bundled 2026 report follows.
+MERGE_2025 = ROOT / "tests" / "data" / "merge" / "wujing-2025.txt"
+
+
+@pytest.fixture(scope="session")
+def extraction_cache(tmp_path_factory) -> Path:
+    """One extraction cache for the builds of the session that reuse extractions on purpose."""
+    return tmp_path_factory.mktemp("extraction-cache")
+
+
+@pytest.fixture(scope="session")
+def built_two_years(tmp_path_factory, extraction_cache):
+    """``MERGE_2025`` and the bundled report built into one graph (rdflib, files written), once per
+    session: a ``BuildResult`` with ``.out_dir``.  Read it, never change it."""
+    out = tmp_path_factory.mktemp("two-years")
+    result = build([MERGE_2025, DEFAULT_REPORT], out_dir=out, cache_dir=extraction_cache)
+    result.out_dir = out
+    return result
+
+
+#: Two years of one Shenzhen district from corpus/reports, for the views of a jurisdiction over the years.
+DISTRICT_YEARS = [ROOT / "corpus" / "reports" / f"shenzhen-longgang-{year}.txt" for year in (2024, 2025)]
+
+
+@pytest.fixture(scope="session")
+def district_years(tmp_path_factory) -> Path:
+    """``DISTRICT_YEARS`` and the bundled report built into one graph with ``--store oxigraph``: the
+    build folder (its ``wujing.trig`` is the same graph for rdflib)."""
+    out = tmp_path_factory.mktemp("district-years")
+    build([*DISTRICT_YEARS, DEFAULT_REPORT], out_dir=out, store="oxigraph", jobs=1).backend.close()
+    return out
+
+
 @pytest.fixture(scope="session")
 def report_text() -> str:
     """The bundled report, cleaned."""

@@ -20,13 +20,20 @@ jurisdiction.  Each merge carries its rule (``resolution.csv``); several rules a
     a report uses the name as an alias of a longer one (its mentions of the entity write it so):
     where another report makes it a name of its own, it is that entity too, if it is the alias of
     that one entity only and of the same class;
+``project-word``
+    within one jurisdiction, names that differ only by a project word at their end
+    (``graph/corpus/endings.tsv``: 项目, 工程, 段 …) before which stands a specific name, of one
+    class: 人大附中深圳学校高中部扩建项目 is 人大附中深圳学校高中部扩建 (the name without the word is
+    kept; where no report writes it, the shortest, then the first in code-point order);
 ``metro-line``
     within one jurisdiction, the lines written with different prefixes (地铁32号线一期, 轨道32号线一期,
     32号线一期) are one line: the longest name is kept;
 ``short-form``
     within one jurisdiction, a specific name (four characters or more, not a kind of thing) that
     ends a longer one of the same class, when it ends only that one: the name without its place
-    (海洋生物产业园三期 in a report of 大鹏新区 whose other reports write 大鹏海洋生物产业园三期).
+    (海洋生物产业园三期 in a report of 大鹏新区 whose other reports write 大鹏海洋生物产业园三期).  The
+    longer name is kept unless fewer of the jurisdiction's reports write it than the short one: then
+    it is the short name with words the extractor took with it (坪山新区和前海深港现代服务业合作区).
 
 Nothing is merged across jurisdictions but by a name typed the same way, the lexicon, a works form
 or an alias that points to one entity only.
@@ -38,6 +45,8 @@ Examples
 ('福田区人民医院', None)
 >>> metro_core("地铁32号线一期"), metro_core("32号线一期")
 ('32号线一期', '32号线一期')
+>>> project_stem("龙澜大道北延段", load_endings()), project_stem("南澳码头工程（口岸）", load_endings())
+('龙澜大道北延', '南澳码头（口岸）')
 """
 
 from __future__ import annotations
@@ -55,20 +64,41 @@ from graph.errors import WujingError
 from graph.extract.names import make_name_rules
 from graph.model import top_class
 
-__all__ = ["LEVELS_PATH", "Level", "LevelError", "load_levels", "merge_names", "metro_core", "normal_form", "qualify"]
+__all__ = [
+    "ENDINGS_PATH",
+    "Ending",
+    "EndingError",
+    "LEVELS_PATH",
+    "Level",
+    "LevelError",
+    "load_endings",
+    "load_levels",
+    "merge_names",
+    "metro_core",
+    "normal_form",
+    "project_stem",
+    "qualify",
+]
 
 #: The level words and what they must not stand before.
 LEVELS_PATH = Path(__file__).with_name("levels.tsv")
+#: The project words a name may end with or not (rule ``project-word``).
+ENDINGS_PATH = Path(__file__).with_name("endings.tsv")
 #: How short a name may be and still be the short form of a longer one.
 SHORT_FORM_MIN = 4
 
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》()（）]")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
 _METRO = re.compile(r"^\D*?(\d{1,2}号线.*)$")
+_QUALIFIER = re.compile(r"^(.+?)([（(][^（）()]+[）)])$")  # a name and the bracketed words that end it
 
 
 class LevelError(WujingError, ValueError):
     """``levels.tsv`` is malformed."""
+
+
+class EndingError(WujingError, ValueError):
+    """``endings.tsv`` is malformed."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +122,44 @@ def load_levels(path: Path | str = LEVELS_PATH) -> tuple[Level, ...]:
             raise LevelError(f"{path}:{lineno}: expected word<TAB>characters it must not stand before")
         out.append(Level(cols[0].strip(), frozenset(cols[1].split())))
     return tuple(sorted(out, key=lambda level: (-len(level.word), level.word)))
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A project word, and what a name must end with before it (empty: anything)."""
+
+    word: str
+    after: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def load_endings(path: Path | str = ENDINGS_PATH) -> tuple[Ending, ...]:
+    """Read ``endings.tsv``, longest words first; raise :class:`EndingError` naming a bad line."""
+    out = {}
+    path = Path(path)
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 3 or not cols[0].strip() or " " in cols[0].strip() or not cols[1].strip():
+            raise EndingError(f"{path}:{lineno}: expected word<TAB>what stands before it (- for anything)<TAB>example")
+        after = () if cols[1].strip() == "-" else tuple(cols[1].split())
+        out[cols[0].strip()] = Ending(cols[0].strip(), after)
+    return tuple(sorted(out.values(), key=lambda e: (-len(e.word), e.word)))
+
+
+def project_stem(name: str, endings: tuple[Ending, ...]) -> str | None:
+    """The name without the longest project word it ends with (two characters at least stay), or None.
+
+    A word before a bracketed qualifier at the end counts too: 南澳码头工程（口岸） -> 南澳码头（口岸）.
+    """
+    for e in endings:
+        stem = name[: -len(e.word)]
+        if name.endswith(e.word) and len(stem) >= 2 and (not e.after or stem.endswith(e.after)):
+            return stem
+    if (m := _QUALIFIER.match(name)) and (stem := project_stem(m.group(1), endings)):
+        return stem + m.group(2)
+    return None
 
 
 def normal_form(name: str) -> str:
@@ -243,6 +311,27 @@ def _aliases(now: _Names, classes: dict[str, str], generic: Callable[[str], bool
     return _settle(mapping)
 
 
+def _project_words(names: set[str], classes: dict[str, str], endings: tuple[Ending, ...],
+                   is_specific: Callable[[str], bool]) -> dict[str, str]:
+    groups: dict[str, set[str]] = defaultdict(set)  # a stem -> the names that are it and a project word
+    for name in names:
+        cls = classes.get(name)
+        if cls in (None, "IndustryCluster") or metro_core(name):
+            continue
+        stem = project_stem(name, endings)
+        if stem and is_specific(stem):
+            groups[stem].add(name)
+    mapping = {}
+    for stem, group in sorted(groups.items()):
+        members = group | ({stem} if stem in names else set())
+        if len(members) < 2:
+            continue
+        target = stem if stem in names else min(members, key=lambda n: (len(n), n))
+        mapping.update({n: target for n in sorted(members)
+                        if n != target and _same_class(classes.get(n), classes.get(target))})
+    return _settle(mapping)
+
+
 def _metro_lines(names: set[str], classes: dict[str, str]) -> dict[str, str]:
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
@@ -256,7 +345,8 @@ def _metro_lines(names: set[str], classes: dict[str, str]) -> dict[str, str]:
     return mapping
 
 
-def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable[[str], bool]) -> dict[str, str]:
+def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable[[str], bool],
+                 reports: Callable[[str], int]) -> dict[str, str]:
     ends: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for k in range(SHORT_FORM_MIN, len(name) - 1):
@@ -268,7 +358,13 @@ def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable
             continue
         longer = {n for n in ends.get(name, ()) if _same_class(classes.get(n), cls)}
         if len(longer) == 1 and is_specific(name):
-            mapping[name] = longer.pop()
+            long = longer.pop()
+            # the longer name, unless fewer reports write it: then it is the short name and words the
+            # extractor took with it (坪山新区和前海深港现代服务业合作区, 助推前海蛇口自贸片区)
+            if reports(long) < reports(name):
+                mapping[long] = name
+            else:
+                mapping[name] = long
     return _settle(mapping)
 
 
@@ -286,7 +382,7 @@ def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]]
     -------
     The mapping of each report and, for each, name -> the rules that renamed it (``lexicon+normal-form``).
     """
-    levels = load_levels()
+    levels, endings = load_levels(), load_endings()
     rules = make_name_rules()
     now = _Names(index)
 
@@ -309,11 +405,15 @@ def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]]
     now.rename_all(_aliases(now, classes, lambda n: n in rules.by_ending or not rules.is_specific(n)), "alias")
 
     classes = now.classes()
+    specific = lambda n: rules.is_specific(n, industries=True)  # noqa: E731
+    scoped = (("project-word", lambda names, reports: _project_words(names, classes, endings, specific)),
+              ("metro-line", lambda names, reports: _metro_lines(names, classes)),
+              ("short-form", lambda names, reports: _short_forms(names, classes, specific, reports.__getitem__)))
     for scope, names in sorted(now.by_scope().items()):
         in_scope = [i for i, entry in enumerate(index) if scope_of(entry) == scope]
-        for rule, mapping in (("metro-line", _metro_lines(names, classes)),
-                              ("short-form", _short_forms(names, classes,
-                                                          lambda n: rules.is_specific(n, industries=True)))):
+        for rule, rule_mapping in scoped:  # each rule sees the names the rules before it left
+            reports = Counter(n for i in in_scope for n in set(now.now[i].values()))  # reports naming each
+            mapping = rule_mapping(names, reports)
             for i in in_scope:
                 now.rename(i, mapping, rule)
             names = {mapping.get(n, n) for n in names}

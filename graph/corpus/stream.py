@@ -43,10 +43,13 @@ __all__ = ["ResolvedReports", "Spill", "resolve_reports"]
 class Spill:
     """The extractions of a build on disk, by cache key: in the extraction cache of ``cache_dir``
     (what cannot be written there, and everything when ``cache_dir`` is None, in a temporary folder
-    that goes with this object)."""
+    that goes with this object).  With ``hold`` (a build of one report) what would go to the
+    temporary folder stays in memory: one extraction is no burden, and writing it costs time."""
 
-    def __init__(self, cache_dir=None) -> None:
+    def __init__(self, cache_dir=None, hold: bool = False) -> None:
         self.cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+        self.hold = hold
+        self._held: dict[str, Extraction] = {}
         self._tmp: tempfile.TemporaryDirectory | None = None
         self._spilled: ExtractionCache | None = None
         self._in_tmp: set[str] = set()
@@ -58,6 +61,9 @@ class Spill:
     def put(self, key: str, ex: Extraction) -> None:
         if self.cache is not None and self.cache.put(key, ex):
             return
+        if self.hold:
+            self._held[key] = ex
+            return
         if self._spilled is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="wujing-kg-extractions-", ignore_cleanup_errors=True)
             self._spilled = ExtractionCache(self._tmp.name)
@@ -67,6 +73,8 @@ class Spill:
 
     def load(self, key: str) -> Extraction:
         """The extraction put or found under ``key``."""
+        if key in self._held:
+            return self._held[key]
         where = self._spilled if key in self._in_tmp else self.cache
         ex = where.get(key) if where is not None else None
         if ex is None:
@@ -157,7 +165,7 @@ def resolve_reports(
     then ``jobs`` processes or the Dask cluster ``scheduler``); what comes back is the second pass, to
     read in order (:class:`ResolvedReports`).
     """
-    spill = Spill(cache_dir)
+    spill = Spill(cache_dir, hold=len(reports) == 1)
     index = [None] * len(reports)
     for i, ex, _ in extract_each(reports, use_lexicon=use_lexicon, jobs=jobs, cache=spill, scheduler=scheduler):
         index[i] = report_names(ex)

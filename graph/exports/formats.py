@@ -3,7 +3,9 @@ context (web developers), CSV files for ``neo4j-admin database import`` (Neo4j) 
 measures as RDF (SPARQL stores).
 
 Every export is deterministic (the same graph gives the same bytes); the files of one call are
-written as a set, atomically (:func:`graph.output.write_files`).
+written as a set, atomically (:func:`graph.output.write_files`).  The JSON-LD writer is also the
+rdflib serializer plugin ``wujing-jsonld`` (``g.serialize(format="wujing-jsonld")``); the others
+take a networkx graph (or give several files), not an rdflib graph, so they are no rdflib plugins.
 
 =============  =====================================  ===============================================
 format         files (in the export directory)        content
@@ -36,7 +38,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef, plugin
+from rdflib.serializer import Serializer
 
 from graph.analytics.measures import centrality, community_of
 from graph.analytics.rdf import analytics_trig
@@ -52,6 +55,7 @@ __all__ = [
     "to_graphml",
     "to_gexf",
     "to_jsonld",
+    "JsonLdSerializer",
     "to_neo4j",
     "neo4j_type",
     "export_files",
@@ -307,6 +311,23 @@ def to_jsonld(g: Graph) -> str:
     return json.dumps({"@context": CONTEXT, "@graph": nodes}, ensure_ascii=False, indent=2) + "\n"
 
 
+class JsonLdSerializer(Serializer):
+    """The rdflib serializer plugin ``wujing-jsonld``: :func:`to_jsonld` of the graph.
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data='<https://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "甲"@zh .')
+    >>> g.serialize(format="wujing-jsonld") == to_jsonld(g)
+    True
+    """
+
+    def serialize(self, stream, base: str | None = None, encoding: str | None = None, **args) -> None:
+        stream.write(to_jsonld(self.store).encode(encoding or "utf-8"))
+
+
+plugin.register("wujing-jsonld", Serializer, __name__, "JsonLdSerializer")
+
+
 def neo4j_type(prop: str) -> str:
     """A relation property as a Neo4j relationship type: ``locatedIn`` -> ``LOCATED_IN``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", prop).upper()
@@ -366,7 +387,7 @@ def export_files(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS,
         elif fmt == "gexf":
             files[out / "wujing.gexf"] = _gexf(F)
         elif fmt == "jsonld":
-            files[out / "wujing.jsonld"] = to_jsonld(union if union is not None else backend.union())
+            files[out / "wujing.jsonld"] = (union if union is not None else backend.union()).serialize(format="wujing-jsonld")
         elif fmt == "neo4j":
             for name, text in _neo4j(F).items():
                 files[out / "neo4j" / name] = text

@@ -64,8 +64,13 @@ _SPANS = ["doc.spans"]
 _LATIN = re.compile(r"[A-Za-z]")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
+#: The number of a listed task at the start of a clause (55.完成…, （三）加快…).
+_ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 #: Classes whose name ends a list of bare names of the same class (华为、中兴、迈瑞公司).
 _SIBLING_CLASSES = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
+#: Classes whose name's ending the bare names listed before it share (紫金山、太湖、钟山、云龙湖实验室:
+#: 紫金山实验室 …), each a name of its own spelt out with the shared ending.
+_SHARING_CLASSES = ("Laboratory",)
 #: The classes whose names may be titles a place or body was given (示范区, 示范基地).
 _TITLE_CLASSES = ("Park", "Platform", "Laboratory", "Incubator", "Alliance")
 #: The other items of a list after a name (、B、C和D), up to what follows the list.
@@ -246,6 +251,10 @@ def make_names_ruler(nlp: Language, name: str, names: dict[str, list[str]], rule
     return NamesRuler(nlp, names, rule)
 
 
+#: Characters before 等 that make it part of a word (平等, 同等, 对等, 均等), not the end of a list.
+_NOT_ETC = frozenset("平同对均相")
+
+
 class SuffixNames:
     """Names typed by their ending, by the families of ``families.tsv``: …科学城, …高铁, …实验室, …基金.
 
@@ -268,14 +277,18 @@ class SuffixNames:
         ``[word, role]`` of the words that state a construction stage (``stages.tsv``): where one
         is said of a name, the ``stage`` families name projects.  Words of role ``stage`` and
         ``progress`` follow their names (A建成), all of them may open them (推进A).
+    treaty_words
+        Words after a zone in its clause that make it a trade agreement (中日韩自贸区等谈判): no park.
     """
 
     def __init__(self, rules: NameRules, award_verbs: list[str], min_project_core: int,
-                 stage_words: list[list[str]], title_verbs: list[str]):
+                 stage_words: list[list[str]], title_verbs: list[str], treaty_words: list[str] = ()):
         self.rules = rules
+        self._treaty = re.compile(_alternation(treaty_words)) if treaty_words else None
         self.award_verbs = tuple(award_verbs)
         self.title_verbs = tuple(title_verbs)
         self.min_project_core = min_project_core
+        self.company_endings = ("公司", "集团")
         self._project_tail = re.compile("(项目|工程)$")
         self._last_chars = re.compile("[" + re.escape("".join(sorted({e[-1] for e in rules.endings}))) + "]")
         self._rtrie: dict = {}  # the endings as a trie read from their last character
@@ -370,6 +383,14 @@ class SuffixNames:
                     continue  # a title it was awarded (入选国家级…平台), not a name
                 start += level.end()
                 name = text[start:end]
+            shared = rules.shared_ending(text[start:ending_end])
+            if shared and suffix not in rules.works_words:  # 资源和龙胜卫生院: two names, one ending
+                left = shared[0]
+                shared = (start, (left, left if suffix in self.company_endings else left + suffix))
+                start += len(left) + 1
+                name = text[start:end]
+            elif shared or (suffix in rules.works_words and rules.shared_ending(text[start:suffix_at])):
+                continue  # 皇岗和文锦渡口岸改造: the works on two names, each found at the ending they share
             if (start, end) in seen or not rules.is_name(name):
                 continue
             if suffix == "平台" and name.startswith("“"):
@@ -388,13 +409,18 @@ class SuffixNames:
                 continue
             if family.cls in _TITLE_CLASSES and raw[:start].endswith(self.title_verbs):
                 continue  # 获评全国义务教育优质均衡发展区: a title it was given
+            if family.cls == "Park" and self._treaty and self._treaty.search(_CLAUSE.match(text, end).group(0) if _CLAUSE.match(text, end) else ""):
+                continue  # 中日韩自贸区等谈判, 中国－东盟自贸区升级议定书: an agreement, not a zone
             if suffix in ("项目", "工程") and (len(name) - len(suffix) < self.min_project_core or self.generic(name)):
                 continue  # 重点项目, 提速水利工程: named projects are longer and specific
             seen.add((start, end))
-            found.append((start, end, family.cls, f"suffix:{family.ending}"))
-        for start, end, cls, rule in found:
+            found.append((start, end, family.cls, f"suffix:{family.ending}", ""))
+            if shared:
+                at, (left, canonical) = shared
+                found.append((at, at + len(left), family.cls, f"suffix:{family.ending}:shared", canonical))
+        for start, end, cls, rule, canonical in found:
             if not any(s <= start and end <= e for s, e in nones):
-                add_candidate(doc, start, end, cls, rule)
+                add_candidate(doc, start, end, cls, rule, canonical)
         return doc
 
 
@@ -404,15 +430,15 @@ class SuffixNames:
         "rules": _RULES, "award_verbs": list(P.AWARD_VERBS),
         "min_project_core": 4,
         "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
-        "title_verbs": list(P.TITLE_VERBS),
+        "title_verbs": list(P.TITLE_VERBS), "treaty_words": list(P.TREATY_WORDS),
     },
     requires=_SPANS, assigns=_SPANS,
 )
 def make_suffix_names(nlp: Language, name: str, rules: NameRules, award_verbs: list[str],
                       min_project_core: int, stage_words: list[list[str]],
-                      title_verbs: list[str]) -> SuffixNames:
+                      title_verbs: list[str], treaty_words: list[str]) -> SuffixNames:
     """The component that types names by their ending (see :class:`SuffixNames`)."""
-    return SuffixNames(rules, award_verbs, min_project_core, stage_words, title_verbs)
+    return SuffixNames(rules, award_verbs, min_project_core, stage_words, title_verbs, treaty_words)
 
 
 class MetroLines:
@@ -520,7 +546,7 @@ class Enumerations:
         count = r"(?:[\d一二三四五六七八九十百两几]+(?:[" + re.escape(head_counters) + r"])?)"
         alternatives = "|".join(h for h, _ in heads)
         self.head_after_etc = re.compile(
-            r"等(?:一批|各类|多家)?" + count + r"?(?:[^，。；：！？]{0,14}?)(?P<head>" + alternatives + r")" + count + "?"
+            r"等(?:一批|各类|多家)?" + count + r"?(?P<between>[^，。；：！？]{0,14}?)(?P<head>" + alternatives + r")" + count + "?"
         )
         self.head_no_etc = re.compile(r"、[^、，。；：等]{1,12}?(?:" + count + r"(?:“[^”]{1,8}”)?)?(?P<head>" + alternatives + ")")
         self.count_before_head = re.compile(count + r"(?:“[^”]{1,8}”)?$")
@@ -536,10 +562,13 @@ class Enumerations:
         text = masked_text(doc)
         raw = doc_text(doc)
         for m in self.head_after_etc.finditer(text) if "等" in text else ():
-            if any(w in m.group(0) for w in self.not_enumeration_words):
-                continue
+            if any(w in m.group(0) for w in self.not_enumeration_words) or text[m.start() - 1 : m.start()] in _NOT_ETC:
+                continue  # 依法平等保护…企业: 等 of a word (平等, 同等), no list
             start = rules.enumeration_start(text, m.start())
-            self.type_items(doc, text, start, m.start(), m.group("head"), "enum:等")
+            # 等各类孵化器: incubators of every kind, among them those of A and B: A, B are their owners
+            owners = "各类" in m.group(0)[:4]
+            self.type_items(doc, text, start, m.start(), m.group("head"), "enum:等", kind=m.group("between"),
+                            owners=owners)
         # A、B<count><head> with no 等: 衣恋、森马存量企业, 华东师大、上海交大两所“双一流”高校
         for m in self.head_no_etc.finditer(text) if "、" in text else ():
             head_start = m.start("head")
@@ -567,6 +596,14 @@ class Enumerations:
                     if (len(name) <= 6 and rules.ending_of(name) is None and rules.is_name(name)
                             and not rules.is_generic(name) and not rules.has_inner_verb(name)):
                         add_candidate(doc, s, e, c.label_, "enum:list")
+        # 紫金山、太湖、云龙湖实验室: the bare items before a laboratory's name share its ending
+        for c in list(doc.spans[CANDIDATES]):
+            if c.label_ in _SHARING_CLASSES and c.id_.startswith("suffix") and text[c.start_char - 1 : c.start_char] == "、":
+                start = rules.enumeration_start(text, c.start_char - 1)
+                items = rules.items(text, start, c.start_char - 1) + [(c.start_char, c.end_char)]
+                for s, e, full in rules.expand_shared(raw, items)[:-1]:
+                    if full and rules.is_name(raw[s:e]) and not rules.has_inner_verb(raw[s:e]):
+                        add_candidate(doc, s, e, c.label_, "enum:list:shared", full)
         # 引进X、Y (items right after the verb, up to the next break)
         for verb, pattern in self.object_verbs:
             for m in pattern.finditer(text) if verb in text else ():
@@ -579,13 +616,18 @@ class Enumerations:
         return doc
 
     def type_items(self, doc: Doc, text: str, start: int, end: int, head: str | None, rule: str,
-                   organisations_only: bool = False) -> None:
+                   organisations_only: bool = False, kind: str = "", owners: bool = False) -> None:
         """Add the items of ``text[start:end]`` with the class their head (or own ending) gives.
 
         With ``organisations_only`` an item needs the ending of a family or a company (引进X: X is
-        anything brought in, 引进人才 as well as 引进华为科技).
+        anything brought in, 引进人才 as well as 引进华为科技).  ``kind`` is what stands between
+        等 and a project head (调准 of ``牛成、大磡等调准项目``): when it names the works (is no kind,
+        level or stage word), the short bare items are named "<item><kind><head>" (大磡调准项目).
+        With ``owners`` the items own things of the head's kind and are not named after it
+        (华东师大、上海交大等各类孵化器: no 上海交大孵化器, a name the report never writes).
         """
         rules = self.rules
+        composed = self.composed_projects(kind, head)
         raw = doc_text(doc)
         items = rules.items(text, start, end)
         if organisations_only:
@@ -596,6 +638,8 @@ class Enumerations:
             if rules.suffix_class(name) is None and (len(name) > 8 or not name.endswith(rules.company_endings) and len(name) > 6):
                 return
         shared = {(s, e): full for s, e, full in rules.expand_shared(raw, items) if full} if head else {}
+        if composed and not all(len(items) > 1 and e - s <= 4 and rules.ending_of(raw[s:e]) is None for s, e in items):
+            composed = ""  # the tail is shared only by a list of short bare names (牛成、白芒、大磡)
         for s, e in items:
             name = text[s:e]
             if (s, e) in shared and self.head_classes[head] == "Project":
@@ -617,16 +661,24 @@ class Enumerations:
             else:
                 head_cls = self.head_classes[head]
                 if head in self.composing_heads and not name.endswith(head):
-                    add_candidate(doc, s, e, head_cls, rule + ":composed", name + head)
+                    if not owners:
+                        add_candidate(doc, s, e, head_cls, rule + ":composed", name + head)
                     continue
                 if head_cls == "Project":
                     cls = own if own in ("Project", "MetroLine") else "Project"
+                    if rules.shared_ending(rules.facility_of(name) or name):
+                        continue  # 皇岗和文锦渡口岸改造: two names, each found at the ending they share
+                    if composed and own is None and len(name) <= 4 and not name.endswith(rules.company_endings):
+                        add_candidate(doc, s, e, "Project", rule + ":composed", name + composed)
+                        continue
                     if rules.is_programme(name) or own == "Project" and not rules.is_specific(name, industries=True):
                         continue  # 城市双修、海绵城市等工程: programmes and kinds of works
                     if own is None:
                         if not rules.is_specific(name, industries=True):
                             continue  # 智慧交通、智慧医疗等项目, 城市轨道交通、智能电网等: kinds, not names
                         bare = rules.project_name(name) != name and name[-1] not in self.place_endings
+                        if bare and not name.endswith(rules.company_endings) and rules.names_a_kind(name):
+                            continue  # 水电核电、特高压输电、油气管网等重大项目: sectors, not companies
                         if name.endswith(rules.company_endings) or bare and "“" not in name and len(name) <= 6:
                             cls = "Enterprise"  # 柏楚电子、巴斯夫等一批龙头项目: companies named for their projects
                         elif rules.project_name(name) != name and len(name) > 6:
@@ -635,6 +687,20 @@ class Enumerations:
                     continue
                 cls = own or head_cls
             add_candidate(doc, s, e, cls, rule)
+
+    def composed_projects(self, kind: str, head: str | None) -> str:
+        """The tail "<kind><head>" that names a list's bare items (调准项目), or "" when ``kind`` is
+        no name of works: empty, a kind or level word (一批高端, 重大), a verb or a stage word."""
+        rules = self.rules
+        if not kind or head is None or self.head_classes.get(head) != "Project" or len(kind) < 2:
+            return ""
+        if not rules.is_name(kind + head, strict=False) or not rules.is_specific(kind + head, industries=True):
+            return ""
+        if rules.is_programme(kind + head) or rules.has_inner_verb("_" + kind) or rules.verb_before(kind, len(kind)):
+            return ""
+        if any(kind[i:j] in rules.left_words for i in range(len(kind)) for j in range(i + 2, len(kind) + 1)):
+            return ""
+        return kind + head
 
 
 @Language.factory(
@@ -787,7 +853,7 @@ class MilestoneProjects:
         self.adverbs = tuple(sorted(adverbs, key=len, reverse=True))
         called = _alternation(project_words)
         self.filler = re.compile(
-            r"(等[^、，]{0,6}?(" + called + r")|等(一批)?|项目|(" + _alternation(fillers) + r"))+$"
+            r"(等[^、，]{0,10}?(" + called + r")|等(一批)?|项目|(" + _alternation(fillers) + r"))+$"
         )
         self.called_projects = re.compile(called)
         self.not_project_starts = tuple(not_project_starts)
@@ -812,14 +878,16 @@ class MilestoneProjects:
             body = clause.group(0)
             # the words (and adverbs) that open the clause: 加快推进, 开工建设, 持续推进, 建成
             at = {s: w for s, _, w in words}
-            lead = 0
+            number = _ITEM_NUMBER.match(body)  # 55.完成A、B: a numbered task opens with its words
+            lead = opened = number.end() if number else 0
             while True:
                 word = at.get(lead) or next((a for a in self.adverbs if body.startswith(a, lead)), None)
                 if not word:
                     break
                 lead += len(word)
-            after = [(s, e) for s, e, w in words if s >= max(lead, 1) and w in self.after_roles]
-            if lead:  # 开工建设A、B; 加快推进A、B建设; 建成A
+            # a stage word right after 、 opens an item's name (、建设路、): no stage is said there
+            after = [(s, e) for s, e, w in words if s >= max(lead, 1) and w in self.after_roles and body[s - 1] != "、"]
+            if lead > opened:  # 开工建设A、B; 加快推进A、B建设; 建成A
                 region_end = after[0][0] if after else len(body)
                 self.add_region(doc, text, clause.start(), body, lead, region_end, whole=not after)
             elif after:  # A、B等项目竣工
@@ -830,6 +898,8 @@ class MilestoneProjects:
         """The items of ``body[start:end]``; with ``whole`` the list must run to the clause's end."""
         region = body[start:end]
         filler = self.filler.search(region)
+        if filler and region[filler.start() - 1 : filler.start()] == "、":
+            return  # 聚焦机构管理、项目实施: 项目 is an item of the list, not what calls the list projects
         end -= len(filler.group(0)) if filler else 0
         if end - start < 2:
             return
@@ -838,6 +908,8 @@ class MilestoneProjects:
             if not self.rules.is_name(last, strict=False):
                 return  # 推进A、B等主干道沿线公共绿地提升: A and B say where, not what
         called = self.called_projects.search(filler.group(0)) if filler else None
+        if called and called.start() > 7 and self.rules.is_programme(filler.group(0)):
+            return  # A等小区地下车库修缮工程: the works of a programme done at A, not A built
         self.add_items(doc, text, offset + start, offset + end, called.group(0) if called else "")
 
     def add_items(self, doc: Doc, text: str, start: int, end: int, called: str) -> None:
@@ -855,6 +927,8 @@ class MilestoneProjects:
                 continue
             if rules.level_prefix.match(name) or (name.endswith("工程") and len(name) < 6):
                 continue  # 市级重大工程, 水利工程: kinds of project, not names
+            if rules.shared_ending(rules.facility_of(name) or name):
+                continue  # 资源和龙胜卫生院: two names, each found at the ending they share
             if name.endswith(self.not_project_endings) or rules.is_programme(name) or name.startswith(self.not_project_starts):
                 continue
             own = rules.suffix_class(name, stage=True)
@@ -865,7 +939,8 @@ class MilestoneProjects:
             if not called and not own and rules.project_name(name) != name:
                 continue  # neither called a project nor named like one
             company = (not own and rules.project_name(name) != name and called == "项目" and name[-1] not in self.place_endings
-                       and "“" not in name)  # “紫巢”项目: a quoted code name is the project's
+                       and "“" not in name  # “紫巢”项目: a quoted code name is the project's
+                       and (name.endswith(rules.company_endings) or not rules.names_a_kind(name)))  # 城市轨道交通: works
             cls = own or ("Enterprise" if company else "Project")  # 恩德斯豪斯等项目: the company's project
             add_candidate(doc, s, e, cls, "milestone:shared" if full else "milestone", _QUOTED.sub("", full))
 

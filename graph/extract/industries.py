@@ -19,7 +19,9 @@ none).  A vocabulary term is an industry mention only with a cue of industrial-p
 * ``industry:named``: a name a development verb frames as one: ``发展X产业`` for an X the vocabulary
   does not know (防震减灾产业), a modifier before a term (规范发展互联网金融, 大力发展设施农业).
 
-Umbrella terms (``ontology/industry-umbrellas.tsv``: 制造业, 未来产业, 总部经济 …) are never industries.
+Umbrella terms (``ontology/industry-umbrellas.tsv``: 制造业, 未来产业, 总部经济 …) are never industries,
+nor the people or firms an industry counts (建筑行业从业人员, 资质等级建筑业企业) or a model of its
+development (房地产发展新模式: ``_DEVELOPMENT_NOUNS``).
 The component also gives the other components' cluster candidates (``…产业集群`` by its ending) the
 same canonical names, and a lexicon cluster keeps the lexicon's name (能源材料).
 
@@ -333,6 +335,9 @@ class IndustryFinder:
 
     def _cue(self, text: str, s: int, e: int) -> tuple[str, int, int] | None:
         """(rule, start, end) when the term at ``text[s:e]`` is an industry mention here, else None."""
+        after = self._with_tail(text, e)
+        if text.startswith(_WORKERS, after) or text.endswith("业", s, e) and text.startswith("企业", e):
+            return None  # 建筑行业从业人员, 资质等级建筑业企业: the people or firms counted, no industry developed
         if text.startswith(INDUSTRY_TAILS, e) and not text.startswith("产业化", e) \
                 and not text.startswith(_BODIES, self._with_tail(text, e)):
             if text.startswith("领域", e) and text.startswith(_NOT_AFTER_TERM, e + 2):
@@ -353,7 +358,7 @@ class IndustryFinder:
         end = self._with_tail(text, e)
         if text.startswith(_FIGURES, end):
             return "industry:figure", s, end  # 数字经济增加值, 电子信息产业营收
-        if text.startswith(_DEVELOPS, end) and not text.startswith(_BODIES, end):
+        if text.startswith(_DEVELOPS, end) and not text.startswith(_BODIES, end) and not self._develops_noun(text, end):
             return "industry:develops", self._modified(text, s), end  # 推动数字经济发展, 促进快递业健康发展
         if self.develop_verbs.ends_at(text, s):
             if text.startswith("经济", e) and text[s:e + 2] not in self.umbrellas:
@@ -361,6 +366,12 @@ class IndustryFinder:
             if not text.startswith(_NOT_AFTER_TERM, e):
                 return "industry:verb", s, self._with_tail(text, e)
         return None
+
+    @staticmethod
+    def _develops_noun(text: str, end: int) -> bool:
+        """Whether the 发展 after ``end`` opens a noun (房地产发展新模式), not says the industry develops."""
+        develops = next(d for d in sorted(_DEVELOPS, key=len, reverse=True) if text.startswith(d, end))
+        return text.startswith(_DEVELOPMENT_NOUNS, end + len(develops))
 
     def _modified(self, text: str, s: int) -> int:
         """Where an industry named with a modifier before a vocabulary term starts (高端绿色 + 食品产业集群).
@@ -436,6 +447,8 @@ class IndustryFinder:
                 else:
                     pieces[-1] = (pieces[-1][0], last)
             items = [item for s, e in pieces for item in self._split_and(text, s, e)]
+            if items and text.startswith(_WORKERS, items[-1][1]):
+                continue  # 家政服务业、建筑行业从业人员: the people of the industries
             if not head and items and self._tailed(text, *items[-1]):
                 head = "tail"  # 水泥、焦化行业: the last item's tail is the list's head
             if len(items) >= 2 or (head and items):
@@ -621,6 +634,10 @@ _NOT_AFTER_TERM = (
 #: What follows an industry the prose says develops: 数字经济发展, 快递业健康发展.
 _DEVELOPS = ("发展", "健康发展", "高质量发展", "创新发展", "集聚发展", "集群发展", "规模化发展",
              "快速发展", "加快发展", "转型发展", "提质发展", "蓬勃发展")
+#: Nouns after 发展 that make it part of a noun phrase (房地产发展新模式), not the industry developing.
+_DEVELOPMENT_NOUNS = ("新模式", "模式", "方式", "格局", "理念", "趋势", "规划", "战略", "环境", "空间")
+#: What after an industry and its tail counts the people in it (建筑行业从业人员): no industry developed.
+_WORKERS = ("从业人员", "从业者")
 #: Words that start with 业 and so are no tail (快递业务量 is not 快递业 + 务量).
 _NOT_YE = ("业务", "业态", "业主", "业绩", "业内", "业界", "业余", "业者", "业已")
 #: Figures the prose gives of an industry: 数字经济增加值, 集成电路产值.

@@ -48,6 +48,8 @@ _SLOGAN = re.compile(r"([一二两三四五六七八九十])[^一二两三四五
 _COUNTED_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千万双][^一二两三四五六七八九十百千万\d]{1,2}[一二两三四五六七八九十百千万双][^一二两三四五六七八九十百千万期\d]")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两]+[个家所处项座条幢栋批类名位]")
 _SHARED_DIRECTIONS = re.compile(r"(.{3,})([东南西北][路街])和([东南西北][路街])")
+#: 资源和龙胜…: a short first name, a conjunction, and the rest of a name that both share.
+_SHARED_LEAD = re.compile(r"^[^和与及]{2,4}[和与及]")
 _SHARED_GATE = re.compile(r"(泵闸|水闸)$")
 
 
@@ -137,6 +139,7 @@ class NameRules:
         self.works_words = {w: role for w, role in works}
         self._works_lengths = tuple(sorted({len(w) for w in self.works_words}, reverse=True))
         self._facilities: dict[str, str | None] = {}
+        self._kind_tails = tuple(sorted((w for w in self.kind_words if len(w) >= 2), key=len, reverse=True))
 
     # -- the class a name's ending gives it ---------------------------------------------------
     def ending_of(self, name: str) -> str | None:
@@ -243,6 +246,40 @@ class NameRules:
         family = self.family_of(name, stage=True)
         return (family is not None and family.cls == "Project" and family.when != "inner" and family.ending not in self.works_words
                 and self.is_name(name, strict=False) and self.is_specific(name, industries=True))
+
+    def shared_ending(self, name: str) -> tuple[str, str] | None:
+        """The two short names that share the ending of ``name``, or None.
+
+        资源和龙胜卫生院 is 资源卫生院 and 龙胜卫生院, 皇岗和文锦渡口岸 is 皇岗口岸 and 文锦渡口岸:
+        at most four characters, a conjunction, at most four more and a family's ending; the
+        first part ends in no ending, contains no verb and neither part is an industry or a kind
+        (细胞与基因产业基金, 供销与服务平台 are one name each).  Returns the two parts
+        (资源, 龙胜).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.shared_ending("资源和龙胜卫生院"), rules.shared_ending("供销与服务平台")
+        (('资源', '龙胜'), None)
+        """
+        ending = self.ending_of(name)
+        core = name[: len(name) - len(ending)] if ending else ""
+        at = max((core.rfind(c) for c in self.conjunctions), default=-1)
+        left, right = core[:at], core[at + 1 :]
+        if not (2 <= len(left) <= 4 and 2 <= len(right) <= 4) or _SHARED_LEAD.match(core) is None:
+            return None
+        if self.ends_a_name(left, len(left)) or any(left[i:j] in self.left_words for i in range(len(left)) for j in range(i + 2, len(left) + 1)):
+            return None
+        if not all(self.is_specific(part + ending, industries=True) and part not in self.industry_words
+                   and not part.endswith(self._kind_tails) for part in (left, right)):
+            return None
+        return left, right
+
+    def names_a_kind(self, name: str) -> bool:
+        """Whether a kind, level or industry word of two or more characters occurs in ``name``:
+        风力发电, 城市轨道交通, 天然气管道 name sectors or works; 恩德斯豪斯, 华强方特 do not."""
+        words = self.kind_words | self.industry_words
+        return any(name[i:j] in words for i in range(len(name)) for j in range(i + 2, min(len(name), i + 6) + 1))
 
     def is_programme(self, name: str) -> bool:
         """Whether a project's name names a programme, a campaign or a kind of works (脱贫攻坚工程,
@@ -395,7 +432,12 @@ class NameRules:
         for piece in self._pieces(text, start, end):
             s, e = pos, pos + len(piece)
             pos = e + 1
-            s = self.trim_lead(text, self.strip_lead(text, s, e), e)
+            lead = self.strip_lead(text, s, e)
+            if any(text[s:lead].endswith(v) for v in self.clause_verbs):
+                # 科学规划、高效率、高质量推进大运中心、大运村: the list starts after the verb; an item
+                # before it with a family's ending is a name of its own (规划和爱路、启动兰溪路建设)
+                out = [(a, b) for a, b in out if self.ends_a_name(text, b)]
+            s = self.trim_lead(text, lead, e)
             q = text.find("“", s, e)
             if q > s:
                 e = q

@@ -30,7 +30,7 @@ from graph.extract.components import CANDIDATES, ENTITIES, NamesRuler, Resolver
 from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
 from graph.extract.names import NameRules, make_name_rules
-from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS
+from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS, SHORT_FORM_TAILS
 from graph.extract.relations import find_relations
 from graph.extract.trained import MODES, add_trained_names
 from graph.model import Entity, Extraction, Mention, Report, Sentence, top_class
@@ -260,6 +260,35 @@ def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]])
     return out
 
 
+def _short_forms(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """One entity for a name the report writes with and without a tail of :data:`SHORT_FORM_TAILS`.
+
+    华为 and 华为公司, 天安云谷 and 天安云谷产业园 in one report are one entity named by the fuller
+    form; a short form that two fuller forms share (华为公司, 华为集团) is left as it is, and so is a
+    pair of different classes or a name of the lexicon.
+
+    Examples
+    --------
+    >>> ms = [Mention("华为", 0, 2, "Enterprise", "enum:等", 0, "华为"),
+    ...       Mention("华为公司", 9, 13, "Enterprise", "suffix:公司", 1, "华为公司")]
+    >>> [m.canonical for m in _short_forms(ms, EMPTY)]
+    ['华为公司', '华为公司']
+    """
+    classes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        classes[m.canonical][top_class(m.cls)] += 1
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for name, votes in classes.items():
+        tail = next((t for t in SHORT_FORM_TAILS if name.endswith(t) and len(name) - len(t) >= 2), None)
+        short = name[: -len(tail)] if tail else None
+        if (short in classes and name not in lexicon.classes and short not in lexicon.classes
+                and classes[short].most_common(1)[0][0] == votes.most_common(1)[0][0]):
+            fuller[short].add(name)
+    renamed = {short: names.pop() for short, names in fuller.items() if len(names) == 1}
+    renamed = {short: name for short, name in renamed.items() if name not in renamed}
+    return [replace(m, canonical=renamed[m.canonical]) if m.canonical in renamed else m for m in mentions]
+
+
 def is_alias_mention(m: Mention) -> bool:
     """Whether the text of a mention is a name of its entity (not a part of a composed name)."""
     return not m.rule.endswith((":composed", ":shared")) and not m.rule.startswith("milestone:")
@@ -327,6 +356,7 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
     mentions = _metro_names([m for ms in per_sentence for m in ms])
     surfaces = {**industries.industry_names(docs), **_prefix_names(docs, lexicon), **known, **names}
     mentions += _nested_names(mentions, surfaces)
+    mentions = _short_forms(mentions, lexicon)
     mentions.sort(key=lambda m: (m.start, m.end))
     entities = _entities(mentions, lexicon, resolver)
     relations, milestones, facts = find_relations(report, sentences, mentions, entities, lexicon)

@@ -9,7 +9,8 @@ in it and says which fact it supports (``tests/data/gold/GUIDE.md``, "Relations"
   serves (集成电路产业园 -> 集成电路), and an enterprise's project names the enterprise's industry
   (世纪晶源化合物半导体 -> 世纪晶源 in 化合物半导体);
 * ``locatedIn``: ``X落户/入驻/落地/进驻/位于P``; ``在P建设/设立/布局X``; ``P内/P的X``; ``P引进X``;
-  ``依托P，引进/建设X``; parks ``纳入P``;
+  ``依托P，引进/建设X``; parks ``纳入P``; what is built under a heading that builds a park
+  (``高标准建设光明科学城。加快光明云谷等项目建设…``) and what ``加快P建设，…`` brings in (``推动A等项目落地``);
 * ``inCluster``: a ``民用航空方面，…`` topic that runs to the next topic; the one industry of a sentence;
   ``A、B等C企业`` / ``华侨城等文化创意园`` (the head names the industry); ``发挥A、B等企业作用，发展壮大C、D``,
   ``依托P，发展/招引C``, ``P重点发展/聚焦C``, ``加快P建设，聚焦C``, ``打造P为C基地`` (what a park or
@@ -67,8 +68,9 @@ _SETTLES = re.compile(
     r"(?:签约|相继|先后|成功|正式|陆续|纷纷)?(?:落地|落户|入驻|进驻|位于|建于|选址|扎根|集聚|聚集|汇聚|迁入|迁驻)(?:于|在|到|至)?"
 )
 #: After 在P: a verb of settling that ends the clause (…等84个项目在合作区落地).
-_SETTLES_HERE = re.compile(r"^(?:内|中)?(?:相继|先后|成功|正式|陆续|纷纷|加快|集中|率先)?(?:落地|落户|入驻|进驻|集聚|聚集|扎根|布局|设立)"
-                           r"(?:发展|建设|运营|转化)?$")
+_SETTLES_HERE = re.compile(r"^(?:内|中)?(?:相继|先后|成功|正式|陆续|纷纷|加快|集中|率先)?(?:落地|落户|入驻|进驻|集聚|聚集|扎根|布局|设立|"
+                           r"开工|动工|建成|投产|开业|注册|成立|揭牌)"
+                           r"(?:发展|建设|运营|转化|投产|投用|使用)?$")
 #: P<verb>X: after the parks that open a clause, a verb that takes in what follows (P引进X, P落户87个项目，
 #: P新增入驻企业…, P成功引进X); a clause that opens with one goes on with the parks of the clause before.
 _TAKES = re.compile(
@@ -106,8 +108,9 @@ _FOUNDING = re.compile(
 )
 #: After ``A与B``: they build what follows together (A与B合资建设P, A与B共建P).
 _BUILT_TOGETHER = re.compile(r"合资|共建|(?:联合|共同|合作)(?:建设|设立|成立|组建)")
-#: After the firms of a clause: the head of their list and what they did (…等一批高能级企业落地).
-_HEADED_LIST = re.compile(r"^等[^，。；]{0,10}?(?:企业|机构|公司|项目|平台)")
+#: After the firms of a clause: the head of their list and what they did (…等一批高能级企业落地; their
+#: joint venture, 哈飞、标致合资项目积极推进).
+_HEADED_LIST = re.compile(r"^(?:等[^，。；]{0,10}?(?:企业|机构|公司|项目|平台)|(?:合资|合作|独资)项目)")
 #: A clause that says what the fund of the clause before serves (设立F，助力C…).
 _SERVES = re.compile(r"^(?:重点|主要|专项|全力)?(?:助力|服务|支持|用于|投向|投资|聚焦|赋能)")
 #: Verbs whose object is an industry that the park or firms of the sentence develop.
@@ -146,7 +149,9 @@ _TOPIC = re.compile(r"^(?P<name>[^，。、“”]{2,6})方面，")
 _AMOUNT = re.compile(r"总规模(?P<n>\d+(?:\.\d+)?)(?P<unit>亿|万)?元")
 _LIST_GAP = re.compile(r"^(?:[、和及与]|以及)?$")
 #: Between the names that settle and the verb: 等国家级、市级平台, 相继, 正式 (not 以及未来将…的高校).
-_SETTLE_GAP = re.compile(r"^(?:等[^，。；以及和]{0,10}?)?(?:项目|企业|机构|平台)?(?:相继|先后|成功|正式|已|均|将|签约|全部)*$")
+#: Also a count without 等 (中科院金属研究所创新港14个项目落户沈抚科创园).
+_SETTLE_GAP = re.compile(r"^(?:等[^，。；以及和]{0,10}?|\d+(?:个|家|项)[^，。；以及和、]{0,4}?)?(?:项目|企业|机构|平台)?"
+                         r"(?:相继|先后|成功|正式|已|均|将|签约|全部)*$")
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -190,6 +195,7 @@ def find_relations(
     industries_in_name = _names_inside_names(mentions, by_sentence, cls, rel)
     _phases_of_parks(entities, cls, rel)
     _topics(sentences, by_sentence, cls, clusters, base, rel)
+    _park_topics(sentences, by_sentence, cls, rel)
     for s in sentences:
         ms = sorted((m for m in by_sentence[s.index] if not m.rule.startswith("nested:")), key=lambda m: m.start)
         if not ms:
@@ -365,6 +371,98 @@ def _abbreviates(short: str, full: str) -> bool:
         return False
     chars = iter(full)
     return all(c in chars for c in short)
+
+
+#: Before the park of a clause that is about building it (高标准建设P, 打造世界一流的P, 推进P建设).
+_PARK_TOPIC_LEAD = re.compile(
+    r"^(?:(?:高标准|高起点|高水平|高质量|全力|加快|加速|大力|全面|着力|持续|深入|扎实|积极|坚持|进一步|"
+    r"推进|推动|建设|打造|规划建设|建好|做强|提升|提速)+(?:[^，。；、]{1,10}的)?)?$"
+)
+#: After it: the building and how it goes, and nothing else (P规划建设全面提速, P建设进展顺利).
+_PARK_TOPIC_TAIL = re.compile(
+    r"^(?:(?:规划|开发)?(?:建设|开发)(?:[^，。；、]{0,8})|(?:扩容提质|提质扩容|加快发展|高质量发展|提速发展))?$"
+)
+#: In a clause about a park's heading: a verb that builds something there or brings it in.
+_PUT_IN_PARK = re.compile(r"建设|建成|开工|动工|落地|落户|入驻|进驻|引进|集聚|投用|投入使用|运营|揭牌|启用|成立|组建|重建|改造")
+#: A lead or tail that builds the park (a clause that only names it, 依托P, is about something else).
+_PARK_TOPIC_BUILDS = re.compile(r"建设|打造|推进|推动|建好|开发|提速|提质|发展|提升")
+
+
+def _park_topic(s: Sentence, ms: list[Mention], cls: dict[str, str], start: int, end: int) -> str | None:
+    """The park a clause is about building, when the clause says nothing else (``高标准建设光明科学城``)."""
+    named = [m for m in ms if start <= m.start < end]
+    if len(named) != 1 or cls.get(named[0].canonical) != "Park":
+        return None
+    p = named[0]
+    lead = s.text[start - s.start : p.start - s.start]
+    tail = s.text[p.end - s.start : end - s.start]
+    if not _PARK_TOPIC_LEAD.match(lead) or not _PARK_TOPIC_TAIL.match(tail):
+        return None
+    if not _PARK_TOPIC_BUILDS.search(lead + tail):
+        return None
+    return p.canonical
+
+
+def _park_topics(sentences: list[Sentence], by_sentence, cls: dict[str, str], rel) -> None:
+    """What is built or settles in the park that a heading or an opening clause is about.
+
+    A heading sentence that builds one park (``高标准建设光明科学城。``) is about it up to the next
+    sentence without a comma (the next heading) or the end of the paragraph; an opening clause that
+    does (``打造世界一流的光明科学城，推进…``, ``光明科学城规划建设全面提速，…``), to the end of its
+    sentence.  The firms, platforms, institutes, universities, funds and projects named there are in
+    the park (GUIDE.md: 建设P…X, X built as part of P); a sentence or clause that names another park
+    says where its names are itself, and is left out.
+
+    Examples
+    --------
+    >>> text = "高标准建设光明科学城。加快光明云谷等重大项目建设，推进材料基因组建设。"
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> ex = extract_given(Report(slug="t", text=text, year="2020"), [
+    ...     ("光明科学城", "Park", []), ("光明云谷", "Project", []), ("材料基因组", "Platform", [])])
+    >>> sorted((r.subject, r.object) for r in ex.relations if r.predicate == "locatedIn")
+    [('光明云谷', '光明科学城'), ('材料基因组', '光明科学城')]
+    """
+    def settle(s: Sentence, park: str, start: int, end: int, rule: str, brought: bool = False) -> bool:
+        named = sorted((m for m in by_sentence[s.index] if start <= m.start < end and not m.rule.startswith("nested:")),
+                       key=lambda m: m.start)
+        if any(cls.get(m.canonical) == "Park" and m.canonical != park for m in named):
+            return False
+        if not _PUT_IN_PARK.search(_blanked(s, named, start, end)):
+            return True  # a clause that builds or brings in nothing (充分发挥A的优势)
+        for i, m in enumerate(named):
+            if cls.get(m.canonical) not in _LOCATED_CLASSES or cls.get(m.canonical) == "Park":
+                continue
+            if brought:  # only what the clause brings in: 推动A、B等项目落地, 引进A
+                ahead = s.text[start - s.start : _list_before(s, named, i)[0].start - s.start]
+                behind = s.text[_list_after(s, named, i)[-1].end - s.start : end - s.start]
+                if not _INTRODUCE.search(ahead) and not _SETTLED_AFTER.match(behind):
+                    continue
+            rel(m.canonical, "locatedIn", park, s.index, rule)
+        return True
+
+    paragraphs: dict[int, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        paragraphs[s.paragraph].append(s)
+    for para in paragraphs.values():
+        heading: str | None = None
+        for s in para:
+            ms = sorted((m for m in by_sentence[s.index] if not m.rule.startswith("nested:")), key=lambda m: m.start)
+            clauses = _clauses(s)
+            if len(clauses) == 1:
+                heading = _park_topic(s, ms, cls, *clauses[0])
+                continue
+            if heading is not None:
+                for cs, ce in clauses:
+                    settle(s, heading, cs, ce, "heading:建设P")
+                continue
+            if not clauses:
+                continue
+            park = _park_topic(s, ms, cls, *clauses[0])
+            if park is not None:
+                for cs, ce in clauses[1:]:
+                    if not settle(s, park, cs, ce, "clause:建设P，X落地", brought=True):
+                        break
 
 
 def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:

@@ -7,7 +7,9 @@ styles and the data are inlined; nothing is fetched):
   platforms and institutes located in the park that belong to the cluster (and by links the report
   states directly); clicking a link or a node lists those members and the sentences behind them;
 * :func:`write_network_map` -- the whole graph, each class with its own colour and shape;
-* :func:`write_focus_map` -- the neighbourhood of one entity, found by label, alias or pinyin.
+* :func:`write_focus_map` -- the neighbourhood of one entity, found by label, alias or pinyin;
+* :func:`write_jurisdiction_map` -- the park-cluster map of one jurisdiction's reports
+  (:mod:`graph.maps.jurisdiction`), with the year slider when they span several years.
 
 Every map has a legend that doubles as class and relation filters, a search box, neighbour
 highlighting and a side panel.  This module reads the dataset (:func:`map_facts`) and writes the
@@ -41,7 +43,8 @@ import networkx as nx
 from rdflib import RDF, Dataset, Graph
 from rdflib.namespace import DCTERMS, PROV
 
-from graph.maps.park_cluster import park_cluster_view_of
+from graph.maps.jurisdiction import jurisdiction_dataset
+from graph.maps.park_cluster import TITLE as PARK_CLUSTER_TITLE, park_cluster_view_of
 from graph.maps.views import MapError, MapFacts, focus_view_of, network_view_of
 from graph.network.convert import EntityNotFound, to_networkx
 from graph.output import write_text
@@ -59,9 +62,11 @@ __all__ = [
     "write_park_cluster_map",
     "write_network_map",
     "write_focus_map",
+    "write_jurisdiction_map",
     "map_files",
     "write_maps",
     "export_focus_map",
+    "export_jurisdiction_map",
     "json_for_script",
     "EntityNotFound",
 ]
@@ -102,7 +107,8 @@ def _report_years(ds) -> dict[str, str]:
 
 
 def _milestones(ds) -> dict[str, list[dict]]:
-    """Project IRI -> its milestones: stage (local name), period, year, planned and the sentences."""
+    """Entity IRI (a project, or a firm or platform given a stage) -> its milestones: stage (local name),
+    period, year, planned and the sentences."""
     def values(prop):
         return {str(s): o for s, o, _g in _matches(ds, prop)}
 
@@ -235,6 +241,17 @@ def write_focus_map(ds: Dataset | Graph, focus: str, path, depth: int = 2, class
     return _write(render(focus_view(ds, focus, depth=depth, classes=classes)), path)
 
 
+def write_jurisdiction_map(ds, jurisdiction: str, path) -> Path:
+    """Write the park-cluster map of the reports of ``jurisdiction`` (as their ``wj:jurisdiction``
+    says it: 南山区) to ``path``; return the path.  Only what those reports say is shown; the year
+    slider runs over their years.  An unknown jurisdiction raises :class:`MapError` naming those
+    the graph has (see :func:`graph.maps.jurisdiction.jurisdiction_dataset`).
+    """
+    view = park_cluster_view(jurisdiction_dataset(ds, jurisdiction))
+    view["title"] = f"{PARK_CLUSTER_TITLE}：{jurisdiction.strip()}"
+    return _write(render(view), path)
+
+
 def map_files(ds, out_dir, G: nx.MultiDiGraph | None = None) -> dict[Path, str]:
     """``park_cluster.html`` and ``network.html`` of ``out_dir`` as path -> page, not yet written
     (a build writes them with its other files).  ``ds`` is a backend (:mod:`graph.store.backend`)
@@ -261,3 +278,8 @@ def export_focus_map(graph, focus: str, path, depth: int = 2, classes=None) -> P
     of ``focus`` (the CLI's work)."""
     return write_focus_map(open_graph(graph), focus, path, depth=depth, classes=classes)
 
+
+def export_jurisdiction_map(graph, jurisdiction: str, path) -> Path:
+    """Read a built graph (a build folder or a graph file) and write the park-cluster map of one
+    jurisdiction's reports (the CLI's work)."""
+    return write_jurisdiction_map(open_graph(graph), jurisdiction, path)

@@ -207,11 +207,16 @@ def milestone_rows(facts: MapFacts, project: str) -> list[dict]:
 
 
 def entity_info(G: nx.MultiDiGraph, n: str, facts: MapFacts) -> dict:
-    """What a panel shows about an entity: names, class, sentences and, for a project, its milestones."""
+    """What a panel shows about an entity: names, class, sentences and its milestones.
+
+    A project always has its milestones (maybe none); an entity of another class has them when the
+    report gives it a stage (``推动A、B等项目开工`` where A is a company: its plant; a platform whose
+    building is completed).
+    """
     d = G.nodes[n]
     info = {"label": d["label"], "cls": d["cls"], "aliases": list(d["aliases"]), "pinyin": d["pinyin"],
             "sentences": facts.mentions.get(n, [])}
-    if top_class(d["cls"]) == "Project":
+    if top_class(d["cls"]) == "Project" or facts.milestones.get(n):
         info["milestones"] = milestone_rows(facts, n)
     return info
 

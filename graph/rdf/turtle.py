@@ -18,6 +18,11 @@ triples rdflib's output did:
 
 Only the prefixes used are declared.  The output is byte-identical for the same graph.
 
+Both writers are rdflib serializer plugins, ``wujing-turtle`` and ``wujing-trig`` (registered when
+this module is imported, and as ``rdf.plugins.serializer`` entry points in ``setup.cfg``), so
+``g.serialize(format="wujing-turtle")`` is :func:`to_turtle` and ``ds.serialize(format="wujing-trig")``
+is :func:`to_trig`.
+
 Examples
 --------
 >>> from rdflib import Graph, Literal, Namespace, RDF
@@ -34,6 +39,8 @@ Examples
 ex:a a ex:Thing ;
     ex:name "say \\"hi\\"\\n"@en .
 <BLANKLINE>
+>>> g.serialize(format="wujing-turtle") == to_turtle(g)
+True
 """
 
 from __future__ import annotations
@@ -41,8 +48,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
-from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef, plugin
+from rdflib.serializer import Serializer
 
 from graph.errors import WujingError
 
@@ -73,13 +82,11 @@ def serialize(ds: Dataset, union: Graph) -> tuple[str, str]:
         wj:Park wj:year "2025"^^xsd:gYear .
     }
     """
-    return to_trig(ds), to_turtle(union)
+    return ds.serialize(format="wujing-trig"), union.serialize(format="wujing-turtle")
 
 
-
-
-
-__all__ = ["Namer", "quote", "to_turtle", "to_trig", "turtle_body"]
+__all__ = ["Namer", "TrigSerializer", "TurtleSerializer", "quote", "serialize", "to_turtle", "to_trig",
+           "turtle_body"]
 
 # fmt: off
 _BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
@@ -261,6 +268,35 @@ def to_trig(ds: Dataset) -> str:
             label = f"<{name}>" if isinstance(name, URIRef) else namer.term(name)
             parts.append(f"\n{label} {{\n{body}\n}}\n")
     return "".join(line + "\n" for line in namer.prefix_lines()) + "".join(parts)
+
+
+class TurtleSerializer(Serializer):
+    """The rdflib serializer plugin ``wujing-turtle``: :func:`to_turtle` of the graph.
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data="<https://example.org/a> <https://example.org/b> 1 .")
+    >>> print(g.serialize(format="wujing-turtle"), end="")
+    <BLANKLINE>
+    <https://example.org/a> <https://example.org/b> 1 .
+    <BLANKLINE>
+    """
+
+    def serialize(self, stream: IO[bytes], base: str | None = None, encoding: str | None = None, **args) -> None:
+        stream.write(to_turtle(self.store).encode(encoding or "utf-8"))
+
+
+class TrigSerializer(Serializer):
+    """The rdflib serializer plugin ``wujing-trig``: :func:`to_trig` of a Dataset (a graph without
+    named graphs is written as Turtle, which is TriG of the default graph)."""
+
+    def serialize(self, stream: IO[bytes], base: str | None = None, encoding: str | None = None, **args) -> None:
+        text = to_trig(self.store) if isinstance(self.store, Dataset) else to_turtle(self.store)
+        stream.write(text.encode(encoding or "utf-8"))
+
+
+plugin.register("wujing-turtle", Serializer, __name__, "TurtleSerializer")
+plugin.register("wujing-trig", Serializer, __name__, "TrigSerializer")
 
 
 class OntologyError(WujingError, ValueError):

@@ -52,7 +52,7 @@ from rdflib.term import Variable
 
 from graph.rdf.convert import to_rdf, union_graph
 from graph.rdf.cube import add_indicators
-from graph.rdf.turtle import Namer, to_trig, to_turtle, turtle_body
+from graph.rdf.turtle import Namer, turtle_body  # and the wujing-turtle, wujing-trig serializer plugins
 from graph.resources import DEFAULT_OUT
 from graph.store.oxigraph import (
     _BATCH_BYTES,
@@ -65,7 +65,8 @@ from graph.store.oxigraph import (
     to_rdflib_term,
 )
 from graph.store.sparql import GraphNotFound, ServiceRefused, prepare, uses_service
-from graph.validate.conformance import problem
+from graph.validate.conformance import check
+from graph.validate.results import Report
 from graph.validate.ontology import load_ontology
 
 __all__ = [
@@ -231,8 +232,8 @@ class Backend(ABC):
 
     # -- checking
     @abstractmethod
-    def problem(self) -> str | None:
-        """Why the graph does not conform to the SHACL shapes (both files), in one line; None if it does."""
+    def check(self) -> Report:
+        """The graph validated against the SHACL shapes (both files): see :func:`graph.validate.conformance.check`."""
 
     def close(self) -> None:
         """Let go of the store (an Oxigraph store's files are closed)."""
@@ -284,7 +285,10 @@ class RdflibBackend(Backend):
                     yield (*t, None)
             return
         if g is not None:  # rdflib's quads() does not narrow to a graph given by its name
-            ctx = self.dataset.get_graph(g) if g != DATASET_DEFAULT_GRAPH_ID else None
+            try:
+                ctx = self.dataset.get_graph(g) if g != DATASET_DEFAULT_GRAPH_ID else None
+            except IndexError:  # rdflib 7: a Dataset without that graph (or without any)
+                ctx = None
             if ctx is not None:
                 for t in ctx.triples((s, p, o)):
                     yield (*t, g)
@@ -336,13 +340,13 @@ class RdflibBackend(Backend):
                       [_row(variables, {v: row[i] for i, v in enumerate(variables)}) for row in result])
 
     def write_trig(self, out: IO[bytes]) -> None:
-        out.write(to_trig(self.dataset).encode("utf-8"))
+        self.dataset.serialize(out, format="wujing-trig")  # graph.rdf.turtle.to_trig, as an rdflib plugin
 
     def write_turtle(self, out: IO[bytes]) -> None:
-        out.write(to_turtle(self.union()).encode("utf-8"))
+        self.union().serialize(out, format="wujing-turtle")  # graph.rdf.turtle.to_turtle
 
-    def problem(self) -> str | None:
-        return problem(self.union())
+    def check(self) -> Report:
+        return check(self.union())
 
 
 # ---------------------------------------------------------------------------------------- Oxigraph
@@ -538,7 +542,7 @@ class OxigraphBackend(Backend):
             out.write(b"\n")
 
     # -- checking
-    def problem(self) -> str | None:
+    def check(self) -> Report:
         """Check the store in place: the ontology is put in a graph of its own meanwhile."""
         from pyoxigraph import NamedNode, Quad
 
@@ -547,7 +551,7 @@ class OxigraphBackend(Backend):
         self.store.bulk_extend(Quad(to_oxigraph_term(s), to_oxigraph_term(p), to_oxigraph_term(o), graph)
                                for s, p, o in load_ontology())
         try:
-            return problem(self.union, store=_WithOntology(self.store, graph))
+            return check(self.union, store=_WithOntology(self.store, graph))
         finally:
             self.store.remove_graph(graph)
 

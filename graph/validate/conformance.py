@@ -8,8 +8,11 @@ store of the data (:mod:`graph.shacl`); shapes the compiler does not know are ch
 Examples
 --------
 >>> from rdflib import Graph
->>> problem(Graph()) is None
+>>> report = check(Graph())
+>>> report.conforms
 True
+>>> one_line(report)
+'the built graph conforms to ontology/indicator-shapes.ttl and ontology/shapes.ttl'
 """
 
 from __future__ import annotations
@@ -17,56 +20,64 @@ from __future__ import annotations
 from graph.extract.figures import IndicatorError
 from graph.validate import shacl
 from graph.validate.cube import SHAPES_PATH as INDICATOR_SHAPES
-from graph.validate.cube import _violations, validate_indicators
-from graph.validate.ontology import (
-    OntologyError,
-    load_ontology,
-    load_shapes,
-    shacl_summary,
-    validate,
-)
+from graph.validate.cube import validate_indicators
+from graph.validate.ontology import OntologyError, load_ontology, load_shapes, validate
+from graph.validate.results import Report, one_line, sort_key
 
-__all__ = ["problem"]
+__all__ = ["check", "one_line"]
+
+#: (file, what it checks) of the shape files, in the order they are checked
+_SHAPE_FILES = (("ontology/indicator-shapes.ttl", "the indicator graph"), ("ontology/shapes.ttl", "the built graph"))
 
 
-def problem(data, triples: bytes | None = None, store=None) -> str | None:
-    """Why ``data`` (an rdflib Graph or Dataset) does not conform, in one line; None if it does.
+def check(data, triples: bytes | None = None, store=None) -> Report:
+    """Validate ``data`` (an rdflib Graph or Dataset) against both shape files: a :class:`Report`.
+
+    The report of the first shape file the data does not conform to; if it conforms to both, one
+    report of both files' warnings.  :func:`one_line` says it on one line, as a build does.
 
     ``triples``: the same data as N-Triples, if the caller has it (faster to load).  ``store``: a
     pyoxigraph Store (or anything with its ``query``) whose default graph holds the data and the
     ontology already, to check in place (an Oxigraph build's store); ``data`` is then a function
     that returns the rdflib graph, called only if pyshacl has to be used.
-    Raises :class:`graph.ontology.OntologyError` when a shapes or ontology file cannot be read.
+    Raises :class:`graph.validate.ontology.OntologyError` when a shapes or ontology file cannot be read.
     """
     try:
-        checks = [(_compiled(load_shapes(INDICATOR_SHAPES)), "indicator-shapes.ttl"), (_compiled(load_shapes()), "shapes.ttl")]
+        compiled = [_compiled(load_shapes(INDICATOR_SHAPES)), _compiled(load_shapes())]
     except shacl.UnsupportedShape:  # the reference engine, one shape file at a time
         if store is not None:
             data = data()
         try:
-            conforms, text = validate_indicators(data, engine="pyshacl")
+            report = validate_indicators(data, engine="pyshacl")
         except IndicatorError as exc:
             raise OntologyError(str(exc)) from None
-        if not conforms:
-            return f"the indicators do not conform to ontology/indicator-shapes.ttl: {_violations(text)}"
-        conforms, text = validate(data, engine="pyshacl")
-        return None if conforms else f"the built graph does not conform to ontology/shapes.ttl: {shacl_summary(text)}"
+        if not report.conforms:
+            return report
+        main = validate(data, engine="pyshacl")
+        return main if not main.conforms else _both(report, main)
     if store is None:
         store = shacl.to_store(triples if triples is not None else data, load_ontology())
-    for compiled, name in checks:
-        found = [v for v in shacl.run_checks(compiled, store) if v.severity == "Violation"]
-        if found:
-            what = "the indicators do" if name.startswith("indicator") else "the built graph does"
-            return f"{what} not conform to ontology/{name}: {shacl_summary(shacl.report_text(found))}"
-    return None
+    reports = []
+    for checks, (name, subject) in zip(compiled, _SHAPE_FILES):
+        report = Report(tuple(shacl.run_checks(checks, store)), shapes=name, subject=subject)
+        if not report.conforms:
+            return report
+        reports.append(report)
+    return _both(*reports)
+
+
+def _both(*reports: Report) -> Report:
+    """One conforming report of several: their warnings, under the names of all their files."""
+    results = sorted({v for r in reports for v in r.results}, key=sort_key)
+    return Report(tuple(results), shapes=" and ".join(name for name, _ in _SHAPE_FILES), subject=_SHAPE_FILES[-1][1])
 
 
 _COMPILED: dict[int, tuple] = {}
 
 
 def _compiled(shapes) -> list:
-    """The compiled checks of a shapes graph, once per graph (:func:`graph.ontology.load_shapes` caches
-    the graphs, so each shapes file is compiled once per process)."""
+    """The compiled checks of a shapes graph, once per graph (:func:`graph.validate.ontology.load_shapes`
+    caches the graphs, so each shapes file is compiled once per process)."""
     found = _COMPILED.get(id(shapes))
     if found is None or found[0] is not shapes:
         found = _COMPILED[id(shapes)] = (shapes, shacl.compile_shapes(shapes))

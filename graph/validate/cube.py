@@ -9,41 +9,38 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import Graph
 
 from graph.extract.figures import IndicatorError
 from graph.resources import ontology_file
-from graph.validate.ontology import OntologyError, load_shapes, run_shacl, shacl_summary
+from graph.validate.ontology import OntologyError, load_shapes, run_shacl
+from graph.validate.results import Report, one_line
+
+__all__ = ["SHAPES_PATH", "indicators_problem", "validate_indicators"]
 
 SHAPES_PATH = ontology_file("indicator-shapes.ttl")
 
 
-def _violations(text: str) -> str:
-    """How many violations a pyshacl report lists (warnings aside), and the first, on one line."""
-    blocks = [b for b in text.split("Validation Result in ") if "Severity: sh:Violation" in b]
-    if not blocks:
-        return shacl_summary(text)
-    first = shacl_summary(blocks[0]).split(", first: ", 1)[-1]
-    return f"{len(blocks)} violation(s), first: {first}"
-
-
 def indicators_problem(data: Graph) -> str | None:
-    """Why ``data`` does not conform to ``ontology/indicator-shapes.ttl``, in one line; None if it does."""
-    conforms, text = validate_indicators(data)
-    return None if conforms else f"the indicators do not conform to ontology/indicator-shapes.ttl: {_violations(text)}"
+    """Why ``data`` does not conform to ``ontology/indicator-shapes.ttl``, in one line
+    (:func:`graph.validate.results.one_line`); None if it does."""
+    report = validate_indicators(data)
+    return None if report.conforms else one_line(report)
 
 
-def validate_indicators(data: Graph, engine: str = "oxigraph") -> tuple[bool, str]:
-    """Validate indicator data against ``ontology/indicator-shapes.ttl``; (conforms, report text).
+def validate_indicators(data: Graph, engine: str = "oxigraph") -> Report:
+    """Validate indicator data against ``ontology/indicator-shapes.ttl``: the :class:`Report` of the results.
 
     ``data`` holds the observations, their data set and structure, and the types of the
-    sentences and clusters they refer to (:func:`cube_graph`, the union of all graphs, or the
-    Dataset itself).
-    Warnings (a cluster the extractor did not find) do not make it fail.  ``engine``: one of
-    :data:`graph.ontology.ENGINES`.
+    sentences and clusters they refer to (:func:`graph.rdf.cube.cube_graph`, the union of all
+    graphs, or the Dataset itself).  Warnings (a cluster the extractor did not find) do not make it
+    fail.  ``engine``: one of :data:`graph.validate.ontology.ENGINES`.
     """
     try:
         shapes = load_shapes(SHAPES_PATH)
     except OntologyError as exc:
         raise IndicatorError(str(exc)) from None
-    return run_shacl(data, shapes, None, engine)
+    report = run_shacl(data, shapes, None, engine)
+    return replace(report, shapes="ontology/indicator-shapes.ttl", subject="the indicator graph")

@@ -33,18 +33,20 @@ Examples
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from graph.rdf.terms import to_rdflib_term
+from graph.validate.results import Report, Violation, sort_key
+
 __all__ = [
     "Check",
     "UnsupportedShape",
-    "Violation",
     "compile_shapes",
-    "report_text",
     "run_checks",
     "to_store",
     "validate",
@@ -66,20 +68,9 @@ class Check:
     query: str
 
 
-@dataclass(frozen=True, order=True)
-class Violation:
-    """One validation result."""
-    focus: object
-    value: object = field(compare=False)
-    shape: str = ""
-    component: str = ""
-    path: str | None = field(default=None, compare=False)
-    severity: str = "Violation"
-    message: str = ""
-
-
 _SH_NS = str(SH)
 _TYPE_PATH = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
+_XSD_STRING = str(XSD.string)
 # lexical forms of the datatypes whose literals the shapes check; others: the datatype IRI alone
 _LEXICAL = {
     XSD.integer: r"^[+-]?[0-9]+$",
@@ -403,22 +394,8 @@ def to_store(*graphs: Graph):
     return store
 
 
-def _rdflib_term(term):
-    from pyoxigraph import BlankNode, NamedNode
-
-    if term is None:
-        return None
-    if isinstance(term, NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 def run_checks(checks: list[Check], store) -> list[Violation]:
-    """Run ``checks`` on ``store`` (its default graph); the violations, sorted."""
+    """Run ``checks`` on ``store`` (its default graph); the results (:class:`Violation`), sorted."""
     found = set()
     for check in checks:
         for row in store.query(check.query):
@@ -428,56 +405,31 @@ def run_checks(checks: list[Check], store) -> list[Violation]:
                     values[var] = row[var]
                 except (KeyError, IndexError):
                     values[var] = None
-            focus = _rdflib_term(values["this"])
+            focus = to_rdflib_term(values["this"])
             if focus is None:
                 continue
-            value = _rdflib_term(values["value"])
+            value = to_rdflib_term(values["value"])
             message = _fill(check.message, row) if "{" in check.message else check.message
             found.add(Violation(focus, value, check.shape, check.component, check.path, check.severity, message))
-    return sorted(found, key=lambda v: (str(v.focus), v.shape, v.component, str(v.value), v.message))
+    return sorted(found, key=sort_key)
 
 
 def _fill(message: str, row) -> str:
     """Put the row's values into ``{?name}`` placeholders of a message."""
-    import re
-
     def value(match):
         try:
             term = row[match.group(1)]
         except (KeyError, IndexError):
             return match.group(0)
-        return match.group(0) if term is None else _rdflib_term(term).n3()
+        return match.group(0) if term is None else to_rdflib_term(term).n3()
 
     return re.sub(r"\{[?$](\w+)\}", value, message)
 
 
-def report_text(violations: list[Violation]) -> str:
-    """A validation report laid out as pyshacl's text report (what ``shacl_summary`` reads)."""
-    conforms = not any(v.severity == "Violation" for v in violations)
-    lines = ["Validation Report", f"Conforms: {conforms}"]
-    if violations:
-        lines.append(f"Results ({len(violations)}):")
-    for v in violations:
-        lines += [
-            f"Constraint Violation in {v.component} (http://www.w3.org/ns/shacl#{v.component}):",
-            f"\tSeverity: sh:{v.severity}",
-            f"\tSource Shape: {v.shape}",
-            f"\tFocus Node: {v.focus.n3()}",
-        ]
-        if v.value is not None:
-            lines.append(f"\tValue Node: {v.value.n3()}")
-        if v.path is not None:
-            lines.append(f"\tResult Path: {v.path}")
-        lines.append(f"\tMessage: {v.message}")
-    return "\n".join(lines) + "\n"
-
-
 def validate(data: Graph, shapes: Graph, ontology: Graph | None = None,
-             checks: list[Check] | None = None) -> tuple[bool, str, list[Violation]]:
-    """Validate ``data`` (with ``ontology`` mixed in) against ``shapes``: (conforms, report text, results)."""
+             checks: list[Check] | None = None) -> Report:
+    """Validate ``data`` (with ``ontology`` mixed in) against ``shapes``: the :class:`Report` of its results."""
     if checks is None:
         checks = compile_shapes(shapes)
     store = to_store(data, *([ontology] if ontology is not None else []))
-    violations = run_checks(checks, store)
-    conforms = not any(v.severity == "Violation" for v in violations)
-    return conforms, report_text(violations), violations
+    return Report(tuple(run_checks(checks, store)))

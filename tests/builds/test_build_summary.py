@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from rdflib import RDF
 
-from graph.build import build
 from graph.model import ENTITY_CLASSES, top_class
 from graph.rdf.namespaces import WJ
-from graph.resources import DEFAULT_REPORT
-
-MERGE_2025 = Path(__file__).resolve().parents[1] / "data" / "merge" / "wujing-2025.txt"
 
 
 def classes_in_graph(union) -> Counter:
@@ -20,8 +15,8 @@ def classes_in_graph(union) -> Counter:
     return Counter(top_class(local[o]) for s, o in union.subject_objects(RDF.type) if o in local)
 
 
-def test_summary_of_two_reports_counts_each_shared_entity_once():
-    result = build([MERGE_2025, DEFAULT_REPORT], out_dir=None)
+def test_summary_of_two_reports_counts_each_shared_entity_once(built_two_years):
+    result = built_two_years
     summary = result.summary()
     in_graph = classes_in_graph(result.union)
     assert summary["entities"] == dict(sorted(in_graph.items()))

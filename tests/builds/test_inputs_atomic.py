@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 import graph.output
 from graph.build import build
 from graph.errors import BuildError
+from graph.validate.results import Report, Violation
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("wujing.trig", "wujing.ttl", "entities.csv")
@@ -145,7 +146,8 @@ def test_disk_full_while_writing_keeps_the_previous_files(tmp_path, versions, mo
 
 def test_failed_extraction_or_validation_writes_nothing(tmp_path, versions, monkeypatch):
     out = previous_build(tmp_path, versions)
-    monkeypatch.setattr("graph.store.backend.problem", lambda *a, **k: "the built graph does not conform to ontology/shapes.ttl: x")
+    broken = Report((Violation(URIRef("https://example.org/x"), message="x"),), "ontology/shapes.ttl", "the built graph")
+    monkeypatch.setattr("graph.store.backend.check", lambda *a, **k: broken)
     with pytest.raises(BuildError, match="does not conform"):
         build([tmp_path / "report.txt"], out_dir=out)
     assert {name: (out / name).read_bytes() for name in NAMES} == versions["old"]

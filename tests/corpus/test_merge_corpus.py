@@ -32,16 +32,15 @@ HDJD = entity_iri("航电基地一期")
 
 
 @pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+def cache_dir(extraction_cache) -> Path:
+    return extraction_cache
 
 
 @pytest.fixture(scope="module")
-def merged(tmp_path_factory, cache_dir):
-    out = tmp_path_factory.mktemp("merged")
-    result = build([REPORT_2025, DEFAULT_REPORT], out_dir=out, cache_dir=cache_dir)
-    result.out_dir = out
-    return result
+def merged(built_two_years):
+    """The 2025 and the 2026 report built together (tests/conftest.py, once per session)."""
+    assert [ex.report.slug for ex in built_two_years.extractions] == [REPORT_2025.stem, DEFAULT_REPORT.stem]
+    return built_two_years
 
 
 def report_of(graph_iri) -> str:

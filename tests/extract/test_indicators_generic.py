@@ -118,8 +118,8 @@ def test_the_cube_of_another_report_conforms_and_declares_the_codes_it_uses():
     assert (area, SKOS.inScheme, WJI.Areas) in meta
     assert (WJI.LeadingClusters, SKOS.narrower, entity_iri("集成电路")) in meta
     assert (entity_iri("集成电路"), SKOS.inScheme, WJI.Clusters) in meta
-    conforms, text = validate_indicators(cube_graph(ds))
-    assert conforms, text
+    report = validate_indicators(cube_graph(ds))
+    assert report.conforms, str(report)
 
 
 def _string_constants(path: Path) -> list[str]:

@@ -129,6 +129,12 @@ def test_the_names_before_in_a_park_settle_there_when_nothing_follows_the_verb()
         ("金砖国家未来网络研究院中方分院", "locatedIn", "合作区")}
 
 
+@pytest.mark.parametrize("verb", ["开工建设", "建成投产", "注册", "落地"])
+def test_the_names_before_in_a_park_are_in_it_when_they_start_or_open_there(verb):
+    ex = run(f"华星光电T9项目等5个项目在光明科学城{verb}。", {"华星光电T9项目": "Project", "光明科学城": "Park"})
+    assert ("华星光电T9项目", "locatedIn", "光明科学城") in relations(ex)
+
+
 def test_a_firm_named_in_a_sentence_built_on_a_park_is_in_it_only_when_brought_in():
     ex = run("依托盐田河临港新兴产业集聚区，发挥华大基因等企业的龙头带动作用，引进培育一批瞪羚企业。",
              {"盐田河临港新兴产业集聚区": "Park", "华大基因": "Enterprise"})
@@ -174,6 +180,46 @@ def test_parks_taken_into_a_corridor_are_located_in_it():
     ex = run("坂雪岗科技城、大运新城纳入“广深科技创新走廊”十核多节点规划。",
              {"坂雪岗科技城": "Park", "大运新城": "Park", "广深科技创新走廊": "Park"})
     assert relations(ex) == {("坂雪岗科技城", "locatedIn", "广深科技创新走廊"), ("大运新城", "locatedIn", "广深科技创新走廊")}
+
+
+def test_a_count_of_projects_before_the_verb_still_settles_the_name_before_it():
+    ex = run("中科院金属研究所创新港14个项目落户沈抚科创园。", {"中科院金属研究所创新港": "Platform", "沈抚科创园": "Park"})
+    assert relations(ex) == {("中科院金属研究所创新港", "locatedIn", "沈抚科创园")}
+
+
+def test_what_is_built_under_a_heading_that_builds_a_park_is_in_it():
+    ex = run("高标准建设光明科学城。坚持规划引领，加快光明云谷、光明小镇等重大项目建设。推进材料基因组等设施建设，构建设施集群。"
+             "高质量推进高新区建设。加快建设鹏城实验室，打造实验室集群。",
+             {"光明科学城": "Park", "光明云谷": "Project", "光明小镇": "Project", "材料基因组": "Platform",
+              "高新区": "Park", "鹏城实验室": "Laboratory"})
+    assert {(s, o) for s, p, o in relations(ex) if p == "locatedIn"} == {
+        ("光明云谷", "光明科学城"), ("光明小镇", "光明科学城"), ("材料基因组", "光明科学城"), ("鹏城实验室", "高新区")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "高标准建设光明科学城。充分发挥鹏城实验室的优势，汇聚创新资源。",  # nothing built or brought in
+        "高标准建设光明科学城。在西丽湖国际科教城建设鹏城实验室，打造实验室集群。",  # another park says where
+        "高标准建设光明科学城，推进西丽湖国际科教城建设。加快建设鹏城实验室，打造实验室集群。",  # no heading: a sentence with a comma
+    ],
+)
+def test_a_heading_that_builds_a_park_does_not_place_what_is_not_built_there(sentence):
+    ex = run(sentence, {"光明科学城": "Park", "西丽湖国际科教城": "Park", "鹏城实验室": "Laboratory"})
+    assert ("鹏城实验室", "locatedIn", "光明科学城") not in relations(ex)
+
+
+@pytest.mark.parametrize(
+    "sentence, located",
+    [
+        ("加快平湖跨境电商产业园建设，推动纵腾、圆通等项目落地。", {"纵腾", "圆通"}),
+        ("平湖跨境电商产业园规划建设全面提速，引进纵腾等重点项目。", {"纵腾"}),
+        ("加快平湖跨境电商产业园建设，发挥纵腾、圆通的龙头作用。", set()),  # nothing is brought in
+    ],
+)
+def test_what_a_clause_after_building_a_park_brings_in_settles_there(sentence, located):
+    ex = run(sentence, {"平湖跨境电商产业园": "Park", "纵腾": "Enterprise", "圆通": "Enterprise"})
+    assert {s for s, p, o in relations(ex) if p == "locatedIn"} == located
 
 
 # --- what parks and firms develop -------------------------------------------------------------
@@ -259,6 +305,21 @@ def test_an_industry_that_opens_a_clause_types_the_firms_listed_in_the_clause_be
     ex = run("中航光电、中广核仿真等一批高能级企业落地，民用航空产业连续三年保持10%以上增长，新增北辰航空等企业3家。",
              {"中航光电": "Enterprise", "中广核仿真": "Enterprise", "北辰航空": "Enterprise", "民用航空": "IndustryCluster"})
     assert {s for s, p, o in relations(ex) if p == "inCluster"} == {"中航光电", "中广核仿真"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["比亚迪汽车研发中心建成启用，哈飞、标致合资项目积极推进，汽车产业集群及相关产业链初步形成。",
+     "哈飞、标致等整车企业相继投产，汽车产业集群初步形成。"],
+)
+def test_an_industry_that_opens_a_clause_types_the_firms_whose_joint_venture_or_list_the_clause_before_names(sentence):
+    ex = run(sentence, {"哈飞": "Enterprise", "标致": "Enterprise", "汽车": "IndustryCluster", "比亚迪汽车研发中心": "Platform"})
+    assert {(s, o) for s, p, o in relations(ex) if p == "inCluster"} >= {("哈飞", "汽车"), ("标致", "汽车")}
+
+
+def test_firms_named_before_a_clause_that_does_not_head_them_are_not_typed_by_the_next_industry():
+    ex = run("哈飞、标致项目积极推进，汽车产业集群初步形成。", {"哈飞": "Enterprise", "标致": "Enterprise", "汽车": "IndustryCluster"})
+    assert {s for s, p, o in relations(ex) if p == "inCluster"} == set()
 
 
 def test_a_topic_that_is_no_industry_does_not_put_the_paragraph_in_an_industry():

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from graph.analytics.measures import park_cluster_matrix
-from graph.build import build
 from graph.maps.park_cluster import counts_line
 from graph.network.parks import park_clusters
 from graph.rdf.iri import entity_iri
+from graph.rdf.namespaces import WJ
 from graph.resources import DEFAULT_REPORT
 from graph.maps.render import map_facts, network_view, park_cluster_view, write_focus_map, write_network_map, write_park_cluster_map
 from graph.network.convert import to_networkx
@@ -33,7 +33,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--no-first-run", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 HUADONG = str(entity_iri("华东师范大学"))
-MERGE_2025 = Path(__file__).resolve().parents[1] / "data" / "merge" / "wujing-2025.txt"
 
 pytestmark = pytest.mark.browser
 
@@ -413,9 +412,13 @@ def test_a_park_panel_lists_its_members_by_industry_with_counts(built, G, opened
     m.assert_clean()
 
 
-def test_a_project_member_shows_its_stage_in_the_park_panel_and_its_own(built, opened):
+@pytest.mark.parametrize("projects", [True, False], ids=["project", "firm-or-platform"])
+def test_a_project_member_shows_its_stage_in_the_park_panel_and_its_own(built, opened, projects):
+    """Also a platform or firm the report gives a stage (its building completed, its plant started)."""
     data = park_cluster_view(built.dataset)["data"]
-    project, about = next((x, d) for x, d in sorted(data["members"].items()) if d.get("milestones") and d["parks"])
+    staged = {str(s) for s, _ in built.union.subject_objects(WJ.hasMilestone)}
+    _, about = next((x, d) for x, d in sorted(data["members"].items())
+                    if x in staged and d["parks"] and (d["top"] == "Project") == projects)
     m = opened(built.out_dir / "maps" / "park_cluster.html")
     m.js("id => wjMap.selectNode(id, false)", about["parks"][0])
     item = m.page.locator("#panel li", has_text=about["label"]).first
@@ -433,12 +436,9 @@ def test_a_park_cluster_map_of_one_year_has_no_year_slider(built, opened):
 
 
 @pytest.fixture(scope="module")
-def two_years(tmp_path_factory):
-    """The synthetic 2025 report and the bundled 2026 report, built into one graph."""
-    out = tmp_path_factory.mktemp("two-years")
-    result = build([MERGE_2025, DEFAULT_REPORT], out_dir=out)
-    result.out_dir = out
-    return result
+def two_years(built_two_years):
+    """The synthetic 2025 report and the bundled 2026 report, built into one graph (once per session)."""
+    return built_two_years
 
 
 def _known_links(G, years: dict[str, str], year: str) -> dict[tuple[str, str], set[str]]:
@@ -475,6 +475,29 @@ def test_the_year_slider_shows_what_the_reports_up_to_each_year_say(two_years, o
             assert drawn[pair] == str(len(members))
     assert not {p for p, members in now.items() if members and not before[p]} & {p for p, lab in drawn.items() if lab}
     m.screenshot("park_cluster_2025")
+    m.assert_clean()
+
+
+def test_a_jurisdictions_map_slides_over_its_own_reports_years(district_years, opened, tmp_path):
+    from graph.maps.render import export_jurisdiction_map
+
+    from graph.store.queries import run_query
+
+    rows = run_query("jurisdiction_parks_by_year", graph=district_years, jurisdiction="龙岗区")
+    first = {r["entity"]: str(r["firstYear"]) for r in rows}
+    path = export_jurisdiction_map(district_years, "龙岗区", tmp_path / "longgang.html")
+    m = opened(path)
+    shown = "() => wjMap.nodeView.get().map(n => n.id)"
+    assert m.page.inner_text("h1") == "园区与产业集群关系图：龙岗区"
+    assert m.page.locator("#year-filter").is_visible()
+    assert m.js("wjMap.year()") == "2025"  # the district's last report, not the bundled 2026
+    at_2025 = set(m.js(shown))
+    assert at_2025 and at_2025 <= set(first)
+    m.page.locator("#year").fill("0")
+    assert m.js("wjMap.year()") == "2024" and "截至 2024 年" in m.page.inner_text("#year-label")
+    at_2024 = set(m.js(shown))
+    assert at_2024 == {n for n in at_2025 if first[n] == "2024"} and at_2024 < at_2025  # 2025 named more
+    m.screenshot("park_cluster_longgang_2024")
     m.assert_clean()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 import networkx as nx
@@ -18,6 +19,8 @@ from graph.maps.style import CLASS_STYLES, RELATION_STYLES
 from graph.maps.render import EntityNotFound, MapError, focus_view, json_for_script, network_view, park_cluster_view, render, write_focus_map, write_network_map, write_park_cluster_map
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES
 from graph.network.convert import load_dataset, to_networkx
+from graph.network.parks import park_clusters
+from graph.rdf.namespaces import WJ
 from maps_helpers import EVIL_ALIAS, EVIL_CLUSTER, EVIL_NAME, EVIL_PARK, EVIL_SENTENCE, EVIL_TITLE, evil_dataset
 
 HUADONG = str(entity_iri("华东师范大学"))
@@ -236,10 +239,6 @@ def test_park_cluster_map_and_matrix_count_every_cell_alike(built, G):
 
 
 def test_park_cluster_legend_counts_the_members_that_make_links(built, G):
-    from collections import Counter
-
-    from graph.network.parks import park_clusters
-
     pc = park_clusters(G)
     legend = {r["id"]: r["count"] for r in park_cluster_view(built.dataset)["legend"]["members"]}
     assert {c: n for c, n in legend.items() if n} == dict(Counter(G.nodes[x]["cls"] for x in pc.linking_members()))
@@ -249,6 +248,22 @@ def test_park_cluster_node_panels_list_members(built):
     data = park_cluster_view(built.dataset)["data"]
     park = data["info"][str(entity_iri("金领谷产业园"))]
     assert str(entity_iri("中航机载低空选型中心")) in {m["id"] for m in park["members"]}
+
+
+def test_every_entity_given_a_stage_shows_its_milestones_whatever_its_class(built, G):
+    """A firm or platform the report gives a stage (its plant starts, its building is completed)
+    shows its milestones on both maps, as a project does."""
+    staged = Counter(str(s) for s, _ in built.union.subject_objects(WJ.hasMilestone))
+    others = {n for n in staged if G.nodes[n]["cls"] not in ("Project", "MetroLine")}
+    assert others  # the bundled report gives enterprises and a platform a stage
+    network = network_view(built.dataset)["data"]["info"]
+    park_cluster = park_cluster_view(built.dataset)["data"]
+    shown = {**park_cluster["members"], **park_cluster["info"]}
+    assert shown.keys() & others  # some of them are members of a park or a cluster
+    for n, count in staged.items():
+        assert len(network[n]["milestones"]) == count, G.nodes[n]["label"]
+        if n in shown:
+            assert len(shown[n]["milestones"]) == count, G.nodes[n]["label"]
 
 
 def test_park_cluster_columns_keep_parks_left_and_clusters_right(built):

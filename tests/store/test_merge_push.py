@@ -15,7 +15,9 @@ import requests
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.store.backend import open_graph
 from graph.store.push import chunks, graph_url, push
+from graph.store.queries import list_queries, run_query
 
 
 def oxigraph_binary() -> str:
@@ -209,13 +211,12 @@ def _server_rows(base: str, text: str) -> list[tuple]:
 def test_every_library_query_answers_on_a_plain_oxigraph_server_after_push(server, built):
     """Issue 16 point 4: on ``oxigraph serve`` (default graph empty unless told) the library queries
     gave nothing after a push; with the union pushed into the default graph they give our answers."""
-    from graph.store.queries import list_queries, run_query
-
     clear(server)
     push(built.out_dir, f"{server}/store")
+    here = open_graph(built.out_dir)  # read once, not once per query
     answered = 0
     for q in list_queries():
-        local = run_query(q.name, graph=built.out_dir, terms=True)
+        local = run_query(q.name, graph=here, terms=True)
         remote = _server_rows(server, q.text)
         want = [tuple(None if v is None else _value(str(v), str(getattr(v, "datatype", None))) for v in row.values())
                 for row in local]

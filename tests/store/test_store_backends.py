@@ -21,6 +21,7 @@ from graph.store.endpoint import Endpoint
 from graph.store.push import push
 from graph.store.queries import list_queries
 from graph.store.sparql import GraphNotFound, ServiceRefused
+from graph.validate.results import Report, Violation
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = [ROOT / "tests" / "data" / "merge" / "wujing-2025.txt", DEFAULT_REPORT]
@@ -83,7 +84,8 @@ def test_a_failed_oxigraph_build_leaves_the_previous_build_and_no_temporary_fold
     out = tmp_path / "out"
     build([DEFAULT_REPORT], out_dir=out, store="oxigraph").backend.close()
     before = files_of(out)
-    monkeypatch.setattr(OxigraphBackend, "problem", lambda self: "a shape is violated")
+    broken = Report((Violation(URIRef("https://example.org/x"), message="a shape is violated"),))
+    monkeypatch.setattr(OxigraphBackend, "check", lambda self: broken)
     with pytest.raises(BuildError, match="a shape is violated"):
         build(REPORTS, out_dir=out, store="oxigraph")
     assert files_of(out) == before

@@ -155,6 +155,12 @@ PART_CASES = [
     # the tenth five-year plan is “十五”: 2001-2005
     ("一、“九五”时期简要回顾和2000年经济社会发展基本情况\n建成A。\n二、“十五”时期的奋斗目标\n建成B。\n", "2001",
      [("1996-2000", False), ("2001-2005", True)]),
+    # an annex that lists the year's projects or 民生实事 under an unnumbered heading naming the year
+    # (after a glossary, which has none)
+    ("一、2017年工作回顾\n建成A。\n附件1\n1.B馆：指2016年建成的场馆。\n附件2\n2018年龙岗区政府民生实事\n1.建成C馆。\n",
+     "2018", [("2017", False), ("", False), ("2018", True)]),
+    ("二、2021年主要工作\n建成A。\n名词解释\n1.B路：指一条路。\n2021年重大项目\n1.建成C路。\n", "2021",
+     [("2021", True), ("", False), ("2021", True)]),
     # the preamble, a glossary and an annex have no period
     ("各位代表：\n现在，我代表区人民政府向大会作报告。\n一、2016年工作回顾\n建成A。\n有关名词解释\n1.B馆：指2015年建成的场馆。\n",
      "2017", [("", False), ("2016", False), ("", False)]),

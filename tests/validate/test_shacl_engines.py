@@ -28,8 +28,8 @@ def _pyshacl_focus(data, shapes, ontology):
 
 
 def _fast_focus(data, shapes, ontology):
-    conforms, _, violations = shacl.validate(data, shapes, ontology)
-    return conforms, {(v.focus, SH[v.severity]) for v in violations}
+    report = shacl.validate(data, shapes, ontology)
+    return report.conforms, {(v.focus, SH[v.severity]) for v in report.results}
 
 
 def _copy(g):
@@ -177,16 +177,17 @@ def test_paths_counts_patterns_and_inverse_paths_on_a_hand_made_graph():
         ex:a a ex:Park ; ex:name "A" ; ex:zone [ ex:code "Z1" ] . ex:firm ex:locatedIn ex:a .
         ex:b a ex:Park ; ex:name "B", "Bee" ; ex:zone [ ex:code "Q" ] .
     """)
-    conforms, text, violations = shacl.validate(data, Graph().parse(format="turtle", data=SHAPES))
-    assert not conforms
-    found = {(str(v.focus), v.component) for v in violations}
+    report = shacl.validate(data, Graph().parse(format="turtle", data=SHAPES))
+    assert not report.conforms
+    found = {(str(v.focus), v.component) for v in report.results}
     assert found == {
         (EX + "b", "MaxCountConstraintComponent"),
         (EX + "b", "PatternConstraintComponent"),
         (EX + "b", "MinCountConstraintComponent"),
     }
-    assert f"A park <{EX}b> has one name." in text
-    assert f"Something is located in <{EX}b>." in text
+    messages = {v.message for v in report.results}
+    assert f"A park <{EX}b> has one name." in messages
+    assert f"Something is located in <{EX}b>." in messages
 
 
 def test_a_shape_the_compiler_does_not_know_falls_back_to_pyshacl_with_a_warning():
@@ -196,8 +197,9 @@ def test_a_shape_the_compiler_does_not_know_falls_back_to_pyshacl_with_a_warning
         shacl.compile_shapes(shapes)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        conforms, text = run_shacl(data, shapes)
-    assert not conforms and "Something is located in" in text
+        report = run_shacl(data, shapes)
+    assert not report.conforms
+    assert any("Something is located in" in v.message for v in report.violations)
     assert any("pyshacl" in str(w.message) for w in caught)
 
 
@@ -211,6 +213,6 @@ def test_an_ill_formed_year_is_not_a_gyear(built):
     g = _copy(built.union)
     m = _first(g, WJ.year)
     g.set((m, WJ.year, Literal("二〇二五", datatype=_XSD.gYear)))
-    conforms, _, violations = shacl.validate(g, load_shapes(), load_ontology())
-    assert not conforms
-    assert {(v.focus, v.component) for v in violations} == {(m, "DatatypeConstraintComponent")}
+    report = shacl.validate(g, load_shapes(), load_ontology())
+    assert not report.conforms
+    assert {(v.focus, v.component) for v in report.results} == {(m, "DatatypeConstraintComponent")}

@@ -1,0 +1,121 @@
+"""The merge rules of entity resolution across reports (graph/corpus/merges.py), on hand-made name sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.corpus.merges import ENDINGS_PATH, EndingError, load_endings, project_stem
+from graph.corpus.resolve import resolve
+from graph.model import Entity, Extraction, Mention, Report
+
+
+def extraction(slug: str, year: str, jurisdiction: str, entities: dict[str, str]) -> Extraction:
+    """An extraction of a report of ``jurisdiction`` naming ``entities`` (name -> class) once each."""
+    ents = {name: Entity(name, cls, mentions=[Mention(name, 0, len(name), cls, "suffix", i, name)])
+            for i, (name, cls) in enumerate(entities.items())}
+    return Extraction(Report(slug=slug, text="", year=year, jurisdiction=jurisdiction, level="district"),
+                      [], ents, [], [])
+
+
+def merges(*extractions: Extraction) -> dict[str, tuple[str, str]]:
+    """Name -> (the name it became, the rule), over all reports."""
+    return {d.name: (d.target, d.rule) for d in resolve(list(extractions)).decisions if d.action == "merged"}
+
+
+def test_a_name_with_and_without_a_project_word_in_one_district_is_one_project():
+    a = extraction("d-2023", "2023", "大鹏新区", {"人大附中深圳学校高中部扩建": "Project"})
+    b = extraction("d-2025", "2025", "大鹏新区", {"人大附中深圳学校高中部扩建项目": "Project"})
+    assert merges(a, b) == {"人大附中深圳学校高中部扩建项目": ("人大附中深圳学校高中部扩建", "project-word")}
+
+
+def test_two_project_words_on_one_stem_no_report_writes_alone_keep_the_first_name():
+    a = extraction("l-2021", "2021", "龙华区", {"观澜古墟保护性开发工程": "Project"})
+    b = extraction("l-2022", "2022", "龙华区", {"观澜古墟保护性开发项目": "Project"})
+    assert merges(a, b) == {"观澜古墟保护性开发项目": ("观澜古墟保护性开发工程", "project-word")}
+
+
+def test_a_project_word_before_a_bracketed_qualifier_and_a_name_in_preparation_count_too():
+    a = extraction("d-2022", "2022", "大鹏新区", {"南澳码头（口岸）": "Project", "深圳海洋大学": "University"})
+    b = extraction("d-2024", "2024", "大鹏新区", {"南澳码头工程（口岸）": "Project", "深圳海洋大学（筹）": "University"})
+    assert merges(a, b) == {"南澳码头工程（口岸）": ("南澳码头（口岸）", "project-word"),
+                            "深圳海洋大学（筹）": ("深圳海洋大学", "project-word")}
+
+
+def test_a_project_word_joins_nothing_across_jurisdictions():
+    a = extraction("l-2021", "2021", "龙华区", {"龙澜大道北延": "Project"})
+    b = extraction("f-2021", "2021", "福田区", {"龙澜大道北延段": "Project"})
+    assert merges(a, b) == {}
+
+
+def test_a_project_word_after_a_generic_name_joins_nothing():
+    a = extraction("l-2021", "2021", "龙华区", {"城市更新": "Project"})
+    b = extraction("l-2022", "2022", "龙华区", {"城市更新项目": "Project"})
+    assert merges(a, b) == {}
+
+
+def test_a_project_word_joins_only_names_of_one_class():
+    a = extraction("l-2021", "2021", "龙华区", {"九龙山产业园": "Park"})
+    b = extraction("l-2022", "2022", "龙华区", {"九龙山产业园项目": "Project"})
+    assert merges(a, b) == {}
+
+
+def test_the_hospital_of_a_district_is_that_districts_so_two_districts_keep_two():
+    a = extraction("f-2021", "2021", "福田区", {"区人民医院": "Project"})
+    b = extraction("l-2021", "2021", "龙华区", {"区人民医院": "Project"})
+    res = resolve([a, b])
+    assert sorted((d.name, d.target, d.rule, d.reports) for d in res.decisions if d.action == "merged") == [
+        ("区人民医院", "福田区人民医院", "jurisdiction", ("f-2021",)),
+        ("区人民医院", "龙华区人民医院", "jurisdiction", ("l-2021",)),
+    ]
+    assert sorted(n for ex in res.extractions for n in ex.entities) == ["福田区人民医院", "龙华区人民医院"]
+
+
+def test_a_name_typed_the_same_way_in_two_districts_is_one_entity():
+    a = extraction("f-2021", "2021", "福田区", {"深圳湾实验室": "ResearchInstitute"})
+    b = extraction("l-2021", "2021", "龙华区", {"深圳湾实验室": "ResearchInstitute"})
+    res = resolve([a, b])
+    assert {n for ex in res.extractions for n in ex.entities} == {"深圳湾实验室"}
+
+
+def test_project_stem_strips_the_longest_project_word_and_leaves_two_characters_at_least():
+    endings = load_endings()
+    assert project_stem("坝光水厂建设项目", endings) == "坝光水厂"
+    assert project_stem("深惠城际线", endings) == "深惠城际"
+    assert project_stem("工程", endings) is None and project_stem("深圳湾实验室", endings) is None
+
+
+def test_a_project_word_that_needs_a_word_before_it_strips_only_after_that_word():
+    endings = load_endings()
+    assert project_stem("穗莞深城际铁路", endings) == "穗莞深城际" and project_stem("机荷高速公路", endings) == "机荷高速"
+    assert project_stem("深港机场铁路", endings) is None and project_stem("雅下水电铁路", endings) is None
+
+
+def test_every_project_word_has_an_example_pair_that_it_joins():
+    lines = [line.split("\t") for line in ENDINGS_PATH.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    endings = load_endings()
+    assert sorted(w for w, _, _ in lines) == sorted(e.word for e in endings)
+    for word, _, example in lines:
+        short, long = example.split(" / ")
+        assert long.endswith(word) or short.endswith(word), (word, example)
+        assert project_stem(long, endings) in (short, project_stem(short, endings)), (word, example)
+
+
+@pytest.mark.parametrize("content", ["项目\t例子\n", "项 目\t-\t例子\n", "\t-\t例子\n", "项目\t\t例子\n"])
+def test_a_malformed_endings_file_names_its_line(tmp_path, content):
+    path = tmp_path / "endings.tsv"
+    path.write_text("# comment\n" + content, encoding="utf-8")
+    with pytest.raises(EndingError, match=r"endings.tsv:2:"):
+        load_endings(path)
+
+
+def test_a_short_form_takes_the_longer_name_of_its_jurisdiction():
+    a = extraction("d-2023", "2023", "大鹏新区", {"大鹏海洋生物产业园三期": "Project"})
+    b = extraction("d-2025", "2025", "大鹏新区", {"海洋生物产业园三期": "Project"})
+    assert merges(a, b) == {"海洋生物产业园三期": ("大鹏海洋生物产业园三期", "short-form")}
+
+
+def test_a_longer_name_fewer_reports_write_is_the_short_one_with_words_taken_along():
+    reports = [extraction(f"c-{y}", str(y), "深圳市", {"前海深港现代服务业合作区": "Park"}) for y in (2011, 2012)]
+    odd = extraction("c-2010", "2010", "深圳市", {"坪山新区和前海深港现代服务业合作区": "Park"})
+    assert merges(odd, *reports) == {"坪山新区和前海深港现代服务业合作区": ("前海深港现代服务业合作区", "short-form")}
