@@ -116,6 +116,7 @@ class NameRules:
         self.conjunctions = frozenset(conjunctions)
         self.particles = frozenset(particles)
         self.clause_verbs = frozenset(w for w in multi if w not in inner_words)
+        self._clause_verb_endings = tuple(sorted(self.clause_verbs))  # str.endswith takes a tuple
         self.right_words = tuple(sorted(right_words, key=len, reverse=True))
         self.continuations = tuple(sorted(continuations, key=len, reverse=True))
         self.blocked_words = tuple(sorted(blocked_words, key=len, reverse=True))
@@ -433,7 +434,7 @@ class NameRules:
             s, e = pos, pos + len(piece)
             pos = e + 1
             lead = self.strip_lead(text, s, e)
-            if any(text[s:lead].endswith(v) for v in self.clause_verbs):
+            if lead > s and text[s:lead].endswith(self._clause_verb_endings):
                 # 科学规划、高效率、高质量推进大运中心、大运村: the list starts after the verb; an item
                 # before it with a family's ending is a name of its own (规划和爱路、启动兰溪路建设)
                 out = [(a, b) for a, b in out if self.ends_a_name(text, b)]
