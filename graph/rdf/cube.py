@@ -36,7 +36,7 @@ from graph.model import Extraction, Report, Sentence, top_class
 from graph.rdf.convert import PROVENANCE_GRAPH, add_sentence
 from graph.rdf.iri import entity_iri, report_iri, sentence_iri, slug
 from graph.rdf.namespaces import ID, WJ
-from graph.rdf.turtle import OntologyError, read_turtle
+from graph.rdf.turtle import OntologyError, read_package_turtle
 from graph.resources import ontology_file
 from graph.text.numbers import format_decimal
 
@@ -170,10 +170,9 @@ def observation_iri(report_slug: str, o: Observation) -> URIRef:
     return ID[f"report/{report_slug}/indicators/" + "/".join(parts)]
 
 
-@lru_cache(maxsize=4)  # read once per process, not once per report (callers only iterate it)
 def _vocabulary(path: Path = ONTOLOGY_PATH) -> Graph:
     try:
-        return read_turtle(Path(path))
+        return read_package_turtle(Path(path))  # read once per process, not once per report
     except OntologyError as exc:
         raise IndicatorError(str(exc)) from None
 

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -317,3 +318,14 @@ def read_turtle(path: Path) -> Graph:
         first = f"line {bad.group(1)}: {bad.group(2)}" if bad else first
         raise OntologyError(f"{path}: not valid Turtle: {first}") from exc
     return g
+
+
+@lru_cache(maxsize=16)
+def read_package_turtle(path: Path) -> Graph:
+    """A Turtle file of the package (``ontology/``), read once per process by :func:`read_turtle`.
+
+    The ontology, the vocabularies and the shapes are read by the extractor's word lookup, the
+    Data Cube, the validators and the stores; they share the one Graph, and none of them changes it.
+    """
+    return read_turtle(Path(path))
+

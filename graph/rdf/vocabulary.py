@@ -35,7 +35,7 @@ from rdflib.namespace import SKOS
 from graph.model import ENTITY_CLASSES, STAGES
 from graph.rdf.cube import WJI
 from graph.rdf.namespaces import WJ
-from graph.rdf.turtle import read_turtle
+from graph.rdf.turtle import read_package_turtle
 from graph.resources import ontology_file
 
 __all__ = ["VOCABULARY_FILES", "VOCABULARIES", "GRAPH_SCHEMES", "class_named", "stage_names", "term_named", "term_names"]
@@ -69,7 +69,7 @@ def _names() -> tuple[dict[str, set[URIRef]], dict[URIRef, list[str]], dict[URIR
     chinese: dict[URIRef, list[str]] = {}
     schemes: dict[URIRef, set[URIRef]] = {}
     for name in VOCABULARY_FILES:
-        g = read_turtle(ontology_file(name))
+        g = read_package_turtle(ontology_file(name))
         terms = {s for s in g.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
         terms |= {s for s in g.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)}
         for term in sorted(terms):

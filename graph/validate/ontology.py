@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from graph.rdf.turtle import OntologyError, read_turtle
+from graph.rdf.turtle import OntologyError, read_package_turtle
 from graph.resources import ontology_file
 from graph.validate import shacl
 from graph.validate.results import Report, from_results_graph
@@ -26,16 +25,14 @@ ONTOLOGY_PATH = ontology_file("wujing.ttl")
 SHAPES_PATH = ontology_file("shapes.ttl")
 
 
-@lru_cache(maxsize=2)
 def load_ontology(path: Path = ONTOLOGY_PATH) -> Graph:
-    """The ontology as an rdflib Graph."""
-    return read_turtle(Path(path))
+    """The ontology as an rdflib Graph (read once per process, shared: do not change it)."""
+    return read_package_turtle(Path(path))
 
 
-@lru_cache(maxsize=2)
 def load_shapes(path: Path = SHAPES_PATH) -> Graph:
-    """The SHACL shapes as an rdflib Graph."""
-    return read_turtle(Path(path))
+    """The SHACL shapes as an rdflib Graph (read once per process, shared: do not change it)."""
+    return read_package_turtle(Path(path))
 
 
 __all__ = ["ENGINES", "OntologyError", "load_ontology", "load_shapes", "run_shacl", "validate"]
