@@ -36,6 +36,7 @@ from collections import Counter
 
 import networkx as nx
 
+from graph.analytics.pagerank import pagerank
 from graph.network.convert import find_entity
 from graph.network.parks import park_clusters
 from graph.rdf.iri import pinyin_plain
@@ -102,7 +103,7 @@ def centrality(G: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """
     H = undirected(G)
     between = nx.betweenness_centrality(H, normalized=True)
-    rank = nx.pagerank(H, alpha=0.85) if H.number_of_nodes() else {}
+    rank = pagerank(H, alpha=0.85)  # networkx's iteration without scipy (graph.analytics.pagerank)
     return {
         n: {"degree": G.degree(n), "betweenness": between.get(n, 0.0), "pagerank": rank.get(n, 0.0)}
         for n in sorted(G.nodes)
