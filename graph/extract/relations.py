@@ -6,12 +6,14 @@ in it and says which fact it supports (``tests/data/gold/GUIDE.md``, "Relations"
 * names inside names, wherever they stand: an owner at the start runs the rest
   (深圳大学龙岗创新研究院 -> 深圳大学, 天津大学佐治亚理工深圳学院 -> both), a park inside places it
   (前海桂湾风投创投集聚区 -> 前海), an industry inside a park's, platform's or fund's name is what it
-  serves (集成电路产业园 -> 集成电路), and an enterprise's project names the enterprise's industry
-  (世纪晶源化合物半导体 -> 世纪晶源 in 化合物半导体);
+  serves (集成电路产业园 -> 集成电路), an enterprise's project names the enterprise's industry
+  (世纪晶源化合物半导体 -> 世纪晶源 in 化合物半导体), and a project or park named as a place or works of
+  an industry is of the report's cluster of it (航电基地 -> 民用航空, 集成电路芯片生产线项目 -> 集成电路);
 * ``locatedIn``: ``X落户/入驻/落地/进驻/位于P``; ``在P建设/设立/布局X``; ``P内/P的X``; ``P引进X``;
   ``依托P，引进/建设X``; parks ``纳入P``; what is built under a heading that builds a park
   (``高标准建设光明科学城。加快光明云谷等项目建设…``) and what ``加快P建设，…`` brings in (``推动A等项目落地``);
-* ``inCluster``: a ``民用航空方面，…`` topic that runs to the next topic; the one industry of a sentence;
+* ``inCluster``: a ``民用航空方面，…`` topic that runs to the next topic (not for a park named only inside a
+  company's name: 与大零号湾集团合作); the one industry of a sentence;
   ``A、B等C企业`` / ``华侨城等文化创意园`` (the head names the industry); ``发挥A、B等企业作用，发展壮大C、D``,
   ``依托P，发展/招引C``, ``P重点发展/聚焦C``, ``加快P建设，聚焦C``, ``打造P为C基地`` (what a park or
   its firms develop); ``聚焦C，打造X``;
@@ -213,6 +215,10 @@ def find_relations(
         if r.predicate == "affiliatedWith" and cls.get(r.object) == "Enterprise" and cls.get(r.subject) in ("Project", "Platform"):
             for c in industries_in_name.get(r.subject, ()):
                 rel(r.object, "inCluster", c, r.sentence, "name:owner-industry")
+    stated = {(r.subject, r.predicate, r.object) for r in rels}
+    for name, c, sent in _industry_places(entities, cls, clusters, base, sentences):
+        if (name, "inCluster", c) not in stated:  # 集成电路产业园 is already of 集成电路 by its nested name
+            rel(name, "inCluster", c, sent, "name:industry-place")
     return sorted(rels), sorted(milestones), sorted(facts)
 
 
@@ -340,6 +346,61 @@ def _names_inside_names(mentions: list[Mention], by_sentence, cls: dict[str, str
                     continue  # 上海交大博士生公寓 is built for the university, not run by it
                 rel(outer.canonical, "affiliatedWith", owner.canonical, owner.sentence, "name:owner-prefix")
     return industries
+
+
+#: After the industry that a project's or park's own name states (at most four characters on): what
+#: makes the name a place or works of that industry (航电基地, 生物医药产业园, 集成电路芯片生产线项目), not
+#: a building or works that only bears its name (南山体育中心, 生物医药馆, 航电枢纽, 新能源汽车充电站).
+_INDUSTRY_PLACE_OF = re.compile(r"^[^，。、]{0,4}?(?:产业园区|产业园|产业基地|产业化|生产基地|制造基地|基地|园区|生产线|工厂)")
+
+
+def _industry_places(entities: dict[str, Entity], cls: dict[str, str], clusters: list[tuple[str, str]],
+                     base: dict[str, str], sentences: list[Sentence]) -> list[tuple[str, str, int]]:
+    """A project or park whose own name states an industry is of the report's cluster of it (GUIDE.md: inCluster).
+
+    The industry is the longest one written in the name: a cluster of the report (人工智能 of
+    国家人工智能应用中试基地), else a label of the industry vocabulary (also a hidden one: 航电 of
+    航空电子) whose concept is under a cluster of the report other than a top concept of the
+    vocabulary: the nearest, counted as
+    :func:`cluster_bases` counts it (航电基地 -> 机载装备, the report's 民用航空机载装备产业集群, counted
+    as its 民用航空).  Returns (name, cluster, sentence): the evidence is the first sentence that
+    names it in a paragraph that names the cluster too, else the first that names it (the name
+    states the industry; the vocabulary says which cluster of the report it is under).
+    """
+    paragraph = {s.index: s.paragraph for s in sentences}
+    vocabulary = load_vocabulary()
+    by_concept: dict[str, str] = {}
+    for _, c in sorted(clusters, key=lambda x: x[1]):
+        concept = vocabulary.concept_of(c)
+        if concept is not None:
+            by_concept.setdefault(concept.slug, c)
+    out = []
+    for name in sorted(entities):
+        if cls.get(name) not in ("Project", "Park") or not entities[name].sentences:
+            continue
+        spans: list[tuple[int, int, str]] = []
+        for surface, c in clusters:
+            at = name.find(surface)
+            if at >= 0 and surface != name:
+                spans.append((at, at + len(surface), c))
+        for start, end, concept in vocabulary.labels_in(name):
+            # a broader cluster of the report, short of a top concept (聚变能实验装置园区 says no 新能源)
+            above = [a for a in vocabulary.ancestors(concept.slug) if vocabulary.concepts[a].broader is not None]
+            if concept.slug in by_concept:
+                spans.append((start, end, by_concept[concept.slug]))
+            elif c := next((by_concept[a] for a in above if a in by_concept), None):
+                spans.append((start, end, base.get(c, c)))
+        taken: list[tuple[int, int]] = []
+        for start, end, c in sorted(set(spans), key=lambda x: (x[0] - x[1], x)):
+            if any(s < end and start < e for s, e in taken):
+                continue  # 文化 inside 文化创意
+            taken.append((start, end))
+            tail = next((t for t in TAILS if name[start:end].endswith(t)), "")  # 生物医药产业 + 园
+            if _INDUSTRY_PLACE_OF.match(tail + name[end:]):
+                near = {paragraph.get(i) for i in entities[c].sentences}
+                said = entities[name].sentences
+                out.append((name, c, next((i for i in said if paragraph.get(i) in near), said[0])))
+    return out
 
 
 def _phases_of_parks(entities: dict[str, Entity], cls: dict[str, str], rel) -> None:
@@ -497,12 +558,27 @@ def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
             for m in ms:
                 if cls.get(m.canonical) not in _MEMBER_CLASSES:
                     continue
-                if m.rule.startswith("nested:") and not topic:
-                    continue
+                if m.rule.startswith("nested:") and (not topic or _park_in_organisation(m, ms, cls)):
+                    continue  # 与大零号湾集团合作: the company is in the sentence, the park it is named after is not
                 if topic:
                     rel(m.canonical, "inCluster", topic, s.index, "topic:方面")
                 if sentence_cluster and cls.get(m.canonical) != "Park":
                     rel(m.canonical, "inCluster", sentence_cluster, s.index, "sentence:cluster")
+
+
+#: Whose name may hold a park's name without being in the park's sentence (大零号湾集团, 紫竹高新区管理公司).
+_ORGANISATIONS = ("Enterprise", "University", "ResearchInstitute", "Platform", "Fund")
+
+
+def _park_in_organisation(m: Mention, ms: list[Mention], cls: dict[str, str]) -> bool:
+    """Whether ``m`` is a park named only inside the name of an organisation of the same sentence."""
+    if cls.get(m.canonical) != "Park":
+        return False
+    return any(
+        o.start <= m.start and m.end <= o.end and o.canonical != m.canonical and not o.rule.startswith("nested:")
+        and cls.get(o.canonical) in _ORGANISATIONS
+        for o in ms
+    )
 
 
 def _industry_clauses(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:

@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +62,9 @@ class IndustryVocabulary:
     concepts: dict[str, Concept]
     by_label: dict[str, str]
     umbrellas: frozenset[str]
+    #: ``skos:hiddenLabel`` -> concept: abbreviations that name the industry only inside a name of a
+    #: place or works of it (航电 in 航电基地; 航电枢纽 is a hydropower works), never as a mention.
+    by_hidden: dict[str, str] = field(default_factory=dict)
 
     def iri(self, slug: str) -> str:
         """The concept's IRI (``…/id/industry/integrated-circuits``)."""
@@ -76,6 +79,23 @@ class IndustryVocabulary:
                     slug = self.by_label[name[: -len(tail)]]
                     break
         return self.concepts[slug] if slug else None
+
+    def labels_in(self, name: str) -> list[tuple[int, int, Concept]]:
+        """(start, end, concept) of the vocabulary's labels and hidden labels written inside ``name``,
+        longest first where they overlap, in text order.
+
+        Examples
+        --------
+        >>> [(s, e, c.label) for s, e, c in load_vocabulary().labels_in("航电基地一期")]
+        [(0, 2, '航空电子')]
+        """
+        found = []
+        for n in range(len(name), 1, -1):
+            for i in range(len(name) - n + 1):
+                slug = self.by_label.get(name[i : i + n]) or self.by_hidden.get(name[i : i + n])
+                if slug and not any(s < i + n and i < e for s, e, _ in found):
+                    found.append((i, i + n, self.concepts[slug]))
+        return sorted(found, key=lambda x: x[0])
 
     def ancestors(self, slug: str) -> list[str]:
         """The broader concepts of ``slug``, nearest first, up to its top concept."""
@@ -272,12 +292,15 @@ def _load(path: Path, umbrella_path: Path) -> IndustryVocabulary:
     subjects = sorted({s for s, p, o in triples if p == _RDF_TYPE and o == ("iri", _SKOS + "Concept")})
     pref: dict[str, list[str]] = {s: [] for s in subjects}
     alt: dict[str, list[str]] = {s: [] for s in subjects}
+    hidden: dict[str, list[str]] = {s: [] for s in subjects}
     broader: dict[str, str] = {}
     for s, p, o in triples:
         if s not in pref:
             continue
         if p in (_SKOS + "prefLabel", _SKOS + "altLabel") and o[0] == "literal" and o[2] == "zh":
             (pref if p.endswith("prefLabel") else alt)[s].append(o[1])
+        elif p == _SKOS + "hiddenLabel" and o[0] == "literal" and o[2] == "zh":
+            hidden[s].append(o[1])
         elif p == _SKOS + "broader" and o[0] == "iri":
             broader[s] = o[1]
     concepts: dict[str, Concept] = {}
@@ -295,4 +318,10 @@ def _load(path: Path, umbrella_path: Path) -> IndustryVocabulary:
                 raise VocabularyError(f"{path}: the label {label!r} names {by_label[label]} and {slug(s)}")
             by_label[label] = slug(s)
         concepts[slug(s)] = Concept(slug(s), pref[s][0], labels, slug(broader[s]) if s in broader else None)
-    return IndustryVocabulary(namespace, concepts, by_label, _umbrellas(umbrella_path))
+    by_hidden: dict[str, str] = {}
+    for s in subjects:
+        for label in hidden[s]:
+            if by_label.get(label, slug(s)) != slug(s) or by_hidden.get(label, slug(s)) != slug(s):
+                raise VocabularyError(f"{path}: the hidden label {label!r} names another concept too")
+            by_hidden[label] = slug(s)
+    return IndustryVocabulary(namespace, concepts, by_label, _umbrellas(umbrella_path), by_hidden)

@@ -186,7 +186,8 @@ def test_every_relation_comes_from_a_sentence_naming_one_end_in_a_paragraph_nami
     for r in extraction.relations:
         subject, obj = extraction.entities[r.subject], extraction.entities[r.object]
         assert r.sentence in subject.sentences or r.sentence in obj.sentences, r
-        for e in (subject, obj):
+        # 航电基地 -> 民用航空: the name states the industry, the vocabulary which cluster it is under
+        for e in (subject, obj) if r.rule != "name:industry-place" else (subject,):
             assert paragraph[r.sentence] in {paragraph[i] for i in e.sentences}, r
     for ms in extraction.milestones:
         assert ms.sentence in extraction.entities[ms.project].sentences

@@ -80,7 +80,28 @@ def test_a_firm_that_invests_in_a_project_runs_it_and_is_of_its_industry():
     assert relations(ex) == {
         ("12英寸集成电路芯片生产线项目", "affiliatedWith", "中芯国际"),
         ("中芯国际", "inCluster", "集成电路"),
+        ("12英寸集成电路芯片生产线项目", "inCluster", "集成电路"),
     }
+
+
+@pytest.mark.parametrize(
+    "project, cluster",
+    [("航电基地一期", "民用航空"),  # 航电 (hidden label of 航空电子) -> 机载装备 -> 民用航空, the nearest the report names
+     ("生物医药产业园二期", "生物医药"), ("新能源汽车零部件生产线", "新能源汽车")],
+)
+def test_a_project_whose_name_states_an_industry_place_is_of_the_report_cluster_of_that_industry(project, cluster):
+    ex = run(f"推进{project}建设，做强{cluster}产业。", {project: "Project", cluster: "IndustryCluster"})
+    assert (project, "inCluster", cluster) in relations(ex)
+
+
+@pytest.mark.parametrize(
+    "project, industry",
+    [("航电枢纽", "民用航空"),  # a navigation and hydropower works (航运电力)
+     ("南山体育中心", "体育产业"), ("生物医药馆", "生物医药"), ("新能源汽车充电站", "新能源汽车")],
+)
+def test_a_project_named_after_an_industry_but_no_place_or_works_of_it_is_of_no_cluster(project, industry):
+    ex = run(f"推进{project}建设，做强{industry}产业。", {project: "Project", industry: "IndustryCluster"})
+    assert not {(s, o) for s, p, o in relations(ex) if p == "inCluster" and s == project}
 
 
 # --- who settles where ------------------------------------------------------------------------
@@ -328,6 +349,15 @@ def test_a_topic_that_is_no_industry_does_not_put_the_paragraph_in_an_industry()
     assert not {s for s, p, o in relations(ex) if p == "inCluster"} & {"清科南方总部", "巴斯夫"}
 
 
+def test_a_park_named_only_inside_a_company_name_takes_no_topic_of_the_sentence():
+    # 大零号湾集团 is a company named after the park 大零号湾; the park is not in the sentence
+    ex = run("养老科技方面，与大零号湾集团密切合作，推动申康实训基地落地。",
+             {"养老科技": "IndustryCluster", "大零号湾": "Park", "大零号湾集团": "Enterprise", "申康实训基地": "Platform"})
+    in_cluster = {s for s, p, o in relations(ex) if p == "inCluster"}
+    assert "大零号湾" not in in_cluster
+    assert {"大零号湾集团", "申康实训基地"} <= in_cluster
+
+
 # --- cooperation and who runs what ------------------------------------------------------------
 
 
@@ -394,3 +424,14 @@ def test_given_names_are_found_longest_first_and_names_inside_them_are_nested():
     assert [(m.text, m.rule) for m in ms] == [
         ("深圳大学", "nested:prefix"), ("深圳大学龙岗创新研究院", "given"), ("深圳大学", "given"),
     ]
+
+
+# --- the bundled report -----------------------------------------------------------------------
+
+
+def test_the_bundled_report_ties_its_avionics_base_to_civil_aviation_and_not_the_park_of_a_company_to_elderly_care(extraction):
+    links = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    assert ("航电基地", "inCluster", "民用航空") in links
+    assert ("航电基地一期", "inCluster", "民用航空") in links
+    assert ("大零号湾科技创新策源功能区", "inCluster", "养老科技") not in links
+    assert ("大零号湾集团", "inCluster", "养老科技") in links
