@@ -8,6 +8,7 @@ Examples
     wujing-kg query university_cooperation --param university=华东师范大学
     wujing-kg query projects_by_stage --param stage=wj:Completed --param period=2025 --format csv
     wujing-kg query funds --format csv --excel -o funds.csv   # double-click: Chinese intact in Excel
+    wujing-kg query indicators_for_year --columns indicatorLabel,period,kind,value,unit
     wujing-kg query -e 'SELECT ?u WHERE { ?u a wj:University }'
     wujing-kg query --file my.rq --format json -o answer.json
     wujing-kg serve --port 7878
@@ -15,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import click
@@ -24,7 +27,7 @@ from graph.errors import UsageError, WujingError
 from graph.output import write_text
 from graph.store.endpoint import serve as serve_graph
 from graph.store.queries import answer
-from graph.store.tables import FORMATS, count_rows, render
+from graph.store.tables import FORMATS, count_rows, display_width, render
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -35,6 +38,25 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
             raise UsageError(f"--param {item!r}: write NAME=VALUE, e.g. --param year=2025")
         params[key.strip().lstrip("?$")] = value
     return params
+
+
+def _terminal_width() -> int:
+    """The columns a printed table must fit: ``COLUMNS`` if set, else the terminal's, 0 when piped."""
+    if os.environ.get("COLUMNS", "").strip().isdigit():
+        return int(os.environ["COLUMNS"])
+    return shutil.get_terminal_size((0, 0)).columns if click.get_text_stream("stdout").isatty() else 0
+
+
+def _columns(chosen: str | None, available: list[str]) -> list[str]:
+    """The columns ``--columns`` names, in its order, each one of the result's; all of them without it."""
+    if chosen is None:
+        return list(available)
+    names = [c.strip().lstrip("?$") for c in chosen.split(",") if c.strip()]
+    unknown = [c for c in names if c not in available]
+    if unknown or not names:
+        raise UsageError(f"--columns {chosen!r}: no column {', '.join(map(repr, unknown)) or 'given'}; "
+                         f"the result's columns: {', '.join(available)}")
+    return names
 
 
 @click.command("query")
@@ -57,10 +79,13 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the result to this file (atomically) instead of the terminal.")
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
-              help="Table format: cut cells wider than this many terminal columns (0: never cut).")
+              help="Table format: cut cells wider than this many terminal columns (0: never cut). "
+                   "On a terminal the widest text columns are narrowed further until the table fits.")
+@click.option("--columns", metavar="A,B,...", default=None,
+              help="Only these result columns, in this order (comma-separated), in any format.")
 def query(name: str | None, param_values: tuple[str, ...], fmt: str, excel: bool, graph_path: Path,
           query_file: Path | None, text: str | None, list_queries: bool, output: Path | None,
-          max_width: int) -> None:
+          max_width: int, columns: str | None) -> None:
     """Run the named query NAME from queries/ (see --list), a .rq file (--file) or a SPARQL text (-e)
     on the built graph (either store), with parameters bound as RDF terms."""
     chosen = [x for x in (name, query_file, text) if x is not None] + ([True] if list_queries else [])
@@ -70,7 +95,12 @@ def query(name: str | None, param_values: tuple[str, ...], fmt: str, excel: bool
         raise UsageError(f"--excel is for --format csv, not --format {fmt}")
     rows = answer(name=name, path=query_file, text=text, list_only=list_queries,
                   params=_params(param_values), graph=graph_path)
-    result = render(rows, rows.vars, fmt, max_width, bom=excel)
+    width = _terminal_width() if output is None else 0
+    shown = _columns(columns, rows.vars)
+    result = render(rows, shown, fmt, max_width, bom=excel, width=width)
+    if fmt == "table" and width and max(map(display_width, result.splitlines()), default=0) > width:
+        click.echo(f"{len(shown)} columns are wider than the terminal's {width}: choose some with "
+                   f"--columns (e.g. --columns {','.join(shown[:3])}) or use --format csv", err=True)
     if output is None:
         click.echo(result, nl=False)
     else:

@@ -238,6 +238,11 @@ class Backend(ABC):
     def close(self) -> None:
         """Let go of the store (an Oxigraph store's files are closed)."""
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` let go of a store that cannot be read any more."""
+        return False
+
 
 # ------------------------------------------------------------------------------------------ rdflib
 
@@ -555,6 +560,10 @@ class OxigraphBackend(Backend):
         finally:
             self.store.remove_graph(graph)
 
+    @property
+    def closed(self) -> bool:
+        return self.store is None
+
     def close(self) -> None:
         if self.store is None:
             return
@@ -599,7 +608,8 @@ def open_graph(path: Path | str | None = None) -> Backend:
 
     A folder holding ``oxigraph/`` (a ``--store oxigraph`` build) opens that store read-only; a
     folder holding ``wujing.trig`` (an rdflib build) or any RDF file is parsed into rdflib.  Kept
-    while the file or store is unchanged, so notebooks that run many queries read it once.  Raises
+    while the file or store is unchanged and open, so notebooks that run many queries read it once
+    (after one caller closes it, the next opens it again).  Raises
     :class:`~graph.store.sparql.GraphNotFound` with one line when there is nothing to read.
 
     Examples
@@ -627,7 +637,7 @@ def open_graph(path: Path | str | None = None) -> Backend:
     key, stamp = target.resolve(), _stamp(target)
     with _opened_lock:
         cached = _opened.get(key)
-        if cached and cached[0] == stamp:
+        if cached and cached[0] == stamp and not cached[1].closed:
             return cached[1]
     backend = OxigraphBackend.open(path) if kind == "oxigraph" else _read_file(target)
     with _opened_lock:

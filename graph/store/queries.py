@@ -38,6 +38,7 @@ graph.store.queries.UnknownQuery: unknown query 'no_such_query'. Available names
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -227,8 +228,10 @@ def load_query(name: str, directory: Path | str = QUERY_DIR) -> NamedQuery:
     directory = Path(directory)
     path = directory / f"{name}.rq"
     if not re.fullmatch(r"[\w.-]+", name) or not path.is_file():
-        names = ", ".join(p.stem for p in sorted(directory.glob("*.rq"))) or "(none)"
-        raise UnknownQuery(f"unknown query {name!r}. Available names: {names}")
+        stems = [p.stem for p in sorted(directory.glob("*.rq"))]
+        close = difflib.get_close_matches(name, stems, n=1, cutoff=0.75)  # a renamed or misspelt name
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise UnknownQuery(f"unknown query {name!r}.{hint} Available names: {', '.join(stems) or '(none)'}")
     return _read(path)
 
 

@@ -116,15 +116,52 @@ def count_rows(n: int) -> str:
     return f"{n} row{'' if n == 1 else 's'}"
 
 
-def format_table(rows: Sequence[dict], columns: Sequence[str], max_width: int = 60) -> str:
+#: The narrowest a cut column becomes when a table is fitted to a terminal's width.
+MIN_COLUMN_WIDTH = 10
+
+
+def _fitted(widths: list[int], cuttable: list[bool], total: int) -> list[int]:
+    """Column widths that fit ``total`` terminal columns (two spaces between columns), narrowing the
+    widest cuttable column first and none below :data:`MIN_COLUMN_WIDTH`; ``total`` 0: as they are.
+
+    >>> _fitted([60, 8, 40], [True, False, True], 70)
+    [29, 8, 29]
+    """
+    widths = list(widths)
+    if total <= 0:
+        return widths
+    excess = sum(widths) + 2 * (len(widths) - 1) - total
+    while excess > 0:
+        i = max((k for k in range(len(widths)) if cuttable[k]), key=lambda k: widths[k], default=None)
+        if i is None or widths[i] <= MIN_COLUMN_WIDTH:
+            break
+        widths[i] -= 1
+        excess -= 1
+    return widths
+
+
+def format_table(rows: Sequence[dict], columns: Sequence[str], max_width: int = 60, width: int = 0) -> str:
     """A plain-text table: a header, a rule, one line per row, and the number of rows.
 
     Columns are as wide as their widest cell in display width (cells cut at ``max_width`` columns;
-    0: never); numbers are right-aligned.
+    0: never); numbers are right-aligned.  ``width`` (a terminal's columns; 0: any width) narrows
+    the widest text columns, cutting their cells with ``…``, until the table fits or every text
+    column is down to :data:`MIN_COLUMN_WIDTH`; numbers are never cut.
+
+    >>> print(format_table([{"name": "上海市养老科技产业园", "n": 4}], ["name", "n"], width=14))
+    name         n
+    -----------  -
+    上海市养老…  4
+    (1 row)
     """
     cells = [[fit(_clean(_text(row.get(c), True)), max_width) for c in columns] for row in rows]
     widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
     right = [bool(rows) and all(row.get(c) is None or _numeric(row.get(c)) for row in rows) for c in columns]
+    fitted = _fitted(widths, [not r for r in right], width)
+    if fitted != widths:
+        cells = [[fit(v, w) for v, w in zip(r, fitted)] for r in cells]
+        columns = [fit(c, w) for c, w in zip(columns, fitted)]
+        widths = fitted
 
     def line(values: Iterable[str]) -> str:
         parts = []
@@ -179,12 +216,13 @@ def format_json(rows: Sequence[dict], columns: Sequence[str]) -> str:
 
 
 def render(rows: Sequence[dict], columns: Sequence[str], fmt: str = "table", max_width: int = 60,
-           bom: bool = False) -> str:
-    """Rows in one of :data:`FORMATS`; ``bom``: CSV for Excel (see :func:`format_csv`)."""
+           bom: bool = False, width: int = 0) -> str:
+    """Rows in one of :data:`FORMATS`; ``bom``: CSV for Excel (see :func:`format_csv`); ``width``:
+    the terminal's columns a table must fit (see :func:`format_table`)."""
     if bom and fmt != "csv":
         raise ValueError(f"a byte-order mark is for csv, not {fmt}")
     if fmt == "table":
-        return format_table(rows, columns, max_width) + "\n"
+        return format_table(rows, columns, max_width, width) + "\n"
     if fmt == "csv":
         return format_csv(rows, columns, bom=bom)
     if fmt == "tsv":

@@ -127,6 +127,14 @@ def test_unknown_query_lists_the_names_with_status_2():
         run_query("no_such_query")
 
 
+def test_unknown_query_close_to_a_name_suggests_it():
+    """A query renamed when its year went into a parameter (projects_completed_2025) points to its new name."""
+    result = cli("query", "projects_completed_2025")
+    assert result.exit_code == 2
+    assert "Did you mean 'projects_completed'?" in result.output
+    assert "Did you mean" not in cli("query", "no_such_query").output
+
+
 @pytest.mark.parametrize("args, message", [
     (["funds", "--param", "nope=1"], "no parameter 'nope'; parameters: fund"),
     (["funds", "--param", "fund"], "write NAME=VALUE"),
@@ -229,3 +237,30 @@ def test_query_syntax_error_from_python(trig):
     with pytest.raises(QuerySyntaxError) as err:
         run_text("SELECT ?x WHERE { ?x ?p }", trig)
     assert err.value.line == 1 and err.value.column is not None
+
+
+def test_a_table_on_a_terminal_fits_its_width(trig):
+    """issue 16: the indicator tables were 580 columns wide; on a terminal of 100 the text columns narrow."""
+    wide = CliRunner().invoke(main, ["query", "park_cluster_links", "--graph", trig], env={"COLUMNS": "0"})
+    assert max(map(display_width, wide.output.splitlines())) > 100  # what fits only a wide terminal
+    result = CliRunner().invoke(main, ["query", "park_cluster_links", "--graph", trig], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert max(map(display_width, lines)) <= 100 and "…" in result.output
+    assert lines[-1] == wide.output.splitlines()[-1]  # the same rows
+
+
+def test_a_table_too_wide_for_the_terminal_says_how_to_choose_columns(trig):
+    result = CliRunner().invoke(main, ["query", "indicators_for_year", "--graph", trig], env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and "choose some with --columns" in result.output
+
+
+def test_columns_chooses_and_orders_the_result_columns_in_every_format(trig):
+    table = cli("query", "indicators_for_year", "--graph", trig, "--columns", "indicatorLabel,period,value")
+    assert table.exit_code == 0
+    assert table.output.splitlines()[0].split() == ["indicatorLabel", "period", "value"]
+    rows = list(csv.reader(io.StringIO(cli("query", "indicators_for_year", "--graph", trig, "--format", "csv",
+                                           "--columns", "period,indicatorLabel").output)))
+    assert rows[0] == ["period", "indicatorLabel"] and len(rows) > 100 and all(len(r) == 2 for r in rows)
+    bad = cli("query", "indicators_for_year", "--graph", trig, "--columns", "period,nope")
+    assert bad.exit_code == 2 and "no column 'nope'" in bad.output and "indicatorLabel" in bad.output

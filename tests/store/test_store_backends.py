@@ -241,3 +241,12 @@ def test_serve_answers_the_same_from_both(outs):
         if store == "oxigraph":
             assert ep.store == outs[store] / "oxigraph"  # the build's own store, no copy
     assert answers["rdflib"] == answers["oxigraph"] and answers["rdflib"].count("\n") > 1
+
+
+def test_a_store_closed_by_one_caller_opens_again_for_the_next(outs):
+    first = open_graph(outs["oxigraph"])
+    assert open_graph(outs["oxigraph"]) is first  # kept while unchanged: read once
+    n = first.count_triples()
+    first.close()
+    again = open_graph(outs["oxigraph"])
+    assert again is not first and not again.closed and again.count_triples() == n

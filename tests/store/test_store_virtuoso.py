@@ -36,7 +36,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Library queries Virtuoso 7.2.5 does not answer as ``wujing-kg query`` does, and why (the README says so).
 # fmt: off
 DIFFERENT = {
-    "cluster_targets_2030": "its REGEX over Chinese text matches nothing on Virtuoso",
+    "cluster_targets": "its REGEX over Chinese text matches nothing on Virtuoso",
     "changes_between_years": "ran past 30 s on Virtuoso",
     "indicators_targets_vs_actuals": "ran past 120 s on Virtuoso",
 }
