@@ -43,7 +43,7 @@ from graph.corpus.batch import parallel_map
 from graph.errors import WujingError
 from graph.extract.oracle import extract_given
 from graph.extract.pipeline import DEFAULT_MODEL, extract, warm_up
-from graph.model import Extraction, top_class
+from graph.model import Extraction, label_of, sense_key, top_class
 from graph.rdf.convert import PROVENANCE_GRAPH
 from graph.rdf.iri import report_iri
 from graph.rdf.namespaces import WJ
@@ -242,12 +242,35 @@ def load_gold_sets(folder: Path | str = GOLD_DIR, bundled: bool = True) -> list[
     return out
 
 
-def _match_entities(ex: Extraction, gold: dict) -> dict[str, str]:
-    """Extracted canonical name -> gold label, one to one, exact names first."""
-    gold_names: dict[str, str] = {}
+def gold_keys(gold: dict) -> list[tuple[str, dict]]:
+    """(key, entry) of each gold entity: its label, or for the second entry of a label (the name's
+    second sense, GUIDE.md) :func:`~graph.model.sense_key` of label and class, as relations name it.
+
+    Examples
+    --------
+    >>> [k for k, _ in gold_keys({"entities": [{"label": "森马", "class": "Enterprise"},
+    ...                                        {"label": "森马", "class": "Park"}]})]
+    ['森马', '森马@Park']
+    """
+    seen: set[str] = set()
+    out = []
     for g in gold["entities"]:
+        out.append((sense_key(g["label"], g["class"]) if g["label"] in seen else g["label"], g))
+        seen.add(g["label"])
+    return out
+
+
+def _match_entities(ex: Extraction, gold: dict) -> dict[str, str]:
+    """Extracted entity key -> gold key, one to one, exact names first; of a name's two senses,
+    the one of the same top class."""
+    gold_names: dict[str, list[str]] = {}
+    gold_cls: dict[str, str] = {}
+    for key, g in gold_keys(gold):
+        gold_cls[key] = top_class(g["class"])
         for n in [g["label"], *g.get("aliases", [])]:
-            gold_names.setdefault(_norm(n), g["label"])
+            keys = gold_names.setdefault(_norm(n), [])
+            if not keys or label_of(keys[0]) == g["label"]:
+                keys.append(key)
     matched: dict[str, str] = {}
     used: set[str] = set()
     for exact in (True, False):
@@ -255,19 +278,20 @@ def _match_entities(ex: Extraction, gold: dict) -> dict[str, str]:
             if name in matched:
                 continue
             e = ex.entities[name]
-            names = [name] if exact else sorted(e.aliases)
+            names = [e.label] if exact else sorted(e.aliases)
             for n in names:
-                label = gold_names.get(_norm(n))
-                if label and label not in used:
-                    matched[name] = label
-                    used.add(label)
+                free = [k for k in gold_names.get(_norm(n), ()) if k not in used]
+                if free:
+                    key = next((k for k in free if gold_cls[k] == top_class(e.cls)), free[0])
+                    matched[name] = key
+                    used.add(key)
                     break
     return matched
 
 
 def evaluate(ex: Extraction, gold: dict) -> Evaluation:
     """Score one extraction against one gold set."""
-    gold_cls = {g["label"]: top_class(g["class"]) for g in gold["entities"]}
+    gold_cls = {key: top_class(g["class"]) for key, g in gold_keys(gold)}
     matched = _match_entities(ex, gold)
 
     entities: dict[str, Score] = {cls: Score() for cls in sorted(set(gold_cls.values()) | {top_class(e.cls) for e in ex.entities.values()})}
@@ -334,7 +358,9 @@ def _oracle_set(job: tuple[Path, dict]) -> Extraction:
     report = read_report(path)
     if not report.year and gold.get("year"):
         report = replace(report, year=str(gold["year"]))
-    names = [(g["label"], g["class"], g.get("aliases", [])) for g in gold["entities"] if not g.get("constructed")]
+    # the oracle cannot tell a name's two senses apart in the text: it is given the first
+    names = [(g["label"], g["class"], g.get("aliases", [])) for key, g in gold_keys(gold)
+             if not g.get("constructed") and key == g["label"]]
     return extract_given(report, names)
 
 

@@ -54,6 +54,31 @@ def top_class(cls: str) -> str:
     return TOP_CLASS.get(cls, cls)
 
 
+#: Joins a name and a top-level class in the key of a name's second sense (``森马@Park``).
+SENSE_MARK = "@"
+
+
+def sense_key(name: str, cls: str) -> str:
+    """The key of the second sense of ``name``: the entity of class ``cls`` that the text writes ``name`` for.
+
+    A report may write one name for two kinds of thing (森马 the firm and 森马 its industrial park):
+    the sense most mentions support is keyed by the name, the other by this key, which also gives it
+    its own IRI.  Relations, milestones and facts refer to an entity by its key.
+
+    Examples
+    --------
+    >>> sense_key("森马", "Park"), label_of(sense_key("森马", "Park")), label_of("森马")
+    ('森马@Park', '森马', '森马')
+    """
+    return f"{name}{SENSE_MARK}{top_class(cls)}"
+
+
+def label_of(key: str) -> str:
+    """The name the text writes for the entity of ``key`` (the key without its sense, if any)."""
+    name, mark, cls = key.rpartition(SENSE_MARK)
+    return name if mark and cls in ENTITY_CLASSES and name else key
+
+
 @dataclass(frozen=True)
 class Report:
     """A report: its identity and its cleaned text.
@@ -115,7 +140,11 @@ class Mention:
 
 @dataclass
 class Entity:
-    """An entity: one canonical Chinese name, its class, the other names it goes by."""
+    """An entity: one canonical Chinese name, its class, the other names it goes by.
+
+    ``name`` is the entity's key: its canonical name, or for the second sense of a name that the
+    report uses for two kinds of thing, :func:`sense_key` of it; ``label`` is the name either way.
+    """
     name: str
     cls: str
     aliases: set[str] = field(default_factory=set)
@@ -123,6 +152,11 @@ class Entity:
     introduced_in: str | None = None
     amount_cny: str | None = None  # decimal string, yuan
     amount_text: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name the text writes for the entity (its ``rdfs:label``)."""
+        return label_of(self.name)
 
     @property
     def sentences(self) -> list[int]:

@@ -64,6 +64,21 @@ def test_scoring_counts_a_wrong_class_as_an_error():
     assert ev.entities["University"].missed == ["甲大学"]
 
 
+def test_scoring_matches_each_sense_of_a_name_to_the_gold_entity_of_its_class():
+    from graph.model import Entity, Extraction, Relation, Report
+
+    gold = {"entities": [{"label": "森马", "class": "Enterprise", "aliases": []},
+                         {"label": "森马", "class": "Park", "aliases": []},
+                         {"label": "森马改扩建", "class": "Project", "aliases": []}],
+            "relations": [{"subject": "森马改扩建", "predicate": "locatedIn", "object": "森马@Park"}], "milestones": []}
+    ex = Extraction(Report("t", ""), [], {"森马": Entity("森马", "Park"), "森马@Enterprise": Entity("森马@Enterprise", "Enterprise"),
+                                          "森马改扩建": Entity("森马改扩建", "Project")}, [], [])
+    ex.relations.append(Relation("森马改扩建", "locatedIn", "森马", 0))
+    ev = evaluate(ex, gold)
+    assert (ev.entities["ALL"].tp, ev.entities["ALL"].gold) == (3, 3)
+    assert ev.relations["ALL"].tp == 1
+
+
 def test_prf_handles_empty_counts():
     assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
     assert prf(1, 2, 4) == pytest.approx((0.5, 0.25, 1 / 3))

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from graph.corpus.merges import merge_names, normal_form
 from graph.corpus.names import ReportNames, rename, report_names
 from graph.extract.lexicon import EMPTY, load_lexicon
-from graph.model import Entity, Extraction, top_class
+from graph.model import Entity, Extraction, label_of, top_class
 
 __all__ = ["NEAR_DUPLICATE_SCORE", "Decision", "Plan", "Resolution", "near_duplicates", "normal_form", "plan", "resolve"]
 
@@ -302,7 +302,7 @@ def plan(index: list[ReportNames], use_lexicon: bool = True, score: int = NEAR_D
         for name, n in entry.names.items():
             classes.setdefault(name, chosen.get(name, n.cls))
             for text in n.texts:
-                if text != name:
+                if text != label_of(name):  # 森马 is the label of 森马@Park, no alias of it
                     surfaces[(text, name)].add(entry.slug)
     for (text, name), slugs in sorted(surfaces.items()):
         rule = "lexicon" if lexicon.aliases.get(text) == name else "extractor"

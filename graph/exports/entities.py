@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from graph.model import Extraction
+from graph.model import Extraction, label_of
 from graph.rdf.iri import entity_iri, pinyin
 
 
@@ -42,7 +42,8 @@ class EntityTable:
         w.writerow(["iri", "class", "label", "pinyin", "aliases", "mentions"])
         for name in sorted(self.rows):
             cls, aliases, n = self.rows[name]
-            w.writerow([str(entity_iri(name)), cls, spreadsheet_safe(name), spreadsheet_safe(pinyin(name)),
+            label = label_of(name)  # a name's second sense (森马@Park) has its own IRI and the name as label
+            w.writerow([str(entity_iri(name)), cls, spreadsheet_safe(label), spreadsheet_safe(pinyin(label)),
                         spreadsheet_safe("|".join(sorted(aliases))), n])
         return buf.getvalue()
 

@@ -32,8 +32,9 @@ from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
 from graph.extract.names import NameRules, make_name_rules
 from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS, SHORT_FORM_TAILS
 from graph.extract.relations import find_relations
+from graph.extract.senses import HEAD_RULES, split_senses
 from graph.extract.trained import MODES, add_trained_names
-from graph.model import Entity, Extraction, Mention, Report, Sentence, top_class
+from graph.model import Entity, Extraction, Mention, Report, Sentence, label_of, top_class
 from graph.text.sentences import split_sentences
 
 _QUOTES = re.compile(r"[“”\"]")
@@ -300,6 +301,20 @@ def is_alias_mention(m: Mention) -> bool:
     return not m.rule.endswith((":composed", ":shared")) and not m.rule.startswith("milestone:")
 
 
+def _class_of(name: str, ms: list[Mention], lexicon: Lexicon, resolver: Resolver) -> str:
+    """The class of the entity named ``name``: the lexicon's, else the vote of its mentions' rules."""
+    if name in lexicon.classes:
+        return lexicon.classes[name]
+    votes = Counter()
+    for m in ms:
+        votes[m.cls] += 10 - resolver.rank(m.rule)
+    # ListedCompany is more specific than Enterprise: keep it when any rule said so
+    cls = max(sorted(votes), key=lambda c: (votes[c], c == "ListedCompany"))
+    if "ListedCompany" in votes and top_class(cls) == "Enterprise":
+        cls = "ListedCompany"
+    return cls
+
+
 def _entities(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) -> dict[str, Entity]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -307,20 +322,11 @@ def _entities(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) -> 
     entities: dict[str, Entity] = {}
     for name in sorted(by_name):
         ms = by_name[name]
-        if name in lexicon.classes:
-            cls = lexicon.classes[name]
-        else:
-            votes = Counter()
-            for m in ms:
-                votes[m.cls] += 10 - resolver.rank(m.rule)
-            # ListedCompany is more specific than Enterprise: keep it when any rule said so
-            cls = max(sorted(votes), key=lambda c: (votes[c], c == "ListedCompany"))
-            if "ListedCompany" in votes and top_class(cls) == "Enterprise":
-                cls = "ListedCompany"
+        cls = _class_of(name, ms, lexicon, resolver)
         # a composed name (华东师大 in 华东师大、莲谷等孵化器 -> 华东师大孵化器) is no alias of the whole
         aliases = {_QUOTES.sub("", m.text) for m in ms if is_alias_mention(m)}
         aliases |= {a for a, c in lexicon.aliases.items() if c == name}
-        aliases.discard(name)
+        aliases -= {name, label_of(name)}  # the second sense of 森马 (森马@Park) is labelled 森马
         entities[name] = Entity(name=name, cls=cls, aliases=aliases, mentions=sorted(ms, key=lambda m: m.start))
     return entities
 
@@ -364,6 +370,9 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
     mentions += _nested_names(mentions, surfaces)
     mentions = _short_forms(mentions, lexicon)
     mentions.sort(key=lambda m: (m.start, m.end))
+    heads = {(sent.start + c.start_char, sent.start + c.end_char): (c.label_, c.id_)
+             for sent, doc in zip(sentences, docs) for c in reversed(doc.spans[CANDIDATES]) if c.id_ in HEAD_RULES}
+    mentions = split_senses(mentions, heads, lambda name, ms: _class_of(name, ms, lexicon, resolver))
     entities = _entities(mentions, lexicon, resolver)
     relations, milestones, facts = find_relations(report, sentences, mentions, entities, lexicon)
     return Extraction(report, sentences, entities, relations, milestones, facts)

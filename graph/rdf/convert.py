@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from graph.model import Extraction
+from graph.model import Extraction, label_of
 from graph.rdf.industry_links import add_industry_links
 from graph.rdf.iri import entity_iri, milestone_iri, pinyin, report_iri, sentence_iri
 from graph.rdf.namespaces import ID, PREFIXES, WJ
@@ -88,12 +88,12 @@ def _report(ds: Dataset, prov, ex: Extraction) -> None:
     entities = ex.entities
     for name in sorted(entities):
         e = entities[name]
-        iri = entity_iri(name)
+        iri = entity_iri(name)  # the key: a name's second sense (森马@Park) has an IRI of its own
         for index in e.sentences:
             g = graph_of(index)
             g.add((iri, RDF.type, WJ[e.cls]))
-            g.add((iri, RDFS.label, Literal(name, lang="zh")))
-            g.add((iri, RDFS.label, Literal(pinyin(name), lang="zh-Latn-pinyin")))
+            g.add((iri, RDFS.label, Literal(e.label, lang="zh")))
+            g.add((iri, RDFS.label, Literal(pinyin(e.label), lang="zh-Latn-pinyin")))
             for m in e.mentions:
                 alias = m.text.replace("“", "").replace("”", "")
                 if m.sentence == index and alias in e.aliases:
@@ -117,7 +117,7 @@ def _report(ds: Dataset, prov, ex: Extraction) -> None:
         if ms.year:
             g.add((m, WJ.year, Literal(ms.year, datatype=XSD.gYear)))
         g.add((m, WJ.planned, Literal(ms.planned)))
-        g.add((m, RDFS.label, Literal(f"{ms.project} {ms.stage} {ms.period}", lang="zh")))
+        g.add((m, RDFS.label, Literal(f"{label_of(ms.project)} {ms.stage} {ms.period}", lang="zh")))
 
     for name, key, value, index in ex.facts:
         if name not in entities:

@@ -1,7 +1,8 @@
 """Mint IRIs: every IRI in the graph is made here, from names, so builds are stable.
 
-An entity's IRI depends on its canonical name only: the same name gives the same IRI on every
-build and in every report.  A pinyin slug keeps IRIs readable; a short hash of the Chinese name
+An entity's IRI depends on its key only: its canonical name, or for the second sense of a name
+(:func:`graph.model.sense_key`, ``森马@Park``) name and class; the same key gives the same IRI on
+every build and in every report.  A pinyin slug keeps IRIs readable; a short hash of the Chinese name
 keeps homophones apart.
 
 Examples
@@ -50,7 +51,7 @@ def slug(name: str, limit: int = 40) -> str:
 
 
 def entity_iri(name: str) -> URIRef:
-    """The IRI of the entity with this canonical name."""
+    """The IRI of the entity with this key (canonical name, or ``森马@Park`` for a second sense)."""
     return ID[slug(name)]
 
 

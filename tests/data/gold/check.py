@@ -21,6 +21,8 @@ CLASSES = {
     "Enterprise", "ListedCompany", "University", "ResearchInstitute", "Fund", "Platform", "Incubator",
     "Laboratory", "Alliance", "Park", "IndustryCluster", "Project", "MetroLine",
 }
+TOP = {"ListedCompany": "Enterprise", "Incubator": "Platform", "Laboratory": "Platform", "Alliance": "Platform",
+       "MetroLine": "Project"}
 PREDICATES = {"locatedIn", "inCluster", "cooperatesWith", "affiliatedWith"}
 STAGES = {"Planned", "Started", "UnderConstruction", "ToppedOut", "Completed", "InUse"}
 LEVELS = {"town", "district", "city", "province", "national"}
@@ -52,9 +54,12 @@ def problems(gold: dict, text: str | None = None) -> list[str]:
             continue
         if e.get("class") not in CLASSES:
             out.append(f"{where}: class {e.get('class')!r} not allowed")
-        if e["label"] in labels:
-            out.append(f"{where}: label given twice")
-        labels[e["label"]] = e.get("class", "")
+        key = e["label"]
+        if key in labels:  # a name's second sense (GUIDE.md): relations name it label@TopClass
+            key = f"{e['label']}@{TOP.get(e.get('class'), e.get('class'))}"
+            if key in labels or TOP.get(labels[e["label"]], labels[e["label"]]) == key.rsplit("@", 1)[1]:
+                out.append(f"{where}: label given twice")
+        labels[key] = e.get("class", "")
         names = [e["label"], *e.get("aliases", [])]
         for n in names:
             if n in surfaces and surfaces[n] != e["label"]:
