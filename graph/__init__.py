@@ -21,9 +21,11 @@ evaluation             :func:`evaluate`, :func:`load_gold`
 errors                 :class:`WujingError`, the base of every error a user can fix
 =====================  =======================================================================
 
-``build``, ``extract`` and ``evaluate`` are also the names of modules (``graph/build.py``,
-``graph/extract/``, ``graph/evaluate.py``); here they always stand for the functions, whatever
-was imported before.  Reach the modules' other names with ``from graph.build import …``.
+``build`` and ``evaluate`` are also the names of modules (``graph/build.py``, ``graph/evaluate.py``);
+here they always stand for the functions, whatever was imported before: reach the modules' other
+names with ``from graph.build import …``.  ``extract`` is the package ``graph/extract/`` itself,
+callable as its pipeline's :func:`~graph.extract.pipeline.extract`, so that
+``import graph.extract.pipeline as pipeline`` reaches its modules.
 
 Examples
 --------
@@ -50,7 +52,7 @@ _OWNERS = {
     "DEFAULT_REPORT": "graph.resources",
     "Extraction": "graph.model",
     "Report": "graph.model",
-    "extract": "graph.extract.pipeline",
+    "extract": "graph",  # the package graph/extract/, callable as its pipeline's extract
     "read_report": "graph.text.metadata",
     "open_graph": "graph.store.backend",
     "load": "graph.notebook",
@@ -87,7 +89,10 @@ def __getattr__(name: str):
     module = _OWNERS.get(name)
     if module is None:
         raise AttributeError(f"module 'graph' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    if module == __name__:  # a subpackage of its own (graph.extract)
+        value = importlib.import_module(f"{__name__}.{name}")
+    else:
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # asked once
     return value
 
@@ -102,7 +107,7 @@ class _Package(types.ModuleType):
     setting the submodule as an attribute of its package."""
 
     def __setattr__(self, name: str, value) -> None:
-        if isinstance(value, types.ModuleType) and name in _OWNERS:
+        if isinstance(value, types.ModuleType) and name in _OWNERS and _OWNERS[name] != __name__:
             return  # the submodule stays in sys.modules, where `from graph.build import …` finds it
         super().__setattr__(name, value)
 
