@@ -28,13 +28,13 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from graph.corpus.stream import resolve_reports
 from graph.errors import BuildError
 from graph.exports.entities import EntityTable
-from graph.exports.formats import export_files
+from graph.exports.formats import export_writers
 from graph.extract.unplaced import unplaced_csv
-from graph.maps.render import map_files
+from graph.maps.render import map_writers
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
 from graph.output import _remove_stale as remove_stale
-from graph.output import temporary_file, temporary_folder, write_files
+from graph.output import replace_all, temporary_file, temporary_folder
 from graph.rdf.baselines import baselines
 from graph.rdf.cube import INDICATORS_GRAPH, WJI
 from graph.rdf.namespaces import WJ
@@ -143,22 +143,31 @@ def _stream(path: Path, write) -> str:
 def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work: Path | None) -> list[Path]:
     """Every output of a build, all complete before any replaces the previous build's.
 
-    The TriG and Turtle are streamed from the backend into temporary files; the tables, exports and
-    maps are made in memory; then the files are renamed into place, then the store's folder.
+    Each file is written into a temporary file beside its place as soon as it is made, and dropped
+    (the tables, then the exports and the maps one at a time, then the TriG and Turtle streamed from
+    the backend), so that no two are in memory at once; then the files are renamed into place, then
+    the store's folder.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    G = to_networkx(backend)  # one networkx graph for the exports and the maps
-    files = {out_dir / name: text for name, text in tables.items()}
-    files.update(export_files(backend, out_dir / "exports", G=G))
-    files.update(map_files(backend, out_dir / "maps", G=G))
     streamed: list[tuple[str, Path]] = []
+
+    def stage(path: Path, write) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        streamed.append((_stream(path, write), path))
+
     try:
+        for name, text in tables.items():
+            stage(out_dir / name, lambda fh, text=text: fh.write(text.encode("utf-8")))
+        G = to_networkx(backend)  # one networkx graph for the exports and the maps
+        for path, write in export_writers(backend, out_dir / "exports", G=G):
+            stage(path, write)
+        for path, write in map_writers(backend, out_dir / "maps", G=G):
+            stage(path, write)
+        del G
         for name, write in ((GRAPH_FILE, backend.write_trig), ("wujing.ttl", backend.write_turtle)):
-            streamed.append((_stream(out_dir / name, write), out_dir / name))
+            stage(out_dir / name, write)
         backend.close()  # an Oxigraph store's files must be closed before its folder moves
-        write_files(files)
-        for tmp, path in streamed:
-            os.replace(tmp, path)
+        replace_all(streamed)
     finally:
         for tmp, _ in streamed:
             Path(tmp).unlink(missing_ok=True)
@@ -170,7 +179,8 @@ def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work
     if work is not None:
         work.rename(final)
     shutil.rmtree(old, ignore_errors=True)
-    return [path for _, path in streamed] + list(files) + ([final] if work is not None else [])
+    files = [path for _, path in streamed]
+    return files[-2:] + files[:-2] + ([final] if work is not None else [])  # the TriG and Turtle first
 
 
 def build(

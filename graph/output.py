@@ -136,9 +136,15 @@ def write_files(files: dict[Path | str, str | bytes]) -> None:
                 fh.write(data.encode("utf-8") if isinstance(data, str) else data)
                 fh.flush()
                 os.fsync(fh.fileno())
-        for tmp, path in staged:
-            os.replace(tmp, path)
+        replace_all(staged)
     except BaseException:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def replace_all(staged: list[tuple[str, Path]]) -> None:
+    """Rename each complete temporary file onto its target, in order: the last step of writing a set
+    of files (:func:`write_files`, and a build, which writes its files one at a time before)."""
+    for tmp, path in staged:
+        os.replace(tmp, path)

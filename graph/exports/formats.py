@@ -3,9 +3,11 @@ context (web developers), CSV files for ``neo4j-admin database import`` (Neo4j) 
 measures as RDF (SPARQL stores).
 
 Every export is deterministic (the same graph gives the same bytes); the files of one call are
-written as a set, atomically (:func:`graph.output.write_files`).  The JSON-LD writer is also the
-rdflib serializer plugin ``wujing-jsonld`` (``g.serialize(format="wujing-jsonld")``); the others
-take a networkx graph (or give several files), not an rdflib graph, so they are no rdflib plugins.
+written as a set, atomically (:func:`graph.output.write_files`); a build writes them one at a
+time (:func:`export_writers`), the JSON-LD one subject at a time from the store
+(:func:`write_jsonld`).  The JSON-LD writer is also the rdflib serializer plugin ``wujing-jsonld``
+(``g.serialize(format="wujing-jsonld")``); the others take a networkx graph (or give several
+files), not an rdflib graph, so they are no rdflib plugins.
 
 =============  =====================================  ===============================================
 format         files (in the export directory)        content
@@ -34,8 +36,9 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef, plugin
@@ -46,7 +49,7 @@ from graph.analytics.rdf import analytics_trig
 from graph.network.convert import to_networkx
 from graph.output import write_files
 from graph.rdf.namespaces import PREFIXES
-from graph.store.backend import as_backend
+from graph.store.backend import RdflibBackend, as_backend
 
 __all__ = [
     "FORMATS",
@@ -59,7 +62,9 @@ __all__ = [
     "to_neo4j",
     "neo4j_type",
     "export_files",
+    "export_writers",
     "write_exports",
+    "write_jsonld",
 ]
 
 FORMATS = ("graphml", "gexf", "jsonld", "neo4j", "analytics")
@@ -200,18 +205,16 @@ class _Triples:
         return next((o for p, o in self.po.get(subject, ()) if p == predicate), None)
 
 
-def _compact(triples: _Triples, context) -> list[dict] | None:
-    """The nodes rdflib's JSON-LD converter (``Converter.add_to_node``) makes of a graph of IRIs
-    and literals, with each look-up in the context made once instead of once per triple.
-
-    ``None`` when the graph or the context needs what this does not do (blank nodes, lists,
-    containers, a default language): rdflib's converter does those.
-    """
+def _node_maker(context):
+    """A function ``(subject, [(predicate, object)]) -> node``: the node rdflib's JSON-LD converter
+    (``Converter.add_to_node``) makes of a subject whose triples are IRIs and literals, with each
+    look-up in the context made once instead of once per triple; ``None`` when the context needs
+    what this does not do (containers, a default language): rdflib's converter does those."""
     from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
     from rdflib.plugins.shared.jsonld.context import UNDEF
     from rdflib.plugins.shared.jsonld.keys import ID, VOCAB
 
-    if not triples.plain or context.language or any(t.container for t in context.terms.values()):
+    if context.language or any(t.container for t in context.terms.values()):
         return None
     id_key, type_key, value_key, lang_key = context.id_key, context.type_key, context.value_key, context.lang_key
     iri_rules: dict = {}
@@ -255,12 +258,8 @@ def _compact(triples: _Triples, context) -> list[dict] | None:
             return {lang_key: o.language, value_key: v}
         return v
 
-    nodes: dict = {}
-    for s, pos in triples.po.items():
-        node_id = shrink(s)
-        if node_id in nodes:
-            continue
-        node = nodes[node_id] = {id_key: node_id}
+    def make(s, pos) -> dict:
+        node = {id_key: shrink(s)}
         for p, o in pos:
             if type(o) is Literal:
                 sig = (p, o.datatype, o.language)
@@ -286,7 +285,115 @@ def _compact(triples: _Triples, context) -> list[dict] | None:
                 node[key] = existing
             else:
                 node[key] = value
+        return node
+
+    make.shrink = shrink
+    return make
+
+
+def _compact(triples: _Triples, context) -> list[dict] | None:
+    """The nodes rdflib's JSON-LD converter makes of a graph of IRIs and literals (:func:`_node_maker`).
+
+    ``None`` when the graph or the context needs what this does not do (blank nodes, lists,
+    containers, a default language): rdflib's converter does those.
+    """
+    make = _node_maker(context) if triples.plain else None
+    if make is None:
+        return None
+    nodes: dict = {}
+    for s, pos in triples.po.items():
+        node_id = make.shrink(s)
+        if node_id not in nodes:
+            nodes[node_id] = make(s, pos)
     return list(nodes.values())
+
+
+def _subject_triples(po: list) -> list:
+    """The (predicate, object) pairs of one subject as :class:`_Triples` keeps them: decimals canonical,
+    the pairs that are then the same once."""
+    out: list = []
+    decimal = XSD.decimal
+    for p, o in po:
+        if type(o) is Literal and o.datatype == decimal:
+            o = _canonical(o)
+            if (p, o) in out:
+                continue
+        out.append((p, o))
+    return out
+
+
+def _plain(s, po) -> bool:
+    return type(s) is URIRef and all(
+        p not in _LIST_TERMS and (type(o) is Literal or (type(o) is URIRef and o not in _LIST_TERMS))
+        for p, o in po)
+
+
+def _json_document(nodes: Iterable[dict], out: IO[bytes]) -> None:
+    """Write ``{"@context": CONTEXT, "@graph": nodes}`` as ``json.dumps(..., indent=2)`` writes it,
+    one node at a time (the nodes already sorted, each already :func:`_sort_json`-ed)."""
+    head, tail = json.dumps({"@context": CONTEXT, "@graph": [0]}, ensure_ascii=False, indent=2).split("\n    0\n")
+    first = True
+    for node in nodes:
+        text = json.dumps(node, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(f"{head}\n    {text}".encode() if first else f",\n    {text}".encode())
+        first = False
+    if first:
+        out.write(json.dumps({"@context": CONTEXT, "@graph": []}, ensure_ascii=False, indent=2).encode("utf-8"))
+    else:
+        out.write(f"\n{tail}".encode())
+    out.write(b"\n")
+
+
+def write_jsonld(ds, out: IO[bytes]) -> None:
+    """Write :func:`to_jsonld` of the union of ``ds`` (a backend, a Dataset or a Graph) to the binary
+    file ``out``, the same bytes, holding one subject's triples at a time rather than the graph.
+
+    The subjects are read once to sort them, then each one's triples from the backend (an Oxigraph
+    store answers that from its index); a graph with blank nodes or RDF lists, which rdflib's
+    converter must see whole, is made in memory by :func:`to_jsonld`.  An rdflib backend, in memory
+    anyway, is written by :func:`to_jsonld` too.
+    """
+    from rdflib.plugins.shared.jsonld.context import Context
+
+    backend = as_backend(ds)
+    make = _node_maker(Context(CONTEXT))
+    if make is None or isinstance(backend, RdflibBackend):
+        out.write(to_jsonld(backend.union()).encode("utf-8"))
+        return
+    first: dict = {}  # node id -> its subject: the first of the subjects written as that id, as _compact
+    last = None
+    for s, _p, _o in backend.triples():  # a subject's triples come together
+        if s == last:
+            continue
+        if type(s) is not URIRef:
+            out.write(to_jsonld(backend.union()).encode("utf-8"))
+            return
+        last = s
+        first.setdefault(make.shrink(s), s)
+    order = sorted(first)
+
+    def nodes():
+        for node_id in order:
+            s = first[node_id]
+            po = [(p, o) for _s, p, o in backend.triples((s, None, None))]
+            if not _plain(s, po):
+                raise _NotPlain
+            yield _sort_json(make(s, _subject_triples(po)))
+
+    buf = out if out.seekable() else None
+    start = buf.tell() if buf is not None else 0
+    try:
+        _json_document(nodes(), out)
+    except _NotPlain:
+        if buf is None:
+            raise ValueError("a graph with blank nodes or RDF lists needs a seekable file") from None
+        buf.seek(start)
+        buf.truncate()
+        out.write(to_jsonld(backend.union()).encode("utf-8"))
+
+
+class _NotPlain(Exception):
+    """A subject with an RDF list: the graph goes through rdflib's converter."""
 
 
 def to_jsonld(g: Graph) -> str:
@@ -364,13 +471,12 @@ def _neo4j(F: nx.MultiDiGraph) -> dict[str, str]:
     return {"nodes.csv": _csv(nodes), "relationships.csv": _csv(rels)}
 
 
-def export_files(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS,
-                 G: nx.MultiDiGraph | None = None, union: Graph | None = None) -> dict[Path, str | bytes]:
-    """The exports of ``ds`` (a backend of :mod:`graph.store.backend`, or an rdflib Dataset) in
-    ``formats``, as file path -> content, without writing them (a build writes them with the rest).
-
-    ``G`` (the networkx graph) and ``union`` (all triples as one graph) are computed from ``ds``
-    when not given.  Raises ``ValueError`` for an unknown format.
+def export_writers(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS, G: nx.MultiDiGraph | None = None,
+                   union: Graph | None = None) -> Iterator[tuple[Path, Callable[[IO[bytes]], None]]]:
+    """The exports of ``ds`` in ``formats`` as ``(path, write)``, ``write(binary file)`` making and
+    writing the file: each is made only when written, so a caller that writes one before asking for
+    the next (a build) holds one export at a time, and the JSON-LD one subject at a time
+    (:func:`write_jsonld`).  Arguments as :func:`export_files`.
     """
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
@@ -380,19 +486,52 @@ def export_files(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS,
     out = Path(out_dir)
     G = to_networkx(backend) if G is None else G
     F = flat_graph(G) if {"graphml", "gexf", "neo4j"} & set(formats) else None  # measures once
-    files: dict[Path, str | bytes] = {}
+
+    def text(make):
+        return lambda fh: fh.write(_utf8(make()))
+
     for fmt in formats:
         if fmt == "graphml":
-            files[out / "wujing.graphml"] = _graphml(F)
+            yield out / "wujing.graphml", text(lambda: _graphml(F))
         elif fmt == "gexf":
-            files[out / "wujing.gexf"] = _gexf(F)
+            yield out / "wujing.gexf", text(lambda: _gexf(F))
         elif fmt == "jsonld":
-            files[out / "wujing.jsonld"] = (union if union is not None else backend.union()).serialize(format="wujing-jsonld")
+            if union is not None:
+                yield out / "wujing.jsonld", text(lambda: union.serialize(format="wujing-jsonld"))
+            else:
+                yield out / "wujing.jsonld", lambda fh: write_jsonld(backend, fh)
         elif fmt == "neo4j":
-            for name, text in _neo4j(F).items():
-                files[out / "neo4j" / name] = text
+            tables: dict = {}  # both tables are made by one call, kept until the second is written
+
+            def table(name, tables=tables):
+                if not tables:
+                    tables.update(_neo4j(F))
+                return tables.pop(name)
+
+            for name in ("nodes.csv", "relationships.csv"):
+                yield out / "neo4j" / name, text(lambda name=name: table(name))
         elif fmt == "analytics":
-            files[out / "analytics.trig"] = analytics_trig(backend, G)
+            yield out / "analytics.trig", text(lambda: analytics_trig(backend, G))
+
+
+def _utf8(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def export_files(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS,
+                 G: nx.MultiDiGraph | None = None, union: Graph | None = None) -> dict[Path, bytes]:
+    """The exports of ``ds`` (a backend of :mod:`graph.store.backend`, or an rdflib Dataset) in
+    ``formats``, as file path -> content (UTF-8), without writing them.
+
+    ``G`` (the networkx graph) and ``union`` (all triples as one graph) are computed from ``ds``
+    when not given.  Raises ``ValueError`` for an unknown format.  A build writes the same files
+    one at a time (:func:`export_writers`).
+    """
+    files: dict[Path, bytes] = {}
+    for path, write in export_writers(ds, out_dir, formats, G=G, union=union):
+        buf = io.BytesIO()
+        write(buf)
+        files[path] = buf.getvalue()
     return files
 
 

@@ -33,11 +33,14 @@ PosixPath('hd.html')
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 import networkx as nx
 from rdflib import RDF, Dataset, Graph
@@ -64,10 +67,13 @@ __all__ = [
     "write_focus_map",
     "write_jurisdiction_map",
     "map_files",
+    "map_writers",
+    "render_parts",
     "write_maps",
     "export_focus_map",
     "export_jurisdiction_map",
     "json_for_script",
+    "json_for_script_parts",
     "EntityNotFound",
 ]
 
@@ -151,6 +157,16 @@ def park_cluster_view(ds) -> dict:
 # rendering
 
 
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                   ("\u2029", "\\u2029"))
+
+
+def _escape_for_script(text: str) -> str:
+    for ch, esc in _SCRIPT_ESCAPES:
+        text = text.replace(ch, esc)
+    return text
+
+
 def json_for_script(data) -> str:
     """JSON that is safe inside an HTML ``<script>`` element.
 
@@ -162,11 +178,29 @@ def json_for_script(data) -> str:
     >>> json_for_script({"name": "</script><b>&"})
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                    ("\u2029", "\\u2029")):
-        text = text.replace(ch, esc)
-    return text
+    return _escape_for_script(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def json_for_script_parts(data, size: int = 1 << 20) -> Iterator[str]:
+    """:func:`json_for_script` of ``data`` in pieces of about ``size`` characters, without making the
+    whole text (the escapes replace single characters, so each piece is escaped alone).
+
+    Examples
+    --------
+    >>> "".join(json_for_script_parts({"a": ["<b>", 1.5]}, size=2)) == json_for_script({"a": ["<b>", 1.5]})
+    True
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    chunk: list[str] = []
+    length = 0
+    for piece in encoder.iterencode(data):
+        chunk.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield _escape_for_script("".join(chunk))
+            chunk, length = [], 0
+    if chunk:
+        yield _escape_for_script("".join(chunk))
 
 
 def _inline_script(code: str) -> str:
@@ -199,8 +233,14 @@ def _environment():
 
 def render(view: dict) -> str:
     """The HTML page of a view: one self-contained document."""
+    return "".join(render_parts(view))
+
+
+def render_parts(view: dict) -> Iterator[str]:
+    """The page :func:`render` makes, in pieces: the template's, with the data's JSON (most of a big
+    page) made piece by piece where the template puts it, so that the page is never held whole."""
     template = _environment().get_template("map.html")
-    return template.render(
+    parts = template.generate(
         title=view["title"],
         subtitle=view["subtitle"],
         kind=view["kind"],
@@ -209,8 +249,21 @@ def render(view: dict) -> str:
         css=(ASSETS / "map.css").read_text(encoding="utf-8"),
         vis_js=_vis_network_js(),
         app_js=_inline_script((ASSETS / "map.js").read_text(encoding="utf-8")),
-        data_json=json_for_script(view["data"]),
+        data_json=_DATA_MARK,
     )
+    for part in parts:
+        if _DATA_MARK in part:
+            before, after = part.split(_DATA_MARK, 1)
+            yield before
+            yield from json_for_script_parts(view["data"])
+            yield after
+        else:
+            yield part
+
+
+#: What the template gets in place of the data's JSON, replaced by it as the page is written; no
+#: JSON made by json_for_script holds a NUL character (it writes it \u0000), nor do the assets.
+_DATA_MARK = "\x00wujing-map-data\x00"
 
 
 def _write(html: str, path) -> Path:
@@ -252,17 +305,36 @@ def write_jurisdiction_map(ds, jurisdiction: str, path) -> Path:
     return _write(render(view), path)
 
 
-def map_files(ds, out_dir, G: nx.MultiDiGraph | None = None) -> dict[Path, str]:
-    """``park_cluster.html`` and ``network.html`` of ``out_dir`` as path -> page, not yet written
-    (a build writes them with its other files).  ``ds`` is a backend (:mod:`graph.store.backend`)
-    or an rdflib Dataset; ``G`` is ``to_networkx(ds)``, when the caller has it already.
+def map_writers(ds, out_dir, G: nx.MultiDiGraph | None = None) -> Iterator[tuple[Path, Callable[[IO[bytes]], None]]]:
+    """``park_cluster.html`` and ``network.html`` of ``out_dir`` as ``(path, write)``, ``write(binary
+    file)`` making the page and writing it: a caller that writes each before asking for the next (a
+    build) holds one page at a time.  ``ds`` is a backend (:mod:`graph.store.backend`) or an rdflib
+    Dataset; ``G`` is ``to_networkx(ds)``, when the caller has it already.
     """
     out_dir = Path(out_dir)
-    paths = [out_dir / "park_cluster.html", out_dir / "network.html"]
     G = to_networkx(ds) if G is None else G
     facts = map_facts(ds)  # read the dataset once for both maps
-    views = (park_cluster_view_of(G, facts), network_view_of(G, facts))
-    return {path: render(view) for path, view in zip(paths, views)}
+
+    def page(view_of):
+        def write(fh) -> None:
+            for part in render_parts(view_of(G, facts)):
+                fh.write(part.encode("utf-8"))
+        return write
+
+    yield out_dir / "park_cluster.html", page(park_cluster_view_of)
+    yield out_dir / "network.html", page(network_view_of)
+
+
+def map_files(ds, out_dir, G: nx.MultiDiGraph | None = None) -> dict[Path, str]:
+    """``park_cluster.html`` and ``network.html`` of ``out_dir`` as path -> page, not yet written
+    (see :func:`map_writers`, which a build uses to write them one at a time).
+    """
+    pages = {}
+    for path, write in map_writers(ds, out_dir, G=G):
+        buf = io.BytesIO()
+        write(buf)
+        pages[path] = buf.getvalue().decode("utf-8")
+    return pages
 
 
 def write_maps(ds, out_dir, G: nx.MultiDiGraph | None = None) -> list[Path]:
