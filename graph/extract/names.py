@@ -83,6 +83,7 @@ class NameRules:
         not_names: list[str],
         works: list[list[str]],
         programme_words: list[str],
+        measures: list[str],
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -136,8 +137,15 @@ class NameRules:
         self.level_prefix = re.compile("^(" + "|".join(map(re.escape, level_words)) + ")")
         self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[" + re.escape(counters) + r"]|\d{4}年")
         self._amount_lead = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
+        # a length or area before a name is how much of it was built (建成25公里环城绿道), not its name
+        self._measure_lead = re.compile(r"^\d+(?:\.\d+)?[万千百]?(?:" + "|".join(map(re.escape, measures)) + ")")
         self.programme_words = tuple(programme_words)
         self.works_words = {w: role for w, role in works}
+        # a works word opening a name is the clause's verb (新建改造龙岐湾休闲公园): it names works done on a
+        # facility only after the facility's name (龙岐湾休闲公园改造)
+        lead_works = {w for w, role in works if role == "works" and len(w) > 1 and w not in ("工程", "项目", "建设")}
+        self._lead_works = tuple((n, frozenset(w for w in lead_works if len(w) == n)) for n in sorted({len(w) for w in lead_works}, reverse=True))
+        self._works_firsts = frozenset(w[0] for w in lead_works)
         self._works_lengths = tuple(sorted({len(w) for w in self.works_words}, reverse=True))
         self._facilities: dict[str, str | None] = {}
         self._kind_tails = tuple(sorted((w for w in self.kind_words if len(w) >= 2), key=len, reverse=True))
@@ -366,18 +374,23 @@ class NameRules:
         return len(core) >= 2 or bool(_LATIN.search(core)) or any(ch.isdigit() for ch in core)
 
     def strip_lead(self, text: str, start: int, end: int) -> int:
-        """Move ``start`` past introducing verbs and level words at the start of a name."""
+        """Move ``start`` past introducing verbs, level words and works at the start of a name."""
         while True:
             for n, verbs in self._left_by_len:  # the longest verb first
                 if end - start - n >= 2 and text[start : start + n] in verbs:
                     start += n
                     break
             else:
+                if start < end and text[start] in self._works_firsts:
+                    n = next((n for n, works in self._lead_works if end - start - n >= 2 and text[start : start + n] in works), 0)
+                    if n:
+                        start += n
+                        continue
                 return start
 
     def trim_lead(self, text: str, start: int, end: int) -> int:
         """Skip a single-character preposition or an amount at the start of a name (与X, 总规模10亿元X)."""
-        amount = self._amount_lead.match(text[start:end])
+        amount = self._amount_lead.match(text[start:end]) or (start < end and text[start].isdigit() and self._measure_lead.match(text[start:end]))
         if amount and end - start - amount.end() >= 3:
             start += amount.end()
         if end - start > 3 and (text[start] in self.prepositions or text[start] in self.conjunctions):
@@ -414,6 +427,8 @@ class NameRules:
             return False
         if name.startswith(self.bad_starts) or name[0] in self.prepositions + "〔（(" or name.endswith(("型", "级")):
             return False
+        if name[0] == "新" and name[1:].startswith(self.generic_words):
+            return False  # 新板块公司, 新领域: new X; 新区养老院, 新大存车场 open with a place
         if name[:2] in self.generic_cores and len(name) <= 5:
             return False  # 产业研究院, 重点项目
         if self._counted.search(name) or _SLOGAN.search(name):
@@ -577,6 +592,7 @@ def make_name_rules(
     not_names: list[str] = list(P.NOT_NAMES),
     works: list[list[str]] = [list(w) for w in load_works()],
     programme_words: list[str] = list(P.PROGRAMME_WORDS),
+    measures: list[str] = list(P.MEASURE_UNITS),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -613,12 +629,14 @@ def make_name_rules(
         facility it is done on (:meth:`NameRules.facility_of`).
     programme_words
         Words that make a project's name a programme or a kind of works (:meth:`NameRules.is_programme`).
+    measures
+        Units of length and area: a measure before a name (25公里环城绿道) is skipped.
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
-        programme_words,
+        programme_words, measures,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)
