@@ -14,12 +14,6 @@ from graph.resources import DEFAULT_REPORT
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _no_terminal_width(monkeypatch):
-    """Tables print at full width in every test, whatever COLUMNS the shell exports (a test sets it)."""
-    monkeypatch.delenv("COLUMNS", raising=False)
-
-
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The bundled report built into a fresh out/ directory: a ``BuildResult`` with ``.out_dir``."""

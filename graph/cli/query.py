@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -41,9 +40,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _terminal_width() -> int:
-    """The columns a printed table must fit: ``COLUMNS`` if set, else the terminal's, 0 when piped."""
-    if os.environ.get("COLUMNS", "").strip().isdigit():
-        return int(os.environ["COLUMNS"])
+    """The columns a table printed on a terminal must fit (``COLUMNS`` or the terminal's); 0 when the
+    output goes to a pipe or a file, which keeps every cell whatever ``COLUMNS`` the shell exports."""
     return shutil.get_terminal_size((0, 0)).columns if click.get_text_stream("stdout").isatty() else 0
 
 
@@ -81,11 +79,14 @@ def _columns(chosen: str | None, available: list[str]) -> list[str]:
 @click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True,
               help="Table format: cut cells wider than this many terminal columns (0: never cut). "
                    "On a terminal the widest text columns are narrowed further until the table fits.")
+@click.option("--width", type=click.IntRange(min=0), default=None,
+              help="Table format: fit the table to this many terminal columns (0: any width). "
+                   "[default: the terminal's width when printing to one, else any width]")
 @click.option("--columns", metavar="A,B,...", default=None,
               help="Only these result columns, in this order (comma-separated), in any format.")
 def query(name: str | None, param_values: tuple[str, ...], fmt: str, excel: bool, graph_path: Path,
           query_file: Path | None, text: str | None, list_queries: bool, output: Path | None,
-          max_width: int, columns: str | None) -> None:
+          max_width: int, width: int | None, columns: str | None) -> None:
     """Run the named query NAME from queries/ (see --list), a .rq file (--file) or a SPARQL text (-e)
     on the built graph (either store), with parameters bound as RDF terms."""
     chosen = [x for x in (name, query_file, text) if x is not None] + ([True] if list_queries else [])
@@ -95,7 +96,8 @@ def query(name: str | None, param_values: tuple[str, ...], fmt: str, excel: bool
         raise UsageError(f"--excel is for --format csv, not --format {fmt}")
     rows = answer(name=name, path=query_file, text=text, list_only=list_queries,
                   params=_params(param_values), graph=graph_path)
-    width = _terminal_width() if output is None else 0
+    if width is None:
+        width = _terminal_width() if output is None else 0
     shown = _columns(columns, rows.vars)
     result = render(rows, shown, fmt, max_width, bom=excel, width=width)
     if fmt == "table" and width and max(map(display_width, result.splitlines()), default=0) > width:

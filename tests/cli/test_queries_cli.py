@@ -240,10 +240,10 @@ def test_query_syntax_error_from_python(trig):
 
 
 def test_a_table_on_a_terminal_fits_its_width(trig):
-    """issue 16: the indicator tables were 580 columns wide; on a terminal of 100 the text columns narrow."""
-    wide = CliRunner().invoke(main, ["query", "park_cluster_links", "--graph", trig], env={"COLUMNS": "0"})
-    assert max(map(display_width, wide.output.splitlines())) > 100  # what fits only a wide terminal
-    result = CliRunner().invoke(main, ["query", "park_cluster_links", "--graph", trig], env={"COLUMNS": "100"})
+    """issue 16: the indicator tables were 580 columns wide; fitted to 100 columns the text columns narrow."""
+    wide = cli("query", "park_cluster_links", "--graph", trig)  # not a terminal: any width
+    assert max(map(display_width, wide.output.splitlines())) > 100
+    result = cli("query", "park_cluster_links", "--graph", trig, "--width", "100")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert max(map(display_width, lines)) <= 100 and "…" in result.output
@@ -251,7 +251,7 @@ def test_a_table_on_a_terminal_fits_its_width(trig):
 
 
 def test_a_table_too_wide_for_the_terminal_says_how_to_choose_columns(trig):
-    result = CliRunner().invoke(main, ["query", "indicators_for_year", "--graph", trig], env={"COLUMNS": "80"})
+    result = cli("query", "indicators_for_year", "--graph", trig, "--width", "80")
     assert result.exit_code == 0 and "choose some with --columns" in result.output
 
 
@@ -264,3 +264,9 @@ def test_columns_chooses_and_orders_the_result_columns_in_every_format(trig):
     assert rows[0] == ["period", "indicatorLabel"] and len(rows) > 100 and all(len(r) == 2 for r in rows)
     bad = cli("query", "indicators_for_year", "--graph", trig, "--columns", "period,nope")
     assert bad.exit_code == 2 and "no column 'nope'" in bad.output and "indicatorLabel" in bad.output
+
+
+def test_a_table_piped_keeps_every_cell_whatever_columns_the_shell_exports(trig):
+    plain = cli("query", "park_cluster_links", "--graph", trig).output
+    exported = CliRunner().invoke(main, ["query", "park_cluster_links", "--graph", trig], env={"COLUMNS": "40"})
+    assert exported.output == plain and "…" not in plain.splitlines()[2]
