@@ -44,10 +44,13 @@ def _decimal(x: float) -> Literal:
     return Literal(Decimal(f"{x:.6f}"), datatype=XSD.decimal)
 
 
-def analytics_graph(G: nx.MultiDiGraph, reports: list[URIRef] | tuple = ()) -> Graph:
+def analytics_graph(G: nx.MultiDiGraph, reports: list[URIRef] | tuple = (),
+                    measures: tuple[dict, dict] | None = None) -> Graph:
     """The measures of every entity of ``G`` as a Graph named :data:`ANALYTICS_GRAPH`.
 
-    ``reports`` (IRIs) are recorded as what the measures were derived from.
+    ``reports`` (IRIs) are recorded as what the measures were derived from; ``measures`` is
+    ``(centrality(G), community_of(G))`` when the caller has them already (exact betweenness
+    took minutes at 1,000 reports, and the exports need it too).
     """
     g = Graph(identifier=ANALYTICS_GRAPH)
     for prefix in ("id", "wj", "dcterms", "prov", "xsd"):
@@ -57,8 +60,7 @@ def analytics_graph(G: nx.MultiDiGraph, reports: list[URIRef] | tuple = ()) -> G
            Literal("Network measures computed by wujing-kg (networkx); not facts stated by a report.", lang="en")))
     for rep in sorted(reports):
         g.add((ANALYTICS_GRAPH, PROV.wasDerivedFrom, URIRef(rep)))
-    scores = centrality(G)
-    comm = community_of(G)
+    scores, comm = measures if measures is not None else (centrality(G), community_of(G))
     for iri, s in scores.items():
         node = URIRef(iri)
         g.add((node, WJ.degree, Literal(s["degree"], datatype=XSD.integer)))
@@ -85,9 +87,10 @@ def add_analytics(ds: Dataset, G: nx.MultiDiGraph | None = None) -> Graph:
     return target
 
 
-def analytics_trig(ds: Dataset, G: nx.MultiDiGraph | None = None) -> str:
-    """The analytics graph of ``ds`` alone, as deterministic TriG (load it beside ``wujing.trig``)."""
-    g = analytics_graph(G if G is not None else to_networkx(ds), _reports(ds))
+def analytics_trig(ds: Dataset, G: nx.MultiDiGraph | None = None, measures: tuple[dict, dict] | None = None) -> str:
+    """The analytics graph of ``ds`` alone, as deterministic TriG (load it beside ``wujing.trig``);
+    ``measures`` as :func:`analytics_graph` takes them."""
+    g = analytics_graph(G if G is not None else to_networkx(ds), _reports(ds), measures)
     text = g.serialize(format="turtle")
     header = "\n".join(line for line in text.splitlines() if line.startswith("@prefix"))
     body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()

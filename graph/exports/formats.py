@@ -89,16 +89,16 @@ CONTEXT: dict = {
 }
 
 
-def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def flat_graph(G: nx.MultiDiGraph, measures: tuple[dict, dict] | None = None) -> nx.MultiDiGraph:
     """``G`` with plain attributes only (what GraphML and GEXF can hold), and the measures.
 
     Nodes: ``label``, ``pinyin``, ``cls``, ``top``, ``aliases`` (``|``-separated), ``degree``,
     ``betweenness``, ``pagerank`` (6 decimals), ``community`` (absent for entities linked to
     nothing).  Edges (key: the property): ``prop``, ``sentences`` (space-separated IRIs) and
-    ``evidence`` (the sentences' text, one per line).
+    ``evidence`` (the sentences' text, one per line).  ``measures``: ``(centrality(G),
+    community_of(G))`` when the caller has them already.
     """
-    scores = centrality(G)
-    comm = community_of(G)
+    scores, comm = measures if measures is not None else (centrality(G), community_of(G))
     F = nx.MultiDiGraph()
     for n, d in sorted(G.nodes(data=True), key=lambda x: x[0]):
         attrs = {
@@ -485,7 +485,14 @@ def export_writers(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS, G:
     backend = as_backend(ds)
     out = Path(out_dir)
     G = to_networkx(backend) if G is None else G
-    F = flat_graph(G) if {"graphml", "gexf", "neo4j"} & set(formats) else None  # measures once
+    measures: list = []  # centrality and communities, computed once for the flat graph and analytics
+
+    def measured() -> tuple[dict, dict]:
+        if not measures:
+            measures.extend((centrality(G), community_of(G)))
+        return measures[0], measures[1]
+
+    F = flat_graph(G, measured()) if {"graphml", "gexf", "neo4j"} & set(formats) else None
 
     def text(make):
         return lambda fh: fh.write(_utf8(make()))
@@ -511,7 +518,7 @@ def export_writers(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS, G:
             for name in ("nodes.csv", "relationships.csv"):
                 yield out / "neo4j" / name, text(lambda name=name: table(name))
         elif fmt == "analytics":
-            yield out / "analytics.trig", text(lambda: analytics_trig(backend, G))
+            yield out / "analytics.trig", text(lambda: analytics_trig(backend, G, measured()))
 
 
 def _utf8(data: str | bytes) -> bytes:
