@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from collections import Counter
@@ -33,8 +32,7 @@ from graph.extract.unplaced import unplaced_csv
 from graph.maps.render import map_writers
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
-from graph.output import _remove_stale as remove_stale
-from graph.output import replace_all, temporary_file, temporary_folder
+from graph.output import replace_all, stage_file, temporary_folder
 from graph.rdf.baselines import baselines
 from graph.rdf.cube import INDICATORS_GRAPH, WJI
 from graph.rdf.namespaces import WJ
@@ -125,21 +123,6 @@ def _new_backend(store: str, out_dir: Path | None) -> tuple[Backend, Path | None
     return OxigraphBackend.create(work), work
 
 
-def _stream(path: Path, write) -> str:
-    """Write a file through ``write(binary file)`` into a temporary file beside ``path``; its name."""
-    remove_stale(path)  # what a killed build left beside it
-    fd, tmp = temporary_file(path)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
 def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work: Path | None) -> list[Path]:
     """Every output of a build, all complete before any replaces the previous build's.
 
@@ -153,7 +136,7 @@ def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work
 
     def stage(path: Path, write) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        streamed.append((_stream(path, write), path))
+        streamed.append((stage_file(path, write), path))
 
     try:
         for name, text in tables.items():

@@ -108,6 +108,23 @@ def _remove_stale(path: Path, age: float = 60.0) -> None:
             pass  # another process removed or renamed it
 
 
+def stage_file(path: Path, write) -> str:
+    """Write ``path``'s new content through ``write(binary file)`` into a temporary file beside it
+    (synced to disk) and return that file's name, for :func:`replace_all` to rename; what a killed
+    process left beside ``path`` is removed first, and a failed write leaves nothing."""
+    _remove_stale(path)
+    fd, tmp = temporary_file(path)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
 def write_files(files: dict[Path | str, str | bytes]) -> None:
     """Write several files as one set: each to a temporary file first, then rename them all.
 
@@ -129,13 +146,8 @@ def write_files(files: dict[Path | str, str | bytes]) -> None:
         for path, data in files.items():
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale(path)
-            fd, tmp = temporary_file(path)
-            staged.append((tmp, path))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-                fh.flush()
-                os.fsync(fh.fileno())
+            content = data.encode("utf-8") if isinstance(data, str) else data
+            staged.append((stage_file(path, lambda fh, content=content: fh.write(content)), path))
         replace_all(staged)
     except BaseException:
         for tmp, _ in staged:

@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -485,12 +486,8 @@ def export_writers(ds, out_dir: Path | str, formats: Iterable[str] = FORMATS, G:
     backend = as_backend(ds)
     out = Path(out_dir)
     G = to_networkx(backend) if G is None else G
-    measures: list = []  # centrality and communities, computed once for the flat graph and analytics
-
-    def measured() -> tuple[dict, dict]:
-        if not measures:
-            measures.extend((centrality(G), community_of(G)))
-        return measures[0], measures[1]
+    # centrality and communities, computed once (if at all) for the flat graph and analytics
+    measured = functools.cache(lambda: (centrality(G), community_of(G)))
 
     F = flat_graph(G, measured()) if {"graphml", "gexf", "neo4j"} & set(formats) else None
 

@@ -167,6 +167,10 @@ def _escape_for_script(text: str) -> str:
     return text
 
 
+#: How a page's data is written as JSON, whole or in pieces (compact, keys sorted, Chinese as is).
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def json_for_script(data) -> str:
     """JSON that is safe inside an HTML ``<script>`` element.
 
@@ -178,7 +182,7 @@ def json_for_script(data) -> str:
     >>> json_for_script({"name": "</script><b>&"})
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    return _escape_for_script(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return _escape_for_script(_JSON.encode(data))
 
 
 def json_for_script_parts(data, size: int = 1 << 20) -> Iterator[str]:
@@ -190,10 +194,9 @@ def json_for_script_parts(data, size: int = 1 << 20) -> Iterator[str]:
     >>> "".join(json_for_script_parts({"a": ["<b>", 1.5]}, size=2)) == json_for_script({"a": ["<b>", 1.5]})
     True
     """
-    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     chunk: list[str] = []
     length = 0
-    for piece in encoder.iterencode(data):
+    for piece in _JSON.iterencode(data):
         chunk.append(piece)
         length += len(piece)
         if length >= size:
