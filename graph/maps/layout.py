@@ -23,7 +23,8 @@ import networkx as nx
 import numpy as np
 from wcwidth import wcswidth
 
-__all__ = ["text_width", "node_box", "remove_overlaps", "kamada_kawai", "spread_layout", "columns_layout"]
+__all__ = ["text_width", "node_box", "remove_overlaps", "kamada_kawai", "flower_layout", "ring_layout", "sunflower",
+           "spread_layout", "columns_layout"]
 
 Pos = dict[Hashable, tuple[float, float]]
 
@@ -46,31 +47,58 @@ def node_box(label: str, size: float, font_size: float, pad: float = 10) -> tupl
     return half_w, half_h, (4 + label_h) / 2
 
 
+EXACT_PAIRS = 300  # up to this many nodes every pair is compared; above, only neighbours on a grid
+
+
+def _candidate_pairs(nodes: list, xy: dict, boxes: dict) -> Iterable[tuple]:
+    """The pairs of ``nodes`` whose boxes may overlap, in a fixed order.
+
+    Every pair for a few nodes; for many, the pairs in the same or a neighbouring cell of a grid
+    as wide as the largest box (comparing all pairs of 10,000 labels would take minutes).
+    """
+    if len(nodes) <= EXACT_PAIRS:
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                yield a, b
+        return
+    cell = 2 * max(max(boxes[n][0], boxes[n][1]) for n in nodes)
+    grid: dict[tuple[int, int], list[int]] = {}
+    where = {}
+    for i, n in enumerate(nodes):
+        key = (math.floor(xy[n][0] / cell), math.floor((xy[n][1] + boxes[n][2]) / cell))
+        where[i] = key
+        grid.setdefault(key, []).append(i)
+    for i, a in enumerate(nodes):
+        gx, gy = where[i]
+        near = sorted(j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in grid.get((gx + dx, gy + dy), ()) if j > i)
+        for j in near:
+            yield a, nodes[j]
+
+
 def remove_overlaps(pos: Pos, boxes: dict, iterations: int = 200) -> Pos:
     """Push apart nodes whose boxes overlap, along the axis where they overlap least."""
     nodes = sorted(pos, key=str)
     xy = {n: list(pos[n]) for n in nodes}
     for _ in range(iterations):
         moved = False
-        for i, a in enumerate(nodes):
+        for a, b in _candidate_pairs(nodes, xy, boxes):
             wa, ha, da = boxes[a]
-            for b in nodes[i + 1:]:
-                wb, hb, db = boxes[b]
-                dx = xy[b][0] - xy[a][0]
-                dy = (xy[b][1] + db) - (xy[a][1] + da)
-                ox = wa + wb - abs(dx)
-                oy = ha + hb - abs(dy)
-                if ox <= 0 or oy <= 0:
-                    continue
-                moved = True
-                if ox <= oy:
-                    step = (ox / 2 + 0.5) * (1 if dx >= 0 else -1)
-                    xy[a][0] -= step
-                    xy[b][0] += step
-                else:
-                    step = (oy / 2 + 0.5) * (1 if dy >= 0 else -1)
-                    xy[a][1] -= step
-                    xy[b][1] += step
+            wb, hb, db = boxes[b]
+            dx = xy[b][0] - xy[a][0]
+            dy = (xy[b][1] + db) - (xy[a][1] + da)
+            ox = wa + wb - abs(dx)
+            oy = ha + hb - abs(dy)
+            if ox <= 0 or oy <= 0:
+                continue
+            moved = True
+            if ox <= oy:
+                step = (ox / 2 + 0.5) * (1 if dx >= 0 else -1)
+                xy[a][0] -= step
+                xy[b][0] += step
+            else:
+                step = (oy / 2 + 0.5) * (1 if dy >= 0 else -1)
+                xy[a][1] -= step
+                xy[b][1] += step
         if not moved:
             break
     return {n: (xy[n][0], xy[n][1]) for n in nodes}
@@ -168,16 +196,109 @@ def kamada_kawai(G: nx.Graph, start: Pos) -> Pos:
     return {v: xy[i] for i, v in enumerate(nodes)}
 
 
-def _component_layout(U: nx.Graph, nodes: list, edge_length: float) -> Pos:
-    """Kamada-Kawai positions of one connected component, scaled to ``edge_length`` per link."""
-    sub = nx.Graph()
-    sub.add_nodes_from(nodes)  # sorted: the initial circular layout, hence the result, is stable
-    sub.add_edges_from(sorted((u, v) for u, v in U.subgraph(nodes).edges()))
+KAMADA_KAWAI_LIMIT = 400  # nodes: Kamada-Kawai compares every pair, so a larger component is laid out as flowers
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _component_layout(sub: nx.Graph, boxes: dict, edge_length: float) -> Pos:
+    """Overlap-free positions of one connected component, about ``edge_length`` per link.
+
+    Up to :data:`KAMADA_KAWAI_LIMIT` nodes, Kamada-Kawai; a larger component (a graph of
+    hundreds of reports has one of thousands of nodes) as flowers, see :func:`flower_layout`.
+    """
+    if len(sub) > KAMADA_KAWAI_LIMIT:
+        return flower_layout(sub, boxes, edge_length)
     start = nx.circular_layout(sub)
     pos = kamada_kawai(sub, start)
     lengths = [math.dist(pos[u], pos[v]) for u, v in sub.edges()]
     scale = edge_length / (sum(lengths) / len(lengths)) if lengths and sum(lengths) else 1.0
-    return {n: (float(pos[n][0]) * scale, float(pos[n][1]) * scale) for n in nodes}
+    scaled = {n: (float(pos[n][0]) * scale, float(pos[n][1]) * scale) for n in sub}
+    return remove_overlaps(scaled, {n: boxes[n] for n in sub})
+
+
+def _sorted_graph(G: nx.Graph, nodes: Iterable) -> nx.Graph:
+    """The subgraph of ``nodes`` with nodes and edges added in sorted order (stable layouts)."""
+    nodes = sorted(nodes, key=str)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted((u, v) for u, v in G.subgraph(nodes).edges()))
+    return sub
+
+
+def sunflower(centre: tuple[float, float], inner: float, cell: float, count: int) -> list[tuple[float, float]]:
+    """``count`` points around ``centre``, each with about ``cell`` square pixels (Vogel's spiral).
+
+    >>> [tuple(round(c) for c in p) for p in sunflower((0, 0), 10, 100, 2)]
+    [(14, 0), (-12, 11)]
+    """
+    step = math.sqrt(cell / math.pi)
+    return [(centre[0] + (inner + step * math.sqrt(i + 0.5)) * math.cos(i * GOLDEN_ANGLE),
+             centre[1] + (inner + step * math.sqrt(i + 0.5)) * math.sin(i * GOLDEN_ANGLE))
+            for i in range(count)]
+
+
+def flower_layout(sub: nx.Graph, boxes: dict, edge_length: float) -> Pos:
+    """Positions of a large component: its leaves as petals around the node they hang from.
+
+    The nodes linked to one other node only (a cluster's members, a park's firms) are taken off;
+    what is left (the skeleton: hubs and the nodes between them) is laid out as a component of
+    its own, each node as big as its flower, and the leaves are spread around their node on a
+    sunflower spiral.  Each step costs about the number of nodes, not its square.  A skeleton
+    with no leaves to take off is laid out in rings (:func:`ring_layout`).
+    """
+    leaves = sorted((n for n in sub if sub.degree(n) == 1), key=str)
+    skeleton_nodes = [n for n in sub if sub.degree(n) != 1]
+    if not skeleton_nodes or not leaves:
+        return remove_overlaps(ring_layout(sub, boxes), boxes)
+    petals: dict = {}
+    for leaf in leaves:
+        petals.setdefault(next(iter(sub[leaf])), []).append(leaf)
+    cells, flowers = {}, {}
+    for hub in skeleton_nodes:
+        own = boxes[hub]
+        inner = math.hypot(own[0], own[1])
+        mine = petals.get(hub, [])
+        cells[hub] = max((4 * boxes[n][0] * boxes[n][1] for n in mine), default=0.0) * 1.3
+        reach = inner + math.sqrt(cells[hub] / math.pi) * math.sqrt(len(mine)) + max(
+            (max(boxes[n][0], boxes[n][1]) for n in mine), default=0.0)
+        flowers[hub] = (reach, reach, 0.0)
+    skeleton = _sorted_graph(sub, skeleton_nodes)
+    pos = dict(_component_layout(skeleton, flowers, edge_length))
+    for hub in sorted(petals, key=str):
+        inner = math.hypot(boxes[hub][0], boxes[hub][1])
+        for leaf, (x, y) in zip(petals[hub], sunflower(pos[hub], inner, cells[hub], len(petals[hub]))):
+            pos[leaf] = (x, y - boxes[leaf][2])
+    return remove_overlaps(pos, {n: boxes[n] for n in sub}, iterations=50)
+
+
+def ring_layout(sub: nx.Graph, boxes: dict, gap: float = 20) -> Pos:
+    """Breadth-first rings around the best-linked node, each ring long enough for its labels.
+
+    A node goes to the mean angle of its neighbours on the ring inside, so that links mostly run
+    outwards.  For a large component with no leaves, where neither Kamada-Kawai nor flowers apply.
+    """
+    root = min(sub, key=lambda n: (-sub.degree(n), str(n)))
+    depth = nx.single_source_shortest_path_length(sub, root)
+    rings: dict[int, list] = {}
+    for n in sorted(sub, key=str):
+        rings.setdefault(depth[n], []).append(n)
+    angle = {root: 0.0}
+    pos: Pos = {root: (0.0, -boxes[root][2])}
+    radius = math.hypot(boxes[root][0], boxes[root][1])
+    for d in sorted(rings)[1:]:
+        ring = rings[d]
+        inside = {n: [angle[m] for m in sub[n] if m in angle and depth[m] < d] for n in ring}
+        ring.sort(key=lambda n: (math.atan2(sum(math.sin(a) for a in inside[n]), sum(math.cos(a) for a in inside[n]))
+                                 % (2 * math.pi), str(n)))
+        widths = [2 * boxes[n][0] + gap for n in ring]
+        height = max(2 * boxes[n][1] for n in ring)
+        radius = max(radius + height + gap, sum(widths) / (2 * math.pi))
+        at = 0.0
+        for n, w in zip(ring, widths):
+            angle[n] = (at + w / 2) / sum(widths) * 2 * math.pi
+            at += w
+            pos[n] = (radius * math.cos(angle[n]), radius * math.sin(angle[n]) - boxes[n][2])
+    return pos
 
 
 def _bbox(pos: Pos, boxes: dict) -> tuple[float, float, float, float]:
@@ -217,7 +338,7 @@ def spread_layout(
 
     blocks = []
     for comp in comps:
-        local = remove_overlaps(_component_layout(U, comp, edge_length), {n: boxes[n] for n in comp})
+        local = _component_layout(_sorted_graph(U, comp), boxes, edge_length)
         x0, y0, x1, y1 = _bbox(local, boxes)
         blocks.append(({n: (px - x0, py - y0) for n, (px, py) in local.items()}, x1 - x0, y1 - y0))
     cell_w = max((2 * boxes[n][0] for n in isolates), default=0)

@@ -246,6 +246,7 @@ def render_parts(view: dict) -> Iterator[str]:
     parts = template.generate(
         title=view["title"],
         subtitle=view["subtitle"],
+        subtitle_all=view.get("subtitle_all", view["subtitle"]),
         kind=view["kind"],
         legend=view["legend"],
         search_names=sorted({e[3] for e in view["data"]["search"]} | {a for e in view["data"]["search"] for a in e[4]}),

@@ -66,6 +66,19 @@ def _sentence_ref(iri: str) -> str:
     return tail.replace("/", " ")
 
 
+def reports_line(titles: list[str], listed: int = 3) -> str:
+    """The line under a map's title: its reports, or their number and the first and last of many.
+
+    >>> reports_line(["甲报告", "乙报告"])
+    '甲报告；乙报告'
+    >>> reports_line([f"{y}年报告" for y in range(2001, 2027)])
+    '26 份报告：2001年报告 … 2026年报告'
+    """
+    if len(titles) <= listed:
+        return "；".join(titles)
+    return f"{len(titles)} 份报告：{titles[0]} … {titles[-1]}"
+
+
 def short_label(label: str, limit: int = LABEL_CHARS) -> str:
     """A label cut to ``limit`` characters, with ``…`` where it was cut."""
     return label if len(label) <= limit else label[: limit - 1] + "…"
@@ -264,7 +277,8 @@ def assemble(kind: str, title: str, facts: MapFacts, nodes: list[dict], edges: l
     return {
         "kind": kind,
         "title": title,
-        "subtitle": "；".join(facts.titles),
+        "subtitle": reports_line(facts.titles),
+        "subtitle_all": "；".join(facts.titles),
         "legend": {"classes": legend_classes, "members": legend_members, "relations": legend_relations,
                    "isolated": extra.get("isolated", 0) if kind == "network" else 0,
                    "isolated_svg": shape_svg("dot", "#bbbbbb")},

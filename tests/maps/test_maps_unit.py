@@ -16,6 +16,7 @@ from graph.cli import main
 from graph.rdf.iri import entity_iri
 from graph.maps.layout import columns_layout, node_box, remove_overlaps, spread_layout
 from graph.maps.style import CLASS_STYLES, RELATION_STYLES
+from graph.maps.views import reports_line
 from graph.maps.render import EntityNotFound, MapError, focus_view, json_for_script, network_view, park_cluster_view, render, write_focus_map, write_network_map, write_park_cluster_map
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES
 from graph.network.convert import load_dataset, to_networkx
@@ -398,3 +399,11 @@ def test_maps_of_an_empty_graph_render(tmp_path):
         assert data["nodes"] == [] and data["edges"] == []
 
 
+
+
+def test_a_map_of_many_reports_gives_their_number_and_lists_them_on_hover(built):
+    titles = [f"<报告{i}>" for i in range(12)]
+    view = {**network_view(built.dataset), "subtitle": reports_line(titles), "subtitle_all": "；".join(titles)}
+    page = render(view)
+    assert '<p class="subtitle" title="&lt;报告0&gt;；&lt;报告1&gt;；' in page
+    assert ">12 份报告：&lt;报告0&gt; … &lt;报告11&gt;</p>" in page
