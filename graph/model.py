@@ -198,3 +198,5 @@ class Extraction:
     relations: list[Relation]
     milestones: list[Milestone]
     facts: list[tuple[str, str, str, int]] = field(default_factory=list)  # (entity, key, value, sentence)
+    # names found and left out, no entity (a river kept up: graph.extract.nonprojects): (name, reason, sentence)
+    left_out: list[tuple[str, str, int]] = field(default_factory=list)

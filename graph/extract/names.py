@@ -31,6 +31,7 @@ from spacy.util import registry
 
 from graph.extract import patterns as P
 from graph.extract.families import NONE, Family, load_families, load_works
+from graph.extract.nonprojects import load_nonprojects
 from graph.extract.vocabulary import load_vocabulary
 
 __all__ = ["NameRules", "make_name_rules"]
@@ -84,6 +85,7 @@ class NameRules:
         works: list[list[str]],
         programme_words: list[str],
         measures: list[str],
+        water_endings: list[str] = (),
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -148,6 +150,7 @@ class NameRules:
         self._works_firsts = frozenset(w[0] for w in lead_works)
         self._works_lengths = tuple(sorted({len(w) for w in self.works_words}, reverse=True))
         self._facilities: dict[str, str | None] = {}
+        self.water_endings = tuple(sorted(water_endings, key=len, reverse=True))
         self._kind_tails = tuple(sorted((w for w in self.kind_words if len(w) >= 2), key=len, reverse=True))
 
     # -- the class a name's ending gives it ---------------------------------------------------
@@ -251,9 +254,11 @@ class NameRules:
         return None
 
     def _is_facility(self, name: str) -> bool:
-        """Whether ``name`` is a specific name of a ``Project`` family that is no works itself."""
+        """Whether ``name`` is a specific name of a ``Project`` family that is no works itself, nor a
+        water body (布吉河综合整治 is upkeep of a river, 应人石河整治工程 a works of its own: GUIDE.md)."""
         family = self.family_of(name, stage=True)
         return (family is not None and family.cls == "Project" and family.when != "inner" and family.ending not in self.works_words
+                and not name.endswith(self.water_endings)
                 and self.is_name(name, strict=False) and self.is_specific(name, industries=True))
 
     def shared_ending(self, name: str) -> tuple[str, str] | None:
@@ -593,6 +598,7 @@ def make_name_rules(
     works: list[list[str]] = [list(w) for w in load_works()],
     programme_words: list[str] = list(P.PROGRAMME_WORDS),
     measures: list[str] = list(P.MEASURE_UNITS),
+    water_endings: list[str] = list(load_nonprojects().of("water")),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -631,12 +637,15 @@ def make_name_rules(
         Words that make a project's name a programme or a kind of works (:meth:`NameRules.is_programme`).
     measures
         Units of length and area: a measure before a name (25公里环城绿道) is skipped.
+    water_endings
+        How a water body's name ends (``nonprojects.tsv``, kind ``water``): a river is no facility
+        that works are done on (:meth:`NameRules.facility_of`).
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
-        programme_words, measures,
+        programme_words, measures, water_endings,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

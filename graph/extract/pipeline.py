@@ -30,6 +30,7 @@ from graph.extract.components import CANDIDATES, ENTITIES, NamesRuler, Resolver
 from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
 from graph.extract.names import NameRules, make_name_rules
+from graph.extract.nonprojects import NonProjects, leave_out_nonprojects, load_nonprojects
 from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS, SHORT_FORM_TAILS
 from graph.extract.relations import find_relations
 from graph.extract.senses import HEAD_RULES, split_senses
@@ -104,6 +105,11 @@ def _lexicon(use_lexicon: bool) -> Lexicon:
 @lru_cache(maxsize=1)
 def _name_rules() -> NameRules:
     return make_name_rules()
+
+
+@lru_cache(maxsize=1)
+def _nonprojects() -> NonProjects:
+    return load_nonprojects()
 
 
 def _canonical(surface: str, kb_id: str, lexicon: Lexicon, cls: str = "") -> str:
@@ -374,8 +380,11 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
              for sent, doc in zip(sentences, docs) for c in reversed(doc.spans[CANDIDATES]) if c.id_ in HEAD_RULES}
     mentions = split_senses(mentions, heads, lambda name, ms: _class_of(name, ms, lexicon, resolver))
     entities = _entities(mentions, lexicon, resolver)
+    # a river kept up, housing, a land parcel: found as projects by their ending or list, and none (listed)
+    entities, left_out = leave_out_nonprojects(entities, sentences, _nonprojects(), lexicon.classes)
+    mentions = [m for m in mentions if m.canonical in entities]
     relations, milestones, facts = find_relations(report, sentences, mentions, entities, lexicon)
-    return Extraction(report, sentences, entities, relations, milestones, facts)
+    return Extraction(report, sentences, entities, relations, milestones, facts, left_out)
 
 
 @lru_cache(maxsize=2)

@@ -5,7 +5,9 @@ turned into RDF: a figure or a milestone of a part of the report that has no per
 a glossary 名词解释, an annex 附件; :mod:`graph.text.sentences`), an entity whose class is not one of
 the ontology's (with its relations and milestones), a ``broader`` link that is not between two
 industry clusters once resolution has settled each entity's class across reports (海洋生物 an
-enterprise in one report, a cluster in another).  :func:`leave_out` takes them out of the
+enterprise in one report, a cluster in another).  The names the extractor found and left out
+itself are listed too (:attr:`graph.model.Extraction.left_out`: a river kept up, housing, a land
+parcel are no projects, :mod:`graph.extract.nonprojects`).  :func:`leave_out` takes them out of the
 extractions and lists them; the build writes the list to ``out/unplaced.csv`` and prints
 :func:`summary_line`.
 
@@ -29,7 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from graph.extract.figures import NO_PERIOD, figures_without_period, load_indicators
-from graph.model import ENTITY_CLASSES, Extraction
+from graph.extract.nonprojects import REASONS
+from graph.model import ENTITY_CLASSES, Extraction, label_of
 
 __all__ = ["Unplaced", "leave_out", "summary_line", "unplaced_csv"]
 
@@ -97,6 +100,7 @@ def leave_out(extractions: list[Extraction]) -> tuple[list[Extraction], list[Unp
         items += dropped
         ex, dropped = _misfit_facts(ex, texts)
         items += dropped
+        items += [Unplaced(ex.report.slug, i, "entity", label_of(name), reason, texts.get(i, "")) for name, reason, i in ex.left_out]
         undated = [m for m in ex.milestones if not m.period]
         items += [
             Unplaced(ex.report.slug, m.sentence, "milestone", f"{m.project} {m.stage}", NO_PERIOD,
@@ -133,7 +137,7 @@ def summary_line(items: list[Unplaced], path: str = "unplaced.csv") -> str:
         return ""
     counts = Counter((i.kind, i.reason) for i in items)
     words = {NO_PERIOD: "without a period", NO_CLASS: "without a class of the ontology",
-             NOT_CLUSTERS: NOT_CLUSTERS}
+             NOT_CLUSTERS: NOT_CLUSTERS, **{r: f"({r})" for r in REASONS.values()}}
     plural = {"figure": "figures", "milestone": "milestones", "entity": "entities", "broader link": "broader links"}
     parts = [
         f"{n} {kind if n == 1 else plural.get(kind, kind)} {words.get(reason, reason)}"

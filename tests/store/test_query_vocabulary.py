@@ -51,7 +51,7 @@ def test_map_classes_and_query_parameters_read_the_same_names():
 @pytest.mark.parametrize("query, param, words, term", [
     ("projects_by_stage", "stage", "竣工", "wj:Completed"),
     ("projects_by_stage", "stage", "在建", "wj:UnderConstruction"),
-    ("projects_by_stage", "stage", "封顶", "wj:ToppedOut"),
+    ("projects_by_stage", "stage", "开工", "wj:Started"),
     ("cluster_members", "class", "企业", "wj:Enterprise"),
     ("entities_introduced", "class", "创新平台", "wj:Platform"),
 ])
