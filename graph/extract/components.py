@@ -411,8 +411,9 @@ class SuffixNames:
                 continue  # 获评全国义务教育优质均衡发展区: a title it was given
             if family.cls == "Park" and self._treaty and self._treaty.search(_CLAUSE.match(text, end).group(0) if _CLAUSE.match(text, end) else ""):
                 continue  # 中日韩自贸区等谈判, 中国－东盟自贸区升级议定书: an agreement, not a zone
-            if suffix in ("项目", "工程") and (len(name) - len(suffix) < self.min_project_core or self.generic(name)):
-                continue  # 重点项目, 提速水利工程: named projects are longer and specific
+            if suffix in ("项目", "工程") and (len(name) - len(suffix) < self.min_project_core or self.generic(name)
+                                           or rules.is_programme(name, raw[:start])):
+                continue  # 重点项目, 提速水利工程: named projects are longer and specific; 实施人才兴皖工程: a programme
             seen.add((start, end))
             found.append((start, end, family.cls, f"suffix:{family.ending}", ""))
             if shared:
@@ -656,6 +657,11 @@ class Enumerations:
             own = rules.suffix_class(name)
             if rules.is_excluded(name):
                 continue  # 龙岗中心医院集团等: none of ours
+            if name in rules.industry_labels and (head is None or self.head_classes[head] not in ("IndustryCluster", "Project")):
+                # 集聚区块链、物联网等领域优势企业, 引进智能装备、机器人: the fields of the firms, not firms (智能电网、
+                # 油气管网等重大项目 are kinds of works, for the project rules to turn down)
+                add_candidate(doc, s, e, "IndustryCluster", rule + ":industry")
+                continue
             if head is None:
                 cls = own or "Enterprise"
             else:
@@ -671,7 +677,7 @@ class Enumerations:
                     if composed and own is None and len(name) <= 4 and not name.endswith(rules.company_endings):
                         add_candidate(doc, s, e, "Project", rule + ":composed", name + composed)
                         continue
-                    if rules.is_programme(name) or own == "Project" and not rules.is_specific(name, industries=True):
+                    if rules.is_programme(name, text[:s]) or own == "Project" and not rules.is_specific(name, industries=True):
                         continue  # 城市双修、海绵城市等工程: programmes and kinds of works
                     if own is None:
                         if not rules.is_specific(name, industries=True):
@@ -929,7 +935,7 @@ class MilestoneProjects:
                 continue  # 市级重大工程, 水利工程: kinds of project, not names
             if rules.shared_ending(rules.facility_of(name) or name):
                 continue  # 资源和龙胜卫生院: two names, each found at the ending they share
-            if name.endswith(self.not_project_endings) or rules.is_programme(name) or name.startswith(self.not_project_starts):
+            if name.endswith(self.not_project_endings) or rules.is_programme(name, text[:s]) or name.startswith(self.not_project_starts):
                 continue
             own = rules.suffix_class(name, stage=True)
             if own and own not in ("Project", "MetroLine") or rules.is_excluded(name):

@@ -609,17 +609,38 @@ class IndustryFinder:
         return out
 
 
-def industry_names(docs: Iterable[Doc]) -> dict[str, tuple[str, str]]:
-    """The industries ``wj_industries`` found as part of a longer name in ``docs``: surface -> (class, canonical).
+#: The fewest characters of a vocabulary label that names an industry inside a park's name: 风投创投 of
+#: 深圳湾风投创投集聚区, 生命健康 of 大百汇生命健康产业园; a two-character one (物流 of 物流园, 金融 of
+#: 金融城) says as often what kind of place it is.
+PARK_INDUSTRY_MIN = 3
 
-    The pipeline looks these up inside the report's other names, so that the 集成电路 of
-    集成电路产业园 is a cluster of its own although the park's name won the span.
+
+def industry_names(docs: Iterable[Doc], parks: Iterable[str] = (),
+                   vocabulary: IndustryVocabulary | None = None) -> dict[str, tuple[str, str]]:
+    """The industries named as part of a longer name: surface -> (class, canonical).
+
+    Those ``wj_industries`` found in ``docs`` (集成电路 of 集成电路产业园: the industry and its tail
+    open the name), and the vocabulary's labels (no umbrella, at least :data:`PARK_INDUSTRY_MIN`
+    characters) inside the names of ``parks``: a park's name states what it develops (GUIDE.md:
+    A产业园 -> A), 风投创投 of 深圳湾风投创投集聚区.  The pipeline looks these up inside the report's
+    other names, so that each is a cluster of its own although the longer name won the span.
+
+    Examples
+    --------
+    >>> industry_names([], parks=["深圳湾风投创投集聚区", "平湖物流园"])
+    {'风投创投': ('IndustryCluster', '创业投资')}
     """
     out: dict[str, tuple[str, str]] = {}
     for doc in docs:
         for span in doc.spans.get(INDUSTRIES, ()):
             if span.id_ == "industry:in-name":
                 out.setdefault(span.text, (CLUSTER, span.kb_id_))
+    vocabulary = vocabulary or load_vocabulary()
+    for park in parks:
+        for s, e, concept in vocabulary.labels_in(park):
+            label = park[s:e]
+            if e - s >= PARK_INDUSTRY_MIN and label in vocabulary.by_label and label not in vocabulary.umbrellas:
+                out.setdefault(label, (CLUSTER, concept.label))
     return out
 
 

@@ -43,10 +43,18 @@ def _industry_words() -> frozenset[str]:
     vocabulary = load_vocabulary()
     return frozenset(vocabulary.by_label) | vocabulary.umbrellas
 
+
+@lru_cache(maxsize=1)
+def _industry_labels() -> frozenset[str]:
+    """The industries' labels of the industry vocabulary (集成电路, 区块链, 风投创投), no umbrella terms."""
+    return frozenset(load_vocabulary().by_label)
+
 _LATIN = re.compile(r"[A-Za-z]")
 _SLOGAN = re.compile(r"([一二两三四五六七八九十])[^一二两三四五六七八九十]{1,2}\1")
 #: 四良两优, 三生一体, 一街两园: two counted words at the start of a name, a slogan.
 _COUNTED_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千万双][^一二两三四五六七八九十百千万\d]{1,2}[一二两三四五六七八九十百千万双][^一二两三四五六七八九十百千万期\d]")
+#: 两重, 三北, 百千万, 一张网: a count and at most two characters, the code name of a programme (“两重”项目, 三北工程).
+_COUNTED_CODE = re.compile(r"[一二两三四五六七八九十百千万]+[^一二两三四五六七八九十百千万\d]{0,2}")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两]+[个家所处项座条幢栋批类名位]")
 _SHARED_DIRECTIONS = re.compile(r"(.{3,})([东南西北][路街])和([东南西北][路街])")
 #: 资源和龙胜…: a short first name, a conjunction, and the rest of a name that both share.
@@ -85,6 +93,9 @@ class NameRules:
         works: list[list[str]],
         programme_words: list[str],
         measures: list[str],
+        programme_verbs: list[str] = (),
+        headquarters: list[str] = (),
+        headquarters_scopes: list[str] = (),
         water_endings: list[str] = (),
     ):
         self.families = tuple(Family.from_row(row) for row in families)
@@ -125,6 +136,7 @@ class NameRules:
         self.blocked_words = tuple(sorted(blocked_words, key=len, reverse=True))
         self.kind_words = frozenset(kind_words)
         self.industry_words = _industry_words() if industry_kinds else frozenset()
+        self.industry_labels = _industry_labels() if industry_kinds else frozenset()
         self._kinds = {
             False: (self.kind_words, tuple(sorted({len(w) for w in self.kind_words}, reverse=True))),
             True: (self.kind_words | self.industry_words,
@@ -142,6 +154,10 @@ class NameRules:
         # a length or area before a name is how much of it was built (建成25公里环城绿道), not its name
         self._measure_lead = re.compile(r"^\d+(?:\.\d+)?[万千百]?(?:" + "|".join(map(re.escape, measures)) + ")")
         self.programme_words = tuple(programme_words)
+        self.programme_verbs = tuple(programme_verbs)
+        self.headquarters = tuple(headquarters)
+        self._scopes = tuple(sorted(headquarters_scopes, key=len, reverse=True))
+        self.programme_tails = ("工程",)  # 实施…项目 is as often a project as not
         self.works_words = {w: role for w, role in works}
         # a works word opening a name is the clause's verb (新建改造龙岐湾休闲公园): it names works done on a
         # facility only after the facility's name (龙岐湾休闲公园改造)
@@ -261,6 +277,45 @@ class NameRules:
                 and not name.endswith(self.water_endings)
                 and self.is_name(name, strict=False) and self.is_specific(name, industries=True))
 
+    def owner_of(self, name: str) -> str | None:
+        """The enterprise a headquarters is named after, or None: 京东总部 -> 京东.
+
+        The name ends with a headquarters word (总部), maybe after scope words (华南, 全球, 国际运营 …)
+        and an industry (引望智能网联汽车总部); what stands before them is a specific name of at least
+        two characters, no kind word and no name of a family of another class (粤港澳大湾区国家技术创新中心国际总部
+        is the platform's).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.owner_of("京东总部"), rules.owner_of("招商银行全球总部"), rules.owner_of("阿里巴巴国际运营总部")
+        ('京东', '招商银行', '阿里巴巴')
+        >>> rules.owner_of("区域总部") is None, rules.owner_of("深圳湾超级总部基地") is None
+        (True, True)
+        """
+        tail = next((t for t in self.headquarters if name.endswith(t)), None)
+        if tail is None:
+            return None
+        owner, changed = name[: -len(tail)], True
+        while changed:
+            changed = False
+            for word in self._scopes:
+                if owner.endswith(word) and len(owner) - len(word) >= 2:
+                    owner, changed = owner[: -len(word)], True
+                    break
+            else:
+                for n in range(len(owner) - 2, 1, -1):
+                    if owner[-n:] in self.industry_labels:
+                        owner, changed = owner[:-n], True  # 引望智能网联汽车总部: 引望
+                        break
+        if len(owner) < 2 or not self.is_name(owner) or not self.is_specific(owner) or owner in self.industry_words:
+            return None  # 跨国公司地区总部, 民企总部: a kind of company
+        if any(ch.isdigit() for ch in owner) or self.has_inner_verb("_" + owner) or self.is_generic(owner):
+            return None
+        if self.suffix_class(owner, stage=True) not in (None, "Enterprise", "ListedCompany"):
+            return None  # a platform's or a park's headquarters: the platform is the name
+        return owner
+
     def shared_ending(self, name: str) -> tuple[str, str] | None:
         """The two short names that share the ending of ``name``, or None.
 
@@ -295,10 +350,32 @@ class NameRules:
         words = self.kind_words | self.industry_words
         return any(name[i:j] in words for i in range(len(name)) for j in range(i + 2, min(len(name), i + 6) + 1))
 
-    def is_programme(self, name: str) -> bool:
+    def is_programme(self, name: str, before: str = "") -> bool:
         """Whether a project's name names a programme, a campaign or a kind of works (脱贫攻坚工程,
-        文化惠民工程, 重点项目): one of the programme words occurs in it."""
-        return any(w in name for w in self.programme_words)
+        文化惠民工程, 重点项目): one of the programme words occurs in it, or it is a counted code name
+        (“两重”项目, 三北工程, “百千万”工程; not “三馆”主体工程, three halls built).
+
+        ``before`` is the text before the name in its clause: a …工程 that a programme verb
+        governs (实施人才兴皖工程, 深入实施闽商回归工程) is a programme too, unless it opens with a named
+        works of a project family (实施G98环岛高速提档扩容工程: the works on G98环岛高速).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.is_programme("文化惠民工程"), rules.is_programme("闽商回归工程", before="深入实施")
+        (True, True)
+        >>> rules.is_programme("闽商回归工程"), rules.is_programme("G98环岛高速提档扩容工程", before="实施")
+        (False, False)
+        >>> rules.is_programme("“两重”项目"), rules.is_programme("三北工程"), rules.is_programme("“三馆”主体工程")
+        (True, True, False)
+        """
+        if any(w in name for w in self.programme_words):
+            return True
+        code = name.replace("“", "").replace("”", "")
+        if code.endswith(("工程", "项目")) and _COUNTED_CODE.fullmatch(code[:-2]) and not code[:-2].endswith(self.project_endings):
+            return True  # “两重”项目, 三北工程, “百千万”工程: a counted code names a programme (“三馆”主体工程: three halls)
+        return (name.endswith(self.programme_tails) and before.endswith(self.programme_verbs)
+                and not self.has_inner_name(name[:-2], classes=("Project", "MetroLine")))
 
     def is_generic(self, name: str) -> bool:
         """Whether one of the generic words (方案, 机制, 企业…) occurs in ``name``."""
@@ -338,10 +415,12 @@ class NameRules:
             return False  # 东海学院2个就业服务站点: the item of a list of something else
         return not text.startswith(self.continuations, end)
 
-    def has_inner_name(self, text: str) -> bool:
-        """Whether ``text`` opens with a specific name of a family: 望海路 in 望海路快速化改造."""
+    def has_inner_name(self, text: str, classes: tuple[str, ...] = ()) -> bool:
+        """Whether ``text`` opens with a specific name of a family (of one of ``classes``, if given):
+        望海路 in 望海路快速化改造."""
         return any(
-            self.ends_a_name(text, i) and self.is_specific(text[:i]) and self.suffix_class(text[:i], stage=True) is not None
+            self.ends_a_name(text, i) and self.is_specific(text[:i])
+            and (self.suffix_class(text[:i], stage=True) in classes if classes else self.suffix_class(text[:i], stage=True) is not None)
             for i in range(3, len(text) + 1)
         )
 
@@ -598,6 +677,9 @@ def make_name_rules(
     works: list[list[str]] = [list(w) for w in load_works()],
     programme_words: list[str] = list(P.PROGRAMME_WORDS),
     measures: list[str] = list(P.MEASURE_UNITS),
+    programme_verbs: list[str] = list(P.PROGRAMME_VERBS),
+    headquarters: list[str] = list(P.HEADQUARTERS),
+    headquarters_scopes: list[str] = list(P.HEADQUARTERS_SCOPES),
     water_endings: list[str] = list(load_nonprojects().of("water")),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
@@ -637,6 +719,12 @@ def make_name_rules(
         Words that make a project's name a programme or a kind of works (:meth:`NameRules.is_programme`).
     measures
         Units of length and area: a measure before a name (25公里环城绿道) is skipped.
+    programme_verbs
+        Verbs that make the …工程 after them a programme (实施人才兴皖工程), unless it opens
+        with a named works (:meth:`NameRules.is_programme`).
+    headquarters, headquarters_scopes
+        What a company's headquarters is called, and the scope words before it (华南总部): the name
+        before them is an enterprise's (:meth:`NameRules.owner_of`).
     water_endings
         How a water body's name ends (``nonprojects.tsv``, kind ``water``): a river is no facility
         that works are done on (:meth:`NameRules.facility_of`).
@@ -645,7 +733,7 @@ def make_name_rules(
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
-        programme_words, measures, water_endings,
+        programme_words, measures, programme_verbs, headquarters, headquarters_scopes, water_endings,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

@@ -228,6 +228,21 @@ def _prefix_names(docs: list[Doc], lexicon: Lexicon) -> dict[str, tuple[str, str
     return out
 
 
+def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """The enterprises whose headquarters the report names (京东 of 京东总部): surface -> (class, canonical).
+
+    :func:`_nested_names` makes each a mention inside the headquarters' name (GUIDE.md, "Nested names"),
+    and the relations make the headquarters affiliatedWith it.
+    """
+    rules = _name_rules()
+    out: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        owner = rules.owner_of(m.text) if m.cls != "IndustryCluster" else None
+        if owner:
+            out.setdefault(owner, ("Enterprise", owner))
+    return out
+
+
 def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]]) -> list[Mention]:
     """Names inside longer names, as mentions of their own.
 
@@ -372,7 +387,9 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
             chosen = resolver.resolve_spans(doc, candidates[:n_lexicon] + found + candidates[n_lexicon:])
             per_sentence[i] = _to_mentions(sent, chosen, lexicon)
     mentions = _metro_names([m for ms in per_sentence for m in ms])
-    surfaces = {**industries.industry_names(docs), **_prefix_names(docs, lexicon), **known, **names}
+    parks = {m.text for m in mentions if top_class(m.cls) == "Park" and m.rule.startswith("suffix")}
+    surfaces = {**_owner_names(mentions), **industries.industry_names(docs, sorted(parks)), **_prefix_names(docs, lexicon),
+                **known, **names}
     mentions += _nested_names(mentions, surfaces)
     mentions = _short_forms(mentions, lexicon)
     mentions.sort(key=lambda m: (m.start, m.end))
