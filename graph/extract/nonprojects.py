@@ -54,7 +54,7 @@ __all__ = ["KINDS", "NONPROJECTS_PATH", "REASONS", "NonProjects", "NonProjectsEr
 #: The words of what is no project (``word<TAB>kind<TAB>example``; see ``NONPROJECTS.md``).
 NONPROJECTS_PATH = Path(__file__).with_name("nonprojects.tsv")
 #: The kinds of word of ``nonprojects.tsv``.
-KINDS = ("water", "upkeep", "head", "housing", "parcel")
+KINDS = ("water", "upkeep", "head", "housing", "parcel", "leisure")
 #: Why a name is left out (the ``reason`` of its row of ``unplaced.csv``), by what it is.
 REASONS = {
     "water": "no project: a water body kept up",
@@ -108,11 +108,15 @@ class NonProjects:
         'water'
         >>> rules.what("人才公寓一期", "人才公寓一期竣工", 0, 6), rules.what("龙东上井地块", "龙东上井地块", 0, 6)
         ('housing', 'parcel')
+        >>> rules.what("福龙桃花园", "新建云森公园、福龙桃花园等6个公园", 7, 12) is None  # a garden among parks
+        True
         """
         kind = self.of_name(name)
+        head = self.list_head(clause[end:])
+        if kind == "housing" and any(w in head for w in self.of("leisure")):
+            return None  # 新建云森公园、福龙桃花园等6个公园: a garden among parks
         if kind:
             return kind
-        head = self.list_head(clause[end:])
         if any(w in head for w in self.of("housing")):
             return "housing"
         if any(w in head for w in self.of("parcel")):

@@ -158,6 +158,12 @@ def test_housing_is_no_project_and_is_listed(sentence, name):
     assert left_out(ex).get(name) == REASONS["housing"], (sorted(ex.entities), ex.left_out)
 
 
+def test_a_garden_listed_among_parks_for_leisure_is_no_housing():
+    ex = run("新建澜川公园、汀浦桃花园等6个公园。")
+    assert "汀浦桃花园" not in left_out(ex), ex.left_out
+    assert ex.entities["汀浦桃花园"].cls == "Project"
+
+
 def test_a_named_shantytown_renewal_is_urban_renewal_and_stays_a_project():
     ex = run("加快澜川雅苑、汀浦华苑等棚改项目施工建设，汀浦村棚改项目顺利开工。")
     assert {"澜川雅苑棚改项目", "汀浦华苑棚改项目", "汀浦村棚改项目"} <= {n for n, e in ex.entities.items() if e.cls == "Project"}
