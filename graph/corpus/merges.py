@@ -25,6 +25,11 @@ jurisdiction.  Each merge carries its rule (``resolution.csv``); several rules a
     (``graph/corpus/endings.tsv``: 项目, 工程, 段 …) before which stands a specific name, of one
     class: 人大附中深圳学校高中部扩建项目 is 人大附中深圳学校高中部扩建 (the name without the word is
     kept; where no report writes it, the shortest, then the first in code-point order);
+``modifier-word``
+    within one jurisdiction, a name that is another with one modifier word inside it
+    (``graph/corpus/modifiers.tsv``: 产业, 国际, 都市 …), of one class, a project, park, platform or
+    fund, when the shorter is specific: 坝光孵化器 is 坝光产业孵化器.  The longer name is kept, unless
+    two names are the shorter with a modifier word: 黄木岗交通枢纽 and 黄木岗综合枢纽 are 黄木岗枢纽;
 ``metro-line``
     within one jurisdiction, the lines written with different prefixes (地铁32号线一期, 轨道32号线一期,
     32号线一期) are one line: the longest name is kept;
@@ -34,6 +39,9 @@ jurisdiction.  Each merge carries its rule (``resolution.csv``); several rules a
     (海洋生物产业园三期 in a report of 大鹏新区 whose other reports write 大鹏海洋生物产业园三期).  The
     longer name is kept unless fewer of the jurisdiction's reports write it than the short one: then
     it is the short name with words the extractor took with it (坪山新区和前海深港现代服务业合作区).
+    The short name with a level word before it is no other longer name: it goes where the short name
+    goes (市海洋博物馆 in a report of 大鹏新区, the city's museum, is the 海洋博物馆 its other reports call
+    深圳海洋博物馆).
 
 Nothing is merged across jurisdictions but by a name typed the same way, the lexicon, a works form
 or an alias that points to one entity only.
@@ -47,6 +55,8 @@ Examples
 ('32号线一期', '32号线一期')
 >>> project_stem("龙澜大道北延段", load_endings()), project_stem("南澳码头工程（口岸）", load_endings())
 ('龙澜大道北延', '南澳码头（口岸）')
+>>> sorted(without_modifier("梅观创新产业走廊", load_modifiers()))
+['梅观创新走廊']
 """
 
 from __future__ import annotations
@@ -71,21 +81,29 @@ __all__ = [
     "LEVELS_PATH",
     "Level",
     "LevelError",
+    "MODIFIERS_PATH",
+    "ModifierError",
     "load_endings",
     "load_levels",
+    "load_modifiers",
     "merge_names",
     "metro_core",
     "normal_form",
     "project_stem",
     "qualify",
+    "without_modifier",
 ]
 
 #: The level words and what they must not stand before.
 LEVELS_PATH = Path(__file__).with_name("levels.tsv")
 #: The project words a name may end with or not (rule ``project-word``).
 ENDINGS_PATH = Path(__file__).with_name("endings.tsv")
-#: How short a name may be and still be the short form of a longer one.
+#: The modifier words a name may have inside it or not (rule ``modifier-word``).
+MODIFIERS_PATH = Path(__file__).with_name("modifiers.tsv")
+#: How short a name may be and still be the short form of a longer one (or the name without a modifier word).
 SHORT_FORM_MIN = 4
+#: The top classes whose names a modifier word leaves the same (a university's or a company's is its own).
+MODIFIED_CLASSES = ("Project", "Park", "Platform", "Fund")
 
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》()（）]")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
@@ -99,6 +117,10 @@ class LevelError(WujingError, ValueError):
 
 class EndingError(WujingError, ValueError):
     """``endings.tsv`` is malformed."""
+
+
+class ModifierError(WujingError, ValueError):
+    """``modifiers.tsv`` is malformed."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +182,32 @@ def project_stem(name: str, endings: tuple[Ending, ...]) -> str | None:
     if (m := _QUALIFIER.match(name)) and (stem := project_stem(m.group(1), endings)):
         return stem + m.group(2)
     return None
+
+
+@lru_cache(maxsize=4)
+def load_modifiers(path: Path | str = MODIFIERS_PATH) -> tuple[str, ...]:
+    """Read ``modifiers.tsv``, longest words first; raise :class:`ModifierError` naming a bad line."""
+    out = set()
+    path = Path(path)
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 2 or not cols[0].strip() or " " in cols[0].strip() or " / " not in cols[1]:
+            raise ModifierError(f"{path}:{lineno}: expected word<TAB>shorter name / longer name")
+        out.add(cols[0].strip())
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+def without_modifier(name: str, modifiers: tuple[str, ...]) -> set[str]:
+    """The names that ``name`` is with one modifier word inside it (two characters at least on each side)."""
+    out = set()
+    for word in modifiers:
+        at = name.find(word, 2)
+        while at != -1 and at + len(word) <= len(name) - 2:
+            out.add(name[:at] + name[at + len(word):])
+            at = name.find(word, at + 1)
+    return out
 
 
 def normal_form(name: str) -> str:
@@ -332,6 +380,27 @@ def _project_words(names: set[str], classes: dict[str, str], endings: tuple[Endi
     return _settle(mapping)
 
 
+def _modifier_words(names: set[str], classes: dict[str, str], modifiers: tuple[str, ...],
+                    is_specific: Callable[[str], bool]) -> dict[str, str]:
+    longer: dict[str, set[str]] = defaultdict(set)  # a name -> the names that are it with a modifier word
+    for name in sorted(names):
+        cls = classes.get(name)
+        if cls is None or top_class(cls) not in MODIFIED_CLASSES or metro_core(name):
+            continue
+        for short in without_modifier(name, modifiers):
+            if short in names and len(short) >= SHORT_FORM_MIN and _same_class(classes.get(short), cls) \
+                    and is_specific(short):
+                longer[short].add(name)
+    mapping: dict[str, str] = {}
+    for short, group in sorted(longer.items()):
+        if len(group) == 1:  # the fuller name: 深汕特别合作区, not 深汕合作区
+            mapping.setdefault(short, min(group))
+        else:  # 黄木岗交通枢纽 and 黄木岗综合枢纽 are both 黄木岗枢纽
+            for name in sorted(group):
+                mapping.setdefault(name, short)
+    return _settle(mapping)
+
+
 def _metro_lines(names: set[str], classes: dict[str, str]) -> dict[str, str]:
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
@@ -346,25 +415,32 @@ def _metro_lines(names: set[str], classes: dict[str, str]) -> dict[str, str]:
 
 
 def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable[[str], bool],
-                 reports: Callable[[str], int]) -> dict[str, str]:
+                 reports: Callable[[str], int], levels: tuple[Level, ...] = ()) -> dict[str, str]:
     ends: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for k in range(SHORT_FORM_MIN, len(name) - 1):
             ends[name[-k:]].add(name)
+    level_words = {level.word for level in levels}
     mapping = {}
     for name in sorted(names):
         cls = classes.get(name)
         if cls in (None, "IndustryCluster") or len(name) < SHORT_FORM_MIN or metro_core(name):
             continue
         longer = {n for n in ends.get(name, ()) if _same_class(classes.get(n), cls)}
+        # a level word before the name is no other thing (市海洋博物馆 in a district's report: the city's
+        # 海洋博物馆, the one its other reports call 深圳海洋博物馆); it goes where the name goes
+        leveled = {w + name for w in level_words if w + name in names and _same_class(classes.get(w + name), cls)}
+        longer -= leveled
         if len(longer) == 1 and is_specific(name):
             long = longer.pop()
             # the longer name, unless fewer reports write it: then it is the short name and words the
             # extractor took with it (坪山新区和前海深港现代服务业合作区, 助推前海蛇口自贸片区)
             if reports(long) < reports(name):
                 mapping[long] = name
+                mapping.update({n: name for n in leveled})
             else:
                 mapping[name] = long
+                mapping.update({n: long for n in leveled})
     return _settle(mapping)
 
 
@@ -382,7 +458,7 @@ def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]]
     -------
     The mapping of each report and, for each, name -> the rules that renamed it (``lexicon+normal-form``).
     """
-    levels, endings = load_levels(), load_endings()
+    levels, endings, modifiers = load_levels(), load_endings(), load_modifiers()
     rules = make_name_rules()
     now = _Names(index)
 
@@ -407,8 +483,10 @@ def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]]
     classes = now.classes()
     specific = lambda n: rules.is_specific(n, industries=True)  # noqa: E731
     scoped = (("project-word", lambda names, reports: _project_words(names, classes, endings, specific)),
+              ("modifier-word", lambda names, reports: _modifier_words(names, classes, modifiers, specific)),
               ("metro-line", lambda names, reports: _metro_lines(names, classes)),
-              ("short-form", lambda names, reports: _short_forms(names, classes, specific, reports.__getitem__)))
+              ("short-form", lambda names, reports: _short_forms(names, classes, specific, reports.__getitem__,
+                                                                  levels)))
     for scope, names in sorted(now.by_scope().items()):
         in_scope = [i for i, entry in enumerate(index) if scope_of(entry) == scope]
         for rule, rule_mapping in scoped:  # each rule sees the names the rules before it left

@@ -11,9 +11,10 @@ facts agree, and says what it did (:meth:`Resolution.to_csv`, written to ``out/r
 ``merged``
     names that are one entity, by the rules of :mod:`graph.corpus.merges` (the lexicon, a name
     that means a facility of the report's jurisdiction, spellings that differ only in width, quotes,
-    brackets or the kind of dash, works forms, aliases, metro lines, short forms), each with its
-    rule.  The name kept is the lexicon's, else one the rule chooses without counting mentions
-    (the one written with the most full-width characters, the longest …), so IRIs stay put;
+    brackets or the kind of dash, works forms, aliases, project words, modifier words, metro lines,
+    short forms), each with its rule.  The name kept is the lexicon's, else one the rule chooses
+    without counting mentions (the one written with the most full-width characters, the longest …),
+    so IRIs stay put;
 ``class``
     an entity typed differently by two reports gets one class: the lexicon's, else the one most
     mentions support (a subclass wins over its parent: ListedCompany over Enterprise);

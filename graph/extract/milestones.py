@@ -54,8 +54,9 @@ _NOT_BUILT_AFTER = ("依托", "在", "与", "借助", "围绕", "以", "携手",
 #: What may stand between a name (and the other names of its list) and the stage word after it
 #: (…等一批水源、水库工程建设加快).
 _TAIL_FILLER = re.compile(r"^[^，。；：！？]{0,24}$")
-#: After a stage word that follows its names: the clause ends, or a word that goes on about it.
-_AFTER_TAIL = ("进度", "步伐", "顺利", "加快", "提速", "进展", "工作", "和", "与", "及", "、", "等", "的", "进程", "力度")
+#: After a stage word that follows its names: the clause ends, or a word that goes on about it
+#: (…建设进度), or 并 and another stage (…完工并投入使用).
+_AFTER_TAIL = ("进度", "步伐", "顺利", "加快", "提速", "进展", "工作", "和", "与", "及", "、", "等", "的", "进程", "力度", "并")
 #: A clause that goes on about the projects of the clause before it.
 _GOES_ON = re.compile(
     r"^(?:并|同步|争取|力争|确保|实现|年内|年底|年中|全面|基本|全线|正式|已|尽快|及早|早日|按期|如期|提前|"

@@ -304,8 +304,9 @@ MILESTONE_ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一�
 
 #: Last characters of a place's name: an item a milestone clause calls a project, without a
 #: project's ending, is a place's project when it ends so (欢乐海岸, 世界之窗, 甘坑新镇), else a company's
-#: (恩德斯豪斯, 华强方特: GUIDE.md keeps an enterprise whose project is meant an enterprise).
-PLACE_ENDINGS = "园城镇岸湾窗集区港山湖河村苑府楼馆街巷坊汇里谷岛洲庄场寺塔桥井泉峡滩林海江溪坝闸站门阁亭台宫"
+#: (恩德斯豪斯, 华强方特: GUIDE.md keeps an enterprise whose project is meant an enterprise).  延 ends a
+#: road's extension (侨城东路北延, 布新路东延), which is the road's project.
+PLACE_ENDINGS = "园城镇岸湾窗集区港山湖河村苑府楼馆街巷坊汇里谷岛洲庄场寺塔桥井泉峡滩林海江溪坝闸站门阁亭台宫延"
 
 #: Words that call what a milestone clause lists projects (A、B等项目开工, …等一批载体建成).
 PROJECT_WORDS = ("项目", "载体", "配套", "住宅", "工程")

@@ -388,8 +388,15 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
             per_sentence[i] = _to_mentions(sent, chosen, lexicon)
     mentions = _metro_names([m for ms in per_sentence for m in ms])
     parks = {m.text for m in mentions if top_class(m.cls) == "Park" and m.rule.startswith("suffix")}
-    surfaces = {**_owner_names(mentions), **industries.industry_names(docs, sorted(parks)), **_prefix_names(docs, lexicon),
-                **known, **names}
+    # the report's industries, written on their own somewhere, are looked up inside its other names too
+    # (时尚 of 大浪时尚小镇 where the report also names 时尚)
+    clusters: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.cls == "IndustryCluster":
+            for form in (m.canonical, m.text):
+                clusters.setdefault(form, (m.cls, m.canonical))
+    surfaces = {**clusters, **_owner_names(mentions), **industries.industry_names(docs, sorted(parks)),
+                **_prefix_names(docs, lexicon), **known, **names}
     mentions += _nested_names(mentions, surfaces)
     mentions = _short_forms(mentions, lexicon)
     mentions.sort(key=lambda m: (m.start, m.end))

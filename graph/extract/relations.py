@@ -11,9 +11,12 @@ in it and says which fact it supports (``tests/data/gold/GUIDE.md``, "Relations"
   an industry is of the report's cluster of it (航电基地 -> 民用航空, 集成电路芯片生产线项目 -> 集成电路);
 * ``locatedIn``: ``X落户/入驻/落地/进驻/位于P``; ``在P建设/设立/布局X``; ``P内/P的X``; ``P引进X``;
   ``依托P，引进/建设X``; parks ``纳入P``; what is built under a heading that builds a park
-  (``高标准建设光明科学城。加快光明云谷等项目建设…``) and what ``加快P建设，…`` brings in (``推动A等项目落地``);
+  (``高标准建设光明科学城。加快光明云谷等项目建设…``), what a sentence that opens on the park's building
+  builds (``光明科学城建设迈出新步伐，…国家超算中心二期开工``) and what ``加快P建设，…`` brings in
+  (``推动A等项目落地``);
 * ``inCluster``: a ``民用航空方面，…`` topic that runs to the next topic (not for a park named only inside a
-  company's name: 与大零号湾集团合作); the one industry of a sentence;
+  company's name: 与大零号湾集团合作); the parks a paragraph builds under a heading that names one industry
+  (``做强做优金融业。做大深港财富管理集聚区，…``); the one industry of a sentence;
   ``A、B等C企业`` / ``华侨城等文化创意园`` (the head names the industry); ``发挥A、B等企业作用，发展壮大C、D``,
   ``依托P，发展/招引C``, ``P重点发展/聚焦C``, ``加快P建设，聚焦C``, ``打造P为C基地`` (what a park or
   its firms develop); ``聚焦C，打造X``;
@@ -472,7 +475,10 @@ def _park_topics(sentences: list[Sentence], by_sentence, cls: dict[str, str], re
     does (``打造世界一流的光明科学城，推进…``, ``光明科学城规划建设全面提速，…``), to the end of its
     sentence.  The firms, platforms, institutes, universities, funds and projects named there are in
     the park (GUIDE.md: 建设P…X, X built as part of P); a sentence or clause that names another park
-    says where its names are itself, and is left out.
+    says where its names are itself, and is left out.  After an opening clause with a verb before the
+    park (``加快P建设，…``) the clauses after may be other tasks, and only what they bring in
+    (``推动A、B等项目落地``, ``引进A``) is in it; after a park that opens its sentence
+    (``光明科学城规划建设全面提速，…``) the sentence goes on about the park, and what it builds is there too.
 
     Examples
     --------
@@ -521,13 +527,33 @@ def _park_topics(sentences: list[Sentence], by_sentence, cls: dict[str, str], re
                 continue
             park = _park_topic(s, ms, cls, *clauses[0])
             if park is not None:
+                # 光明科学城规划建设全面提速，…: the sentence goes on about the park, and what it builds is there;
+                # after 加快P建设，… only what it brings in (the clauses after may be other tasks)
+                opens = ms[0].start == s.start and ms[0].canonical == park
                 for cs, ce in clauses[1:]:
-                    if not settle(s, park, cs, ce, "clause:建设P，X落地", brought=True):
+                    if not settle(s, park, cs, ce, "sentence:P建设，X建成" if opens else "clause:建设P，X落地", brought=not opens):
                         break
 
 
 def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
-    """Paragraph topics (``民用航空方面，…`` up to the next topic), industry paragraphs, one-industry sentences."""
+    """Paragraph topics (``民用航空方面，…`` up to the next topic), industry headings, industry paragraphs,
+    one-industry sentences.
+
+    A heading sentence (one clause) that names one industry and nothing else (``推进奶业振兴。``,
+    ``做强做优金融业。``) is the industry of the parks that the sentences after it build or develop
+    (``深入推进哈克生态奶源基地建设``; GUIDE.md: a park's stated industries), up to the next heading or
+    the end of the paragraph; a sentence that names another industry says itself what its parks are of.
+
+    Examples
+    --------
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> text = "做强做优金融业。做大深港财富管理集聚区，引进一批财富管理机构。"
+    >>> ex = extract_given(Report(slug="t", text=text, year="2020"), [
+    ...     ("金融", "IndustryCluster", []), ("深港财富管理集聚区", "Park", [])])
+    >>> [(r.subject, r.object, r.rule) for r in ex.relations]
+    [('深港财富管理集聚区', '金融', 'heading:C')]
+    """
     paragraphs: dict[int, list[Sentence]] = defaultdict(list)
     for s in sentences:
         paragraphs[s.paragraph].append(s)
@@ -536,8 +562,20 @@ def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
         industry = any("产业专班" in s.text or (t := _TOPIC.match(s.text)) and t.group("name") in surfaces for s in para)
         topic: str | None = None
         previous: str | None = None
+        heading: str | None = None  # the industry of a heading sentence, up to the next heading
         for s in para:
             ms = by_sentence[s.index]
+            own = [m for m in ms if not m.rule.startswith("nested:")]
+            if len(_clauses(s)) == 1:
+                heading = _industry_heading(own, cls)
+            elif heading and not any(cls.get(m.canonical) == "IndustryCluster" and m.canonical != heading for m in ms):
+                # a sentence that names another industry says itself what its names are of
+                for cs, ce in _clauses(s):
+                    parks = [m for m in own if cs <= m.start < ce and cls.get(m.canonical) == "Park"]
+                    # a park the clause builds or develops, not one it only names (加大P…产品推广力度)
+                    if parks and _BUILDS_PARK.search(_blanked(s, own, cs, ce)):
+                        for m in parks:
+                            rel(m.canonical, "inCluster", heading, s.index, "heading:C")
             t = _TOPIC.match(s.text)
             if t:
                 topic = next((c for surf, c in clusters if surf == t.group("name")), None)
@@ -564,6 +602,14 @@ def _topics(sentences, by_sentence, cls, clusters, base, rel) -> None:
                     rel(m.canonical, "inCluster", topic, s.index, "topic:方面")
                 if sentence_cluster and cls.get(m.canonical) != "Park":
                     rel(m.canonical, "inCluster", sentence_cluster, s.index, "sentence:cluster")
+
+
+def _industry_heading(ms: list[Mention], cls: dict[str, str]) -> str | None:
+    """The industry a heading sentence (one clause) names and nothing else: ``推进奶业振兴。``, ``做强做优金融业。``."""
+    named = {m.canonical for m in ms}
+    if len(named) != 1 or any(cls.get(m.canonical) != "IndustryCluster" for m in ms):
+        return None
+    return named.pop()
 
 
 #: Whose name may hold a park's name without being in the park's sentence (大零号湾集团, 紫竹高新区管理公司).

@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
@@ -48,9 +49,11 @@ __all__ = [
     "META_KEYS",
     "LEVELS",
     "ReportMeta",
+    "MANIFEST_NAME",
     "check_meta",
     "describe",
     "infer_jurisdiction",
+    "manifest_row",
     "parse_meta_options",
     "read_metadata",
     "read_report",
@@ -222,14 +225,57 @@ def parse_meta_options(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     return check_meta(values, "--meta")
 
 
+#: A collection's list of its reports, beside them: ``file,place,level,year,…`` (corpus/reports/ has one).
+MANIFEST_NAME = "MANIFEST.csv"
+
+
+@lru_cache(maxsize=16)
+def _manifest(folder: Path, mtime_ns: int) -> dict[str, dict[str, str]]:
+    try:
+        with (folder / MANIFEST_NAME).open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    return {row["file"]: row for row in rows if row.get("file")}
+
+
+def manifest_row(path: Path) -> dict[str, str]:
+    """What the ``MANIFEST.csv`` beside ``path`` says of its place: ``jurisdiction`` and ``level``.
+
+    Only the place: the year and the rest are read from the text, which a manifest may have
+    wrong.  A manifest without the columns ``file`` and ``place``, or unreadable, says nothing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / MANIFEST_NAME).write_text("file,place,level,year\\nx.txt,深圳市大鹏新区,district,2023\\n")
+    >>> manifest_row(folder / "x.txt"), manifest_row(folder / "y.txt")
+    ({'jurisdiction': '大鹏新区', 'level': 'district'}, {})
+    """
+    manifest = path.parent / MANIFEST_NAME
+    if not manifest.is_file():
+        return {}
+    row = _manifest(path.parent, manifest.stat().st_mtime_ns).get(path.name)
+    if not row or not row.get("place"):
+        return {}
+    jurisdiction, level = infer_jurisdiction(row["place"].strip() + "人民政府")
+    level = row.get("level", "").strip() if row.get("level", "").strip() in LEVELS else level
+    return {"jurisdiction": jurisdiction, "level": level} if jurisdiction else {}
+
+
 def describe(report: Report, path: Path | None = None, options: dict | None = None) -> tuple[Report, ReportMeta]:
-    """Apply the sidecar beside ``path`` and the command-line ``options`` to a report.
+    """Apply the manifest and the sidecar beside ``path`` and the command-line ``options`` to a report.
 
     Returns the report with title, issuer, date, year and source replaced where the metadata gives
     them (the year decides the period of every sentence, so this runs before extraction), and its
-    :class:`ReportMeta`.  Without a sidecar or options the report comes back unchanged.
+    :class:`ReportMeta`.  Without a sidecar or options the report comes back unchanged.  The place
+    a ``MANIFEST.csv`` beside the report gives (:func:`manifest_row`) is taken only when the text
+    names none (a fragment without its title lines); a sidecar or an option wins over both.
     """
     given: dict[str, str] = {}
+    if path is not None and not report.jurisdiction:
+        given.update(manifest_row(path))
     if path is not None and sidecar_path(path).is_file():
         given.update(read_sidecar(sidecar_path(path)))
     given.update(options or {})

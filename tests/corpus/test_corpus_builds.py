@@ -21,6 +21,7 @@ from graph.build import build
 from graph.corpus.batch import parallel_imap
 from graph.errors import WujingError
 from graph.extract.figures import NO_PERIOD
+from graph.text.metadata import describe, read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus" / "reports"
@@ -90,6 +91,18 @@ def test_the_known_manifest_mistake_is_still_one(alone):
     """If the manifest is corrected, TEXT_YEAR should go: the test says so."""
     for name, year in TEXT_YEAR.items():
         assert MANIFEST[name]["year"] != year
+
+
+def test_a_report_whose_text_names_no_place_gets_the_manifests():
+    """Texts without their title lines (shenzhen-dapeng-2023.txt begins in the review; 11 others only say
+    我代表区人民政府) name no place: the MANIFEST.csv beside them says which, so that resolution compares
+    their names with the other reports of the place."""
+    placeless = [p for p in sorted(CORPUS.glob("*.txt")) if not read_report(p).jurisdiction]
+    assert len(placeless) >= 10
+    for path in placeless:
+        _, meta = describe(read_report(path), path)
+        row = MANIFEST[path.name]
+        assert meta.jurisdiction and row["place"].endswith(meta.jurisdiction) and meta.level == row["level"], path.name
 
 
 def test_all_reports_build_together_and_conform(alone, cache):

@@ -112,6 +112,33 @@ def test_command_line_metadata_overrides_the_sidecar_which_overrides_the_text(tm
     assert (meta.jurisdiction, meta.level) == ("闵行区", "district")
 
 
+PLACELESS = "现在，我代表区人民政府向大会作工作报告。\n一、2025年工作回顾\n推动航电基地一期项目开工。\n"
+MANIFEST = "file,place,level,year\nr.txt,深圳市大鹏新区,district,2026\nplaced.txt,上海市闵行区,district,2026\n"
+
+
+def test_a_manifest_beside_a_report_gives_the_place_its_text_does_not_name(tmp_path):
+    (tmp_path / "r.txt").write_text(PLACELESS, encoding="utf-8")
+    (tmp_path / "MANIFEST.csv").write_text(MANIFEST, encoding="utf-8")
+    assert read_report(tmp_path / "r.txt").jurisdiction == ""
+    _, meta = describe(read_report(tmp_path / "r.txt"), tmp_path / "r.txt")
+    assert (meta.jurisdiction, meta.level) == ("大鹏新区", "district")
+
+
+def test_the_texts_place_and_the_sidecar_win_over_the_manifest(tmp_path):
+    (tmp_path / "placed.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(PLACELESS, encoding="utf-8")
+    (tmp_path / "r.meta.yaml").write_text("jurisdiction: 南山区\n", encoding="utf-8")
+    (tmp_path / "MANIFEST.csv").write_text(MANIFEST, encoding="utf-8")
+    assert describe(read_report(tmp_path / "placed.txt"), tmp_path / "placed.txt")[1].jurisdiction == "吴泾镇"
+    assert describe(read_report(tmp_path / "r.txt"), tmp_path / "r.txt")[1].jurisdiction == "南山区"
+
+
+def test_a_manifest_without_a_place_column_says_nothing(tmp_path):
+    (tmp_path / "r.txt").write_text(PLACELESS, encoding="utf-8")
+    (tmp_path / "MANIFEST.csv").write_text("name,where\nr.txt,深圳市\n", encoding="utf-8")
+    assert describe(read_report(tmp_path / "r.txt"), tmp_path / "r.txt")[1].jurisdiction == ""
+
+
 def test_the_sidecar_year_decides_the_period_of_the_sentences(tmp_path):
     from graph.extract.pipeline import extract
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from graph.corpus.merges import ENDINGS_PATH, EndingError, load_endings, project_stem
+from graph.corpus.merges import (
+    ENDINGS_PATH,
+    MODIFIERS_PATH,
+    EndingError,
+    ModifierError,
+    load_endings,
+    load_modifiers,
+    project_stem,
+    without_modifier,
+)
 from graph.corpus.resolve import resolve
 from graph.model import Entity, Extraction, Mention, Report
 
@@ -119,3 +128,82 @@ def test_a_longer_name_fewer_reports_write_is_the_short_one_with_words_taken_alo
     reports = [extraction(f"c-{y}", str(y), "深圳市", {"前海深港现代服务业合作区": "Park"}) for y in (2011, 2012)]
     odd = extraction("c-2010", "2010", "深圳市", {"坪山新区和前海深港现代服务业合作区": "Park"})
     assert merges(odd, *reports) == {"坪山新区和前海深港现代服务业合作区": ("前海深港现代服务业合作区", "short-form")}
+
+
+def test_works_that_already_say_their_works_are_the_same_with_a_trailing_gaizao():
+    endings = load_endings()
+    assert project_stem("盐坝高速市政化改造", endings) == "盐坝高速市政化"
+    assert project_stem("侨城东路北延改造", endings) == "侨城东路北延"
+    assert project_stem("平湖生态园改造", endings) is None  # works on a park, not the park
+
+
+def test_a_name_and_the_same_name_with_a_modifier_word_in_one_district_are_one_and_the_fuller_is_kept():
+    a = extraction("d-2021", "2021", "大鹏新区", {"坝光孵化器": "Incubator", "新洲红树碧道": "Project"})
+    b = extraction("d-2025", "2025", "大鹏新区", {"坝光产业孵化器": "Incubator", "新洲红树都市碧道": "Project"})
+    assert merges(a, b) == {"坝光孵化器": ("坝光产业孵化器", "modifier-word"),
+                            "新洲红树碧道": ("新洲红树都市碧道", "modifier-word")}
+
+
+def test_two_fuller_names_of_one_name_are_that_name():
+    a = extraction("c-2019", "2019", "深圳市", {"黄木岗枢纽": "Project"})
+    b = extraction("c-2020", "2020", "深圳市", {"黄木岗交通枢纽": "Project"})
+    c = extraction("c-2021", "2021", "深圳市", {"黄木岗综合枢纽": "Project"})
+    assert merges(a, b, c) == {"黄木岗交通枢纽": ("黄木岗枢纽", "modifier-word"),
+                               "黄木岗综合枢纽": ("黄木岗枢纽", "modifier-word")}
+
+
+@pytest.mark.parametrize(
+    "short, long, classes",
+    [
+        ("香港大学", "香港城市大学", ("University", "University")),  # a university's name is its own
+        ("码隆科技", "码隆国际科技", ("Enterprise", "Enterprise")),  # and so is a company's
+        ("民法公园", "民法主题公园", ("Project", "Park")),  # two classes
+        ("创新中心", "创新产业中心", ("Platform", "Platform")),  # the shorter is a kind, no name
+    ],
+)
+def test_a_modifier_word_joins_no_university_company_other_class_or_kind(short, long, classes):
+    a = extraction("l-2021", "2021", "龙华区", {short: classes[0]})
+    b = extraction("l-2022", "2022", "龙华区", {long: classes[1]})
+    assert merges(a, b) == {}
+
+
+def test_a_modifier_word_joins_nothing_across_jurisdictions():
+    a = extraction("l-2021", "2021", "龙华区", {"民法公园": "Project"})
+    b = extraction("f-2021", "2021", "福田区", {"民法主题公园": "Project"})
+    assert merges(a, b) == {}
+
+
+def test_a_modifier_word_at_the_start_or_end_of_a_name_is_no_modifier():
+    assert without_modifier("国际民法公园", load_modifiers()) == set()
+    assert without_modifier("梅观创新走廊产业", load_modifiers()) == set()
+    assert without_modifier("梅观产业创新产业走廊", load_modifiers()) == {"梅观创新产业走廊", "梅观产业创新走廊"}
+
+
+def test_every_modifier_word_has_an_example_pair_that_it_joins():
+    lines = [line.split("\t") for line in MODIFIERS_PATH.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    modifiers = load_modifiers()
+    assert sorted(w for w, _ in lines) == sorted(modifiers)
+    for word, example in lines:
+        short, long = example.split(" / ")
+        assert word in long and short in without_modifier(long, modifiers), (word, example)
+        a = extraction("d-2021", "2021", "大鹏新区", {short: "Project"})
+        b = extraction("d-2022", "2022", "大鹏新区", {long: "Project"})
+        assert merges(a, b) == {short: (long, "modifier-word")}, (word, example)
+
+
+@pytest.mark.parametrize("content", ["产业\n", "产 业\t坝光孵化器 / 坝光产业孵化器\n", "产业\t坝光孵化器\n"])
+def test_a_malformed_modifiers_file_names_its_line(tmp_path, content):
+    path = tmp_path / "modifiers.tsv"
+    path.write_text("# comment\n" + content, encoding="utf-8")
+    with pytest.raises(ModifierError, match=r"modifiers.tsv:2:"):
+        load_modifiers(path)
+
+
+def test_a_level_word_before_a_short_form_is_the_same_thing_as_the_other_longer_name():
+    # 市海洋博物馆 in a district's report is the city's 海洋博物馆, which another report calls 深圳海洋博物馆
+    a = extraction("d-2021", "2021", "大鹏新区", {"市海洋博物馆": "Project", "深圳海洋博物馆": "Project"})
+    b = extraction("d-2023", "2023", "大鹏新区", {"海洋博物馆": "Project"})
+    c = extraction("d-2024", "2024", "大鹏新区", {"海洋博物馆": "Project"})
+    assert merges(a, b, c) == {"市海洋博物馆": ("海洋博物馆", "short-form"),
+                               "深圳海洋博物馆": ("海洋博物馆", "short-form")}

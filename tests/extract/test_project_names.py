@@ -121,3 +121,10 @@ def test_a_length_before_a_project_name_is_not_part_of_it(sentence, name):
     ex = run(sentence)
     assert name in ex.entities, sorted(ex.entities)
     assert not [n for n in ex.entities if n[0].isdigit()]
+
+
+def test_a_roads_extension_a_milestone_clause_lists_is_a_project_not_a_company():
+    ex = run("侨城东路北延、龙澜大道北延等项目开工")
+    assert {n: ex.entities[n].cls for n in ("侨城东路北延", "龙澜大道北延")} == {
+        "侨城东路北延": "Project", "龙澜大道北延": "Project"}, sorted(ex.entities)
+    assert ("龙澜大道北延", "Started", "2025") in {(m.project, m.stage, m.period) for m in ex.milestones}

@@ -243,6 +243,20 @@ def test_what_a_clause_after_building_a_park_brings_in_settles_there(sentence, l
     assert {s for s, p, o in relations(ex) if p == "locatedIn"} == located
 
 
+@pytest.mark.parametrize(
+    "sentence, located",
+    [
+        ("光明科学城建设迈出新步伐，脑解析与脑模拟设施基本建成，国家超算中心二期开工。", {"脑解析与脑模拟设施", "国家超算中心二期"}),
+        ("光明科学城规划建设全面提速，国家超算中心二期开工。", {"国家超算中心二期"}),
+        # a verb before the park: the clauses after are other tasks, and only what they bring in is there
+        ("加快光明科学城建设，推进脑解析与脑模拟设施建设，国家超算中心二期开工。", set()),
+    ],
+)
+def test_what_a_sentence_that_opens_on_building_a_park_builds_is_in_it(sentence, located):
+    ex = run(sentence, {"光明科学城": "Park", "脑解析与脑模拟设施": "Platform", "国家超算中心二期": "Project"})
+    assert {s for s, p, o in relations(ex) if p == "locatedIn"} == located
+
+
 # --- what parks and firms develop -------------------------------------------------------------
 
 
@@ -291,6 +305,35 @@ def test_a_park_serves_the_industries_its_sentence_develops_before_or_after_it(s
 def test_a_park_is_not_of_an_industry_its_sentence_develops_elsewhere(sentence):
     ex = run(sentence, {"奋斗农业发展园区": "Park", "设施农业": "IndustryCluster"})
     assert relations(ex) == set()
+
+
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        ("推进奶业振兴。深入推进哈克生态奶源基地建设，引导企业向全产业链发展。", True),
+        ("推进奶业振兴。完善奶源标准体系，扶持养殖大户。深入推进哈克生态奶源基地建设，引导企业向全产业链发展。", True),
+        ("推进奶业振兴。开展调研。深入推进哈克生态奶源基地建设，引导企业向全产业链发展。", False),  # the next heading
+        ("推进奶业振兴。加大哈克生态奶源基地宣传推介力度，引导企业向全产业链发展。", False),  # named, not built
+        ("推进奶业振兴。深入推进哈克生态奶源基地建设，发展乳制品深加工。", False),  # the sentence names its own
+        ("推进奶业和乳制品深加工振兴。深入推进哈克生态奶源基地建设，引导企业向全产业链发展。", False),  # two industries
+        ("推进奶业振兴，深入推进哈克生态奶源基地建设，引导企业向全产业链发展。", False),  # no heading: one sentence
+    ],
+)
+def test_a_park_built_under_a_heading_that_names_one_industry_is_of_it(text, linked):
+    ex = run(text, {"奶业": "IndustryCluster", "乳制品深加工": "IndustryCluster", "哈克生态奶源基地": "Park"})
+    assert (("哈克生态奶源基地", "inCluster", "奶业") in relations(ex)) is linked
+
+
+def test_an_industry_the_report_names_on_its_own_is_found_inside_a_park_name_and_serves_it():
+    text = "一、2025年工作回顾\n时尚产业增加值增长8%，大浪时尚小镇加快建设。\n"
+    ex = extract(Report(slug="t", text=text, year="2026"), use_lexicon=False)
+    assert {(r.subject, r.predicate, r.object) for r in ex.relations} == {("大浪时尚小镇", "inCluster", "时尚")}
+
+
+def test_a_park_named_after_an_industry_the_report_never_names_on_its_own_serves_none():
+    text = "一、2025年工作回顾\n大浪时尚小镇加快建设。\n"
+    ex = extract(Report(slug="t", text=text, year="2026"), use_lexicon=False)
+    assert "大浪时尚小镇" in ex.entities and not ex.relations
 
 
 def test_a_park_that_builds_a_place_for_an_industry_is_of_it():

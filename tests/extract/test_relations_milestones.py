@@ -138,6 +138,45 @@ def test_a_push_alone_makes_a_milestone_of_a_project_but_not_of_a_park():
     assert milestones("推进前海合作区。", {"前海合作区": "Park"}, PLAN) == set()
 
 
+# fmt: off
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the main works done is the structure topped out, not the building completed
+        ("推动泰衡诺移动终端运营中心等项目主体完工。", {("泰衡诺移动终端运营中心", "ToppedOut", "2026")}),
+        # a line in a construction plan is planned; starting it is a stage of its own
+        ("力争18号线等纳入市五期建设规划并开工建设。", {("18号线", "Planned", "2026"), ("18号线", "Started", "2026")}),
+        ("轨道32号线一期建设规划落地。", {("32号线一期", "Planned", "2026")}),
+        # a design, a design tender, a plan's drafting, an approval: nothing is built yet
+        ("全球征集深圳金融文化中心设计方案。", {("深圳金融文化中心", "Planned", "2026")}),
+        ("南澳码头工程启动国际设计招标程序。", {("南澳码头工程", "Planned", "2026")}),
+        ("完成石凹第二工业区项目概念设计。", {("石凹第二工业区项目", "Planned", "2026")}),
+        ("深化龙华会展中心规划方案。", {("龙华会展中心", "Planned", "2026")}),
+        ("研究推动中央山山体公园规划编制。", {("中央山山体公园", "Planned", "2026")}),
+        ("深惠城际大鹏支线获国家发改委批复。", {("深惠城际大鹏支线", "Planned", "2026")}),
+        # opening to the public, opening a street, feeding the grid: in use
+        ("北站中心公园正式开放。", {("北站中心公园", "InUse", "2026")}),
+        ("港澳特色街区正式开街。", {("港澳特色街区", "InUse", "2026")}),
+        ("塔县光伏发电厂顺利并网发电。", {("塔县光伏发电厂", "InUse", "2026")}),
+    ],
+)
+# fmt: on
+def test_stage_words_of_planning_topping_out_and_opening_give_their_stage(sentence, expected):
+    names = {project: "Project" for project, _, _ in expected}
+    assert milestones(sentence, names, PLAN) == expected
+
+
+def test_a_plan_that_only_names_a_road_is_no_milestone_of_it():
+    # 规划和爱路 is the planned road 和爱路: 规划 alone is no stage word (it would make 启动… Planned)
+    assert milestones("启动规划和爱路道路整修。", {"和爱路": "Project"}, PLAN) == {("和爱路", "Started", "2026")}
+
+
+def test_a_stage_word_after_its_project_goes_on_with_and_another_stage():
+    assert milestones("潭头小学扩建工程完工并投入使用。", {"潭头小学扩建工程": "Project"}) == {
+        ("潭头小学扩建工程", "Completed", "2025"), ("潭头小学扩建工程", "InUse", "2025")
+    }
+
+
 # --- the evaluation with the gold entities given ----------------------------------------------
 
 
