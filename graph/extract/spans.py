@@ -33,6 +33,9 @@ CANDIDATES = "wj_candidates"
 ENTITIES = "wj_entities"
 
 _SHORT_PARENS = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
+#: A single dash between two names' characters joins two places in one name (蛇口—赤湾连接线,
+#: 新安江—千岛湖生态环境共同保护合作区); a double one (——) is punctuation.
+_JOINING_DASH = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
 
 
 def make_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
@@ -73,16 +76,20 @@ def masked_text(doc: Doc) -> str:
 
 
 def mask_parentheses(text: str) -> str:
-    """The text with short parentheses turned into name characters, same length.
+    """The text with short parentheses and joining dashes turned into name characters, same length.
 
-    ``黄浦江防汛墙（二期）提标改造`` keeps its （二期） instead of breaking at the bracket.
+    ``黄浦江防汛墙（二期）提标改造`` keeps its （二期） instead of breaking at the bracket, and
+    ``蛇口—赤湾连接线`` its single dash (the fullwidth hyphen － that names already hold:
+    上海交大－紫竹高新区); a double dash (——) stays a break.
 
     Examples
     --------
     >>> mask_parentheses("黄浦江防汛墙（二期）提标改造")
     '黄浦江防汛墙〔二期〕提标改造'
+    >>> mask_parentheses("推进蛇口—赤湾连接线——全长3公里")
+    '推进蛇口－赤湾连接线——全长3公里'
     """
-    return _SHORT_PARENS.sub(lambda m: "〔" + m.group(0)[1:-1] + "〕", text)
+    return _JOINING_DASH.sub("－", _SHORT_PARENS.sub(lambda m: "〔" + m.group(0)[1:-1] + "〕", text))
 
 
 def add_candidate(doc: Doc, start: int, end: int, cls: str, rule: str, canonical: str = "") -> None:
