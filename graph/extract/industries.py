@@ -14,8 +14,9 @@ none).  A vocabulary term is an industry mention only with a cue of industrial-p
 * ``industry:develops``: the prose says it develops: 推动数字经济发展, 促进快递业健康发展;
 * ``industry:verb``: a development verb right before it: 发展数字经济, 培育壮大海洋经济;
 * ``industry:list``: an enumeration of industries: ``A、B、C等(十大新兴)产业``, ``A、B等领域`` when most
-  items are industries, ``发展A、B、C`` when most are; every item of such a list is an industry,
-  also one the vocabulary does not list (``industry:list-new``);
+  items are industries, ``发展A、B、C`` or ``A、B、C等健康发展`` when most are; every item of such a
+  list is an industry, also one the vocabulary does not list (``industry:list-new``);
+* a term coordinated with a cued one takes its cue: ``支持创新药和医疗器械发展`` (both develop);
 * ``industry:named``: a name a development verb frames as one: ``发展X产业`` for an X the vocabulary
   does not know (防震减灾产业), a modifier before a term (规范发展互联网金融, 大力发展设施农业).
 
@@ -267,6 +268,7 @@ class IndustryFinder:
                 cue = self._cue(text, s, e)
                 if cue:
                     found.setdefault(cue[1:], cue[0])
+        self._coordinated(text, hits, found, in_lists)
         for s, e in self._named(text, hits):
             found.setdefault((s, e), "industry:named")
         spans = []
@@ -368,6 +370,23 @@ class IndustryFinder:
         return None
 
     @staticmethod
+    def _coordinated(text: str, hits, found: dict[tuple[int, int], str], in_lists: set[int]) -> None:
+        """Give a term the cue of the term it is coordinated with: ``A和B发展``, ``A与B产业`` -> both.
+
+        Right to left, so that a chain (A、B和C产业) passes the cue on; only vocabulary terms take it.
+
+        Examples: 支持创新药和医疗器械发展 -> 创新药 as 医疗器械; 汽车和家电消费 gives neither (no cue).
+        """
+        by_start = {s: rule for (s, _), rule in found.items() if rule in _PASSED_CUES}
+        for s, e, umbrella in reversed(hits):
+            if umbrella or s in in_lists or any(a <= s < b for a, b in found):
+                continue
+            joint = next((j for j in _JOINTS if text.startswith(j, e)), None)
+            rule = by_start.get(e + len(joint)) if joint else None
+            if rule:
+                found[(s, e)] = by_start[s] = rule
+
+    @staticmethod
     def _develops_noun(text: str, end: int) -> bool:
         """Whether the 发展 after ``end`` opens a noun (房地产发展新模式), not says the industry develops."""
         develops = next(d for d in sorted(_DEVELOPS, key=len, reverse=True) if text.startswith(d, end))
@@ -407,13 +426,15 @@ class IndustryFinder:
             if not _HEAD_WORDS.search(body) and not any(cs <= s < ce for s in starts):
                 continue  # no term and no head: no list of industries
             etc = next((k for k in _all(body, "等") if "、" in body[:k] or _AND.search(body, 0, k)), None)
-            head = ""
+            head, developed = "", False
             if etc is not None:
                 m = _ETC_HEAD.match(body, etc)
                 end = cs + etc
                 if m is not None and not text.startswith(NOT_AFTER_HEAD, cs + m.end()) \
                         and not _INNER_VERBS.search(m.group("mod")):
                     head = m.group("head")
+                elif text.startswith(_DEVELOPS, end + 1):
+                    head, developed = "?", True  # 引导网络游戏、网络视听等健康发展: the items develop
                 elif any(w in body[etc : etc + 8] for w in NOT_LIST_ENDS + OTHER_KINDS) or body.startswith("等“", etc):
                     head = "-"  # A、B等事业, 等企业, 等新业态: no industries, not even after a development verb
                 elif m is not None:
@@ -437,7 +458,7 @@ class IndustryFinder:
             if first is None:
                 continue
             first = min([first] + [a for a, b, _ in hits if b == pieces[0][1] and pieces[0][0] <= a < first])
-            anchored = self.develop_verbs.ends_at(text, first) or (
+            anchored = developed or self.develop_verbs.ends_at(text, first) or (
                 text.endswith(NAMING_WORDS, 0, first) and "产业" in text[cs:first])
             pieces[0] = (first, pieces[0][1])
             if not head:
@@ -652,6 +673,9 @@ _NOT_AFTER_TERM = (
 )
 
 
+#: Words joining two coordinated industries (创新药和医疗器械发展), and the cues the second passes on.
+_JOINTS = ("以及", "和", "与", "及", "、")
+_PASSED_CUES = ("industry:tail", "industry:figure", "industry:develops")
 #: What follows an industry the prose says develops: 数字经济发展, 快递业健康发展.
 _DEVELOPS = ("发展", "健康发展", "高质量发展", "创新发展", "集聚发展", "集群发展", "规模化发展",
              "快速发展", "加快发展", "转型发展", "提质发展", "蓬勃发展")

@@ -1,0 +1,79 @@
+"""Industry clusters the finder used to miss (issue 15): lists whose 等 is followed by the items'
+development, an industry coordinated with one the prose cues, and common sector names the vocabulary
+lacked.  Each rule has a false friend beside it: a sentence of the same shape that names no industry."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.pipeline import make_nlp
+from graph.extract.vocabulary import load_vocabulary
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The pipeline without the lexicon: what the component finds in a report nobody curated."""
+    return make_nlp()
+
+
+def clusters(nlp, text: str) -> dict[str, str]:
+    """Surface -> canonical of the industry clusters the pipeline keeps in one sentence."""
+    doc = nlp(text)
+    return {s.text: s.kb_id_ for s in doc.spans["wj_entities"] if s.label_ == "IndustryCluster"}
+
+
+# ---------------------------------------------------------------- A、B等 + 发展: the items develop
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("引导规范网络游戏、网络视听、电子竞技等健康发展。", {"网络游戏", "网络视听", "电子竞技"}),
+    ("完善风能、太阳能、生物质能等发展扶持政策。", {"风能", "太阳能", "生物质能"}),
+])
+def test_list_followed_by_its_development_makes_its_items_industries(nlp, text, expected):
+    assert expected <= set(clusters(nlp, text))
+
+
+def test_list_of_undertakings_followed_by_development_names_no_industry(nlp):
+    # false friend: 等事业发展 and 等协调发展 develop undertakings and places, not industries
+    assert clusters(nlp, "推进教育、卫生、养老等事业发展。") == {}
+    assert clusters(nlp, "推动城乡、区域等协调发展。") == {}
+
+
+# ---------------------------------------------------------------- A和B + cue: both are industries
+
+
+@pytest.mark.parametrize("text, first", [
+    ("支持创新药和医疗器械发展。", "创新药"),
+    ("推动集成电路与人工智能产业发展。", "集成电路"),
+])
+def test_industry_coordinated_with_a_cued_industry_is_one_too(nlp, text, first):
+    assert first in clusters(nlp, text)
+
+
+def test_coordinated_terms_without_a_cue_are_no_industries(nlp):
+    # false friend: 消费 and 风险 after the pair say what is bought or feared, no industry developed
+    assert clusters(nlp, "扩大汽车和家电消费。") == {}
+    assert clusters(nlp, "防范金融和房地产领域风险。") == {}
+
+
+# ---------------------------------------------------------------- sector names the vocabulary lacked
+
+
+@pytest.mark.parametrize("label, broader", [
+    ("水泥", "建材"), ("焦化", "原材料工业"), ("绿色建筑", "建筑业"), ("网络文学", "数字文化创意"),
+])
+def test_common_sector_names_are_vocabulary_concepts_under_their_sector(label, broader):
+    vocab = load_vocabulary()
+    concept = vocab.concept_of(label)
+    assert concept is not None and concept.label == label
+    assert broader in [vocab.concepts[a].label for a in vocab.ancestors(concept.slug)]
+
+
+def test_sector_name_with_its_tail_is_found(nlp):
+    assert set(clusters(nlp, "大力发展水泥、焦化行业。").values()) == {"水泥", "焦化"}
+    assert "绿色建筑" in clusters(nlp, "大力发展绿色建筑。")
+
+
+def test_sector_name_as_a_product_supplied_is_no_industry(nlp):
+    # false friend: 水泥 supplied to projects is a material, not an industry the report develops
+    assert clusters(nlp, "保障重大项目水泥供给。") == {}
