@@ -60,6 +60,8 @@ _SHARED_DIRECTIONS = re.compile(r"(.{3,})([东南西北][路街])和([东南西�
 #: 资源和龙胜…: a short first name, a conjunction, and the rest of a name that both share.
 _SHARED_LEAD = re.compile(r"^[^和与及]{2,4}[和与及]")
 _SHARED_GATE = re.compile(r"(泵闸|水闸)$")
+#: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
+_CAMPUS = re.compile(r"(.{2,}?大学)[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 
 class NameRules:
@@ -278,12 +280,19 @@ class NameRules:
                 and self.is_name(name, strict=False) and self.is_specific(name, industries=True))
 
     def owner_of(self, name: str) -> str | None:
-        """The enterprise a headquarters is named after, or None: 京东总部 -> 京东.
+        """The enterprise or university a name is named after, or None.
 
-        The name ends with a headquarters word (总部), maybe after scope words (华南, 全球, 国际运营 …)
-        and an industry (引望智能网联汽车总部); what stands before them is a specific name of at least
-        two characters, no kind word and no name of a family of another class (粤港澳大湾区国家技术创新中心国际总部
-        is the platform's).
+        The one owner of the rule "the owner's name at the start of the name" (GUIDE.md, "Nested
+        names") for a name the report writes nowhere else:
+
+        * a headquarters (总部), maybe after scope words (华南, 全球, 国际运营 …) and an industry
+          (引望智能网联汽车总部): the name before them, 京东 of 京东总部;
+        * a university's campus, the university and a place in brackets: 香港中文大学 of 香港中文大学（深圳）
+          (not a phase: 南方科技大学（一期）).
+
+        What stands before the headquarters word is a specific name of at least two characters, no
+        kind word and no name of a family of another class (粤港澳大湾区国家技术创新中心国际总部 is
+        the platform's).
 
         Examples
         --------
@@ -292,7 +301,12 @@ class NameRules:
         ('京东', '招商银行', '阿里巴巴')
         >>> rules.owner_of("区域总部") is None, rules.owner_of("深圳湾超级总部基地") is None
         (True, True)
+        >>> rules.owner_of("香港中文大学（深圳）"), rules.owner_of("南方科技大学（一期）") is None
+        ('香港中文大学', True)
         """
+        return self._headquarters_owner(name) or self._campus_owner(name)
+
+    def _headquarters_owner(self, name: str) -> str | None:
         tail = next((t for t in self.headquarters if name.endswith(t)), None)
         if tail is None:
             return None
@@ -308,13 +322,25 @@ class NameRules:
                     if owner[-n:] in self.industry_labels:
                         owner, changed = owner[:-n], True  # 引望智能网联汽车总部: 引望
                         break
-        if len(owner) < 2 or not self.is_name(owner) or not self.is_specific(owner) or owner in self.industry_words:
+        if not self._is_owner_stem(owner):
             return None  # 跨国公司地区总部, 民企总部: a kind of company
-        if any(ch.isdigit() for ch in owner) or self.has_inner_verb("_" + owner) or self.is_generic(owner):
-            return None
         if self.suffix_class(owner, stage=True) not in (None, "Enterprise", "ListedCompany"):
             return None  # a platform's or a park's headquarters: the platform is the name
         return owner
+
+    def _campus_owner(self, name: str) -> str | None:
+        match = _CAMPUS.fullmatch(name)
+        if match is None or match[2].endswith("期") or self.suffix_class(match[1]) != "University" or not self.is_specific(match[1]):
+            return None  # 南方科技大学（一期） is a phase of the university, no campus
+        return match[1]
+
+    def _is_owner_stem(self, stem: str) -> bool:
+        """Whether ``stem`` can be what a company's or headquarters' name has before its last word."""
+        if len(stem) < 2 or not self.is_name(stem) or not self.is_specific(stem) or stem in self.industry_words:
+            return False
+        if any(ch.isdigit() for ch in stem) or self.has_inner_verb("_" + stem) or self.is_generic(stem):
+            return False
+        return True
 
     def shared_ending(self, name: str) -> tuple[str, str] | None:
         """The two short names that share the ending of ``name``, or None.

@@ -229,17 +229,19 @@ def _prefix_names(docs: list[Doc], lexicon: Lexicon) -> dict[str, tuple[str, str
 
 
 def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
-    """The enterprises whose headquarters the report names (京东 of 京东总部): surface -> (class, canonical).
+    """The enterprises and universities that names open with (京东 of 京东总部, 香港中文大学 of
+    香港中文大学（深圳）): surface -> (class, canonical).
 
-    :func:`_nested_names` makes each a mention inside the headquarters' name (GUIDE.md, "Nested names"),
-    and the relations make the headquarters affiliatedWith it.
+    :func:`_nested_names` makes each a mention inside the longer name (GUIDE.md, "Nested names"),
+    and the relations make the longer name affiliatedWith it (:meth:`NameRules.owner_of`).
     """
     rules = _name_rules()
     out: dict[str, tuple[str, str]] = {}
     for m in mentions:
         owner = rules.owner_of(m.text) if m.cls != "IndustryCluster" else None
         if owner:
-            out.setdefault(owner, ("Enterprise", owner))
+            cls = "University" if rules.suffix_class(owner) == "University" else "Enterprise"
+            out.setdefault(owner, (cls, owner))
     return out
 
 

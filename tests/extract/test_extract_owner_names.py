@@ -1,0 +1,42 @@
+"""The company or university at the start of a platform's, institute's or project's name (issue 15;
+GUIDE.md, "Nested names" and ``affiliatedWith``): an owner the report names only inside the longer name.
+
+The rule has a case it must find and false friends it must leave alone.  The names are made up: no
+lexicon lists them.
+"""
+
+import pytest
+
+from graph.extract.names import make_name_rules
+from graph.extract.pipeline import extract
+from graph.model import Report
+from graph.text.clean import clean
+
+
+def run(sentence: str, heading: str = "一、2025年工作回顾"):
+    text = clean(f"{heading}\n{sentence}\n")
+    return extract(Report(slug="t", text=text, year="2026"), use_lexicon=False)
+
+
+def entities(ex) -> set[tuple[str, str]]:
+    return {(name, e.cls) for name, e in ex.entities.items()}
+
+
+def relations(ex) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return make_name_rules()
+
+
+def test_a_university_campus_in_brackets_is_affiliated_with_the_university():
+    ex = run("推动岭东理工大学（深圳）建设高水平大学。")
+    assert {("岭东理工大学（深圳）", "University"), ("岭东理工大学", "University")} <= entities(ex)
+    assert ("岭东理工大学（深圳）", "affiliatedWith", "岭东理工大学") in relations(ex)
+
+
+@pytest.mark.parametrize("name", ["宝安城市学院（一期）", "岭东理工大学（一期）", "海归创业学院（深港）"])
+def test_a_phase_or_a_college_in_brackets_names_no_university(rules, name):
+    assert rules.owner_of(name) is None
