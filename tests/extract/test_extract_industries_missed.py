@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.pipeline import make_nlp
+from industry_helpers import clusters, nlp  # noqa: F401 (nlp is a fixture)
+
 from graph.extract.vocabulary import load_vocabulary
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The pipeline without the lexicon: what the component finds in a report nobody curated."""
-    return make_nlp()
-
-
-def clusters(nlp, text: str) -> dict[str, str]:
-    """Surface -> canonical of the industry clusters the pipeline keeps in one sentence."""
-    doc = nlp(text)
-    return {s.text: s.kb_id_ for s in doc.spans["wj_entities"] if s.label_ == "IndustryCluster"}
 
 
 # ---------------------------------------------------------------- A、B等 + 发展: the items develop

@@ -13,7 +13,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.corpus.cache import extractor_files, extractor_version
 from graph.extract.industries import canonical_industry
-from graph.extract.pipeline import extract, make_nlp
+from graph.extract.pipeline import extract
 from graph.extract.vocabulary import VocabularyError, load_vocabulary, read_turtle
 from graph.model import Report
 from graph.rdf.convert import to_rdf, union_graph
@@ -22,6 +22,7 @@ from graph.rdf.iri import entity_iri
 from graph.rdf.namespaces import IND
 from graph.resources import ontology_file
 from graph.validate.conformance import check, one_line
+from industry_helpers import clusters, nlp  # noqa: F401 (nlp is a fixture)
 
 VOCABULARY = ontology_file("industries.ttl")
 
@@ -29,18 +30,6 @@ VOCABULARY = ontology_file("industries.ttl")
 @pytest.fixture(scope="module")
 def vocab():
     return load_vocabulary()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The pipeline without the lexicon: what the component finds in a report nobody curated."""
-    return make_nlp()
-
-
-def clusters(nlp, text: str) -> dict[str, str]:
-    """Surface -> canonical of the industry clusters the pipeline keeps in one sentence."""
-    doc = nlp(text)
-    return {s.text: s.kb_id_ for s in doc.spans["wj_entities"] if s.label_ == "IndustryCluster"}
 
 
 def extracted_clusters(text: str, use_lexicon: bool = False) -> dict:
