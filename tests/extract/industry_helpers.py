@@ -1,16 +1,6 @@
-"""The pipeline without the lexicon and the industry clusters it keeps, for the industry tests."""
+"""The industry clusters the pipeline keeps in a sentence, for the industry tests."""
 
 from __future__ import annotations
-
-import pytest
-
-from graph.extract.pipeline import make_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The pipeline without the lexicon: what the component finds in a report nobody curated."""
-    return make_nlp()
 
 
 def clusters(nlp, text: str) -> dict[str, str]:

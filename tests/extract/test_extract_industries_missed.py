@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from industry_helpers import clusters, nlp  # noqa: F401 (nlp is a fixture)
+from industry_helpers import clusters
 
 from graph.extract.vocabulary import load_vocabulary
 

@@ -22,7 +22,7 @@ from graph.rdf.iri import entity_iri
 from graph.rdf.namespaces import IND
 from graph.resources import ontology_file
 from graph.validate.conformance import check, one_line
-from industry_helpers import clusters, nlp  # noqa: F401 (nlp is a fixture)
+from industry_helpers import clusters
 
 VOCABULARY = ontology_file("industries.ttl")
 

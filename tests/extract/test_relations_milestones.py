@@ -2,7 +2,6 @@
 words file; the evaluation with the gold entities given (``--oracle-entities``)."""
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
