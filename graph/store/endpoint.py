@@ -512,7 +512,10 @@ def serve(graph: Path | str | None = None, host: str = DEFAULT_HOST, port: int =
     if main_thread:
         def interrupt(signum, frame):
             raise KeyboardInterrupt
-        previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, interrupt)
+        # SIGINT too: a server started in the background by a shell script inherits SIGINT ignored,
+        # and "Press Ctrl-C to stop" would not hold
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, interrupt)
     try:
         ep.start()
         made = "the build's own store" if ep.built_store is not None else ("reused" if ep.reused else "built") + f" from {ep.graph}"

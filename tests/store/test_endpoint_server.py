@@ -232,12 +232,18 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+def _ignore_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a shell does to a command it starts with &
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the Oxigraph process (Linux)")
-def test_serve_command_prints_its_addresses_and_stops_on_ctrl_c(trig, tmp_path):
+@pytest.mark.parametrize("started", ["in the foreground", "in the background of a script"])
+def test_serve_command_prints_its_addresses_and_stops_on_ctrl_c(trig, tmp_path, started):
     cmd = [sys.executable, "-u", "-c", "from graph.cli import main; main()", "serve", "--graph", str(trig),
            "--port", "0", "--store", str(tmp_path / "store")]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                            preexec_fn=_ignore_sigint if started != "in the foreground" else None)
     try:
         lines = []
         deadline = time.monotonic() + 120
