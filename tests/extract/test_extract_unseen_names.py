@@ -9,23 +9,9 @@ writes them.
 import pytest
 
 from graph.extract.industries import industry_names
+from extract_helpers import entities, relations, run
+
 from graph.extract.names import make_name_rules
-from graph.extract.pipeline import extract
-from graph.model import Report
-from graph.text.clean import clean
-
-
-def run(sentence: str, heading: str = "一、2025年工作回顾"):
-    text = clean(f"{heading}\n{sentence}\n")
-    return extract(Report(slug="t", text=text, year="2026"), use_lexicon=False)
-
-
-def entities(ex) -> set[tuple[str, str]]:
-    return {(name, e.cls) for name, e in ex.entities.items()}
-
-
-def relations(ex) -> set[tuple[str, str, str]]:
-    return {(r.subject, r.predicate, r.object) for r in ex.relations}
 
 
 @pytest.mark.parametrize("sentence, system", [
