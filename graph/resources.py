@@ -17,10 +17,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["DEFAULT_OUT", "DEFAULT_REPORT", "ONTOLOGY_DIR", "QUERY_DIR", "ontology_file", "query_files"]
+__all__ = ["DEFAULT_OUT", "DEFAULT_REPORT", "ONTOLOGY_DIR", "QUERY_DIR", "data_rows", "ontology_file", "query_files"]
 
 #: The folder of the ontology, its SHACL shapes and vocabularies (``ontology/`` of the repository).
 ONTOLOGY_DIR = Path(str(files("graph._ontology")))
@@ -40,3 +41,21 @@ def ontology_file(name: str) -> Path:
 def query_files() -> list[Path]:
     """The ``.rq`` files of the query library, sorted by name."""
     return sorted(QUERY_DIR.glob("*.rq"))
+
+
+def data_rows(path: Path | str) -> Iterator[tuple[int, list[str]]]:
+    """The rows of one of the package's tab-separated word lists: ``(line number, columns)``.
+
+    Blank lines and ``#`` comments are skipped.  Every list (families.tsv, stages.tsv, lexicon.tsv,
+    nonprojects.tsv, levels.tsv …) has this form; each reader checks its own columns and names the
+    line that is wrong.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "words.tsv"
+    >>> _ = path.write_text("# word<TAB>kind\\n\\n河\\twater\\n", encoding="utf-8")
+    >>> list(data_rows(path))
+    [(3, ['河', 'water'])]
+    """
+    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if raw.strip() and not raw.startswith("#"):
+            yield lineno, raw.split("\t")

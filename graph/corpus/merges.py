@@ -73,6 +73,7 @@ from graph.corpus.names import ReportNames
 from graph.errors import WujingError
 from graph.extract.names import make_name_rules
 from graph.model import top_class
+from graph.resources import data_rows
 
 __all__ = [
     "ENDINGS_PATH",
@@ -136,10 +137,7 @@ def load_levels(path: Path | str = LEVELS_PATH) -> tuple[Level, ...]:
     """Read ``levels.tsv``, longest words first; raise :class:`LevelError` naming a bad line."""
     out = []
     path = Path(path)
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for lineno, cols in data_rows(path):
         if len(cols) != 2 or not cols[0].strip():
             raise LevelError(f"{path}:{lineno}: expected word<TAB>characters it must not stand before")
         out.append(Level(cols[0].strip(), frozenset(cols[1].split())))
@@ -159,10 +157,7 @@ def load_endings(path: Path | str = ENDINGS_PATH) -> tuple[Ending, ...]:
     """Read ``endings.tsv``, longest words first; raise :class:`EndingError` naming a bad line."""
     out = {}
     path = Path(path)
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for lineno, cols in data_rows(path):
         if len(cols) != 3 or not cols[0].strip() or " " in cols[0].strip() or not cols[1].strip():
             raise EndingError(f"{path}:{lineno}: expected word<TAB>what stands before it (- for anything)<TAB>example")
         after = () if cols[1].strip() == "-" else tuple(cols[1].split())
@@ -189,10 +184,7 @@ def load_modifiers(path: Path | str = MODIFIERS_PATH) -> tuple[str, ...]:
     """Read ``modifiers.tsv``, longest words first; raise :class:`ModifierError` naming a bad line."""
     out = set()
     path = Path(path)
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for lineno, cols in data_rows(path):
         if len(cols) != 2 or not cols[0].strip() or " " in cols[0].strip() or " / " not in cols[1]:
             raise ModifierError(f"{path}:{lineno}: expected word<TAB>shorter name / longer name")
         out.add(cols[0].strip())

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from graph.errors import WujingError
 from graph.model import ENTITY_CLASSES
+from graph.resources import data_rows
 
 __all__ = [
     "FAMILIES_PATH", "CONDITIONS", "NONE", "WORKS_PATH", "WORKS_ROLES", "Family", "FamilyError", "load_families",
@@ -89,10 +90,8 @@ def load_families(path: Path | str = FAMILIES_PATH) -> tuple[Family, ...]:
     path = Path(path)
     out: list[Family] = []
     seen: set[tuple[str, str, str, tuple[str, ...]]] = set()
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        family = Family.from_row(raw.split("\t"), f"{path}:{lineno}")
+    for lineno, row in data_rows(path):
+        family = Family.from_row(row, f"{path}:{lineno}")
         key = (family.ending, family.cls, family.when, family.words)
         if key in seen:
             raise FamilyError(f"{path}:{lineno}: {family.ending!r} is listed twice")
@@ -112,10 +111,8 @@ def load_works(path: Path | str = WORKS_PATH) -> tuple[tuple[str, str], ...]:
     path = Path(path)
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = [c.strip() for c in raw.split("\t")]
+    for lineno, row in data_rows(path):
+        cols = [c.strip() for c in row]
         if len(cols) < 3 or not cols[0] or not cols[2]:
             raise FamilyError(f"{path}:{lineno}: expected word<TAB>role<TAB>example")
         if cols[1] not in WORKS_ROLES:

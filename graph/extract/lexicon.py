@@ -19,6 +19,7 @@ from pathlib import Path
 
 from graph.errors import WujingError
 from graph.model import ENTITY_CLASSES
+from graph.resources import data_rows
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.tsv")
 
@@ -48,10 +49,7 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
     """Read a lexicon TSV file; raise :class:`LexiconError` naming the line that is wrong."""
     lex = Lexicon()
     path = Path(path)
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for lineno, cols in data_rows(path):
         if len(cols) < 2:
             raise LexiconError(f"{path}:{lineno}: expected name<TAB>class<TAB>aliases<TAB>note")
         name, cls = cols[0].strip(), cols[1].strip()

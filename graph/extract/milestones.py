@@ -36,7 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import WujingError
+from graph.extract.patterns import CLAUSE_BREAKS
 from graph.model import STAGES, Mention, Milestone, Sentence
+from graph.resources import data_rows
 
 __all__ = ["STAGES_PATH", "StageWord", "StageWordsError", "load_stage_words", "stage_words_in", "clause_milestones"]
 
@@ -63,7 +65,7 @@ _GOES_ON = re.compile(
     r"\d{4}年(?:底|内|前)?|\d{1,2}月(?:底|前|份)?|前)+$"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:底|内|前|上半年|下半年)?(?!\d)")
-_CLAUSE = re.compile(r"[^，。；：！？,;]+")
+_CLAUSE = re.compile(f"[^{CLAUSE_BREAKS}]+")
 
 
 class StageWordsError(WujingError, ValueError):
@@ -83,10 +85,7 @@ def load_stage_words(path: Path | str = STAGES_PATH) -> tuple[StageWord, ...]:
     """Read the stage words, longest first; raise :class:`StageWordsError` naming a wrong line."""
     path = Path(path)
     out: dict[str, StageWord] = {}
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for lineno, cols in data_rows(path):
         if len(cols) < 3:
             raise StageWordsError(f"{path}:{lineno}: expected word<TAB>stages<TAB>role<TAB>example")
         word, stages, role = cols[0].strip(), cols[1].strip(), cols[2].strip()

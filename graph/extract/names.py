@@ -38,16 +38,15 @@ __all__ = ["NameRules", "make_name_rules"]
 
 
 @lru_cache(maxsize=1)
-def _industry_words() -> frozenset[str]:
-    """The industries' labels and the umbrella terms of the industry vocabulary (kinds, not names)."""
-    vocabulary = load_vocabulary()
-    return frozenset(vocabulary.by_label) | vocabulary.umbrellas
-
-
-@lru_cache(maxsize=1)
 def _industry_labels() -> frozenset[str]:
     """The industries' labels of the industry vocabulary (集成电路, 区块链, 风投创投), no umbrella terms."""
     return frozenset(load_vocabulary().by_label)
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> frozenset[str]:
+    """The industries' labels and the umbrella terms of the industry vocabulary (kinds, not names)."""
+    return _industry_labels() | load_vocabulary().umbrellas
 
 _LATIN = re.compile(r"[A-Za-z]")
 _SLOGAN = re.compile(r"([一二两三四五六七八九十])[^一二两三四五六七八九十]{1,2}\1")

@@ -46,7 +46,9 @@ from pathlib import Path
 
 from graph.errors import WujingError
 from graph.extract.families import load_works
+from graph.extract.patterns import CLAUSE_BREAKS
 from graph.model import Entity, Mention, Sentence, label_of, top_class
+from graph.resources import data_rows
 
 __all__ = ["KINDS", "NONPROJECTS_PATH", "REASONS", "NonProjects", "NonProjectsError", "leave_out_nonprojects",
            "load_nonprojects"]
@@ -62,7 +64,7 @@ REASONS = {
     "parcel": "no project: a land parcel",
 }
 
-_CLAUSE_BREAKS = re.compile(r"[，。；：！？,;]")
+_CLAUSE_BREAKS = re.compile(f"[{CLAUSE_BREAKS}]")
 #: A phase after a name (人才公寓一期, …（二期）): the phase of what the name is.
 _PHASE = re.compile(r"[（(〔]?[一二三四五六七八九十]+期[）)〕]?$")
 #: The other items of a list after a name (、B、C和D), up to what follows the list.
@@ -179,10 +181,8 @@ def load_nonprojects(path: Path | str = NONPROJECTS_PATH) -> NonProjects:
     path = Path(path)
     words: dict[str, list[str]] = {k: [] for k in KINDS}
     seen: set[tuple[str, str]] = set()
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = [c.strip() for c in raw.split("\t")]
+    for lineno, row in data_rows(path):
+        cols = [c.strip() for c in row]
         if len(cols) < 3 or not cols[0] or not cols[2]:
             raise NonProjectsError(f"{path}:{lineno}: expected word<TAB>kind<TAB>example")
         if cols[1] not in KINDS:

@@ -266,6 +266,10 @@ GENERIC_CORES = ("产业", "行业", "重点", "各类")
 #: Endings of a name that only suffixes make generic: 市级平台, 重点实验室, 平安联盟.
 GENERIC_SUFFIXES = ("平台", "中心", "园区", "基地", "联盟", "产业集群", "示范区", "项目", "工程")
 
+#: The marks that end a clause: a stage word speaks of the projects of its clause (milestones), and so
+#: does the upkeep of a river or a list's head (nonprojects).
+CLAUSE_BREAKS = "，。；：！？,;"
+
 #: Characters that never occur inside a name.
 NAME_BREAK = "，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的<>{}[]$=/\\|@#%^&*~`"
 

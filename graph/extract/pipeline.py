@@ -228,6 +228,17 @@ def _prefix_names(docs: list[Doc], lexicon: Lexicon) -> dict[str, tuple[str, str
     return out
 
 
+def _cluster_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """The industries the report writes on their own, to be looked up inside its other names too (时尚 of
+    大浪时尚小镇 where the report also names 时尚): surface -> (class, canonical)."""
+    out: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.cls == "IndustryCluster":
+            for form in (m.canonical, m.text):
+                out.setdefault(form, (m.cls, m.canonical))
+    return out
+
+
 def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
     """The enterprises and universities that names open with (京东 of 京东总部, 香港中文大学 of
     香港中文大学（深圳）): surface -> (class, canonical).
@@ -390,14 +401,7 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
             per_sentence[i] = _to_mentions(sent, chosen, lexicon)
     mentions = _metro_names([m for ms in per_sentence for m in ms])
     parks = {m.text for m in mentions if top_class(m.cls) == "Park" and m.rule.startswith("suffix")}
-    # the report's industries, written on their own somewhere, are looked up inside its other names too
-    # (时尚 of 大浪时尚小镇 where the report also names 时尚)
-    clusters: dict[str, tuple[str, str]] = {}
-    for m in mentions:
-        if m.cls == "IndustryCluster":
-            for form in (m.canonical, m.text):
-                clusters.setdefault(form, (m.cls, m.canonical))
-    surfaces = {**clusters, **_owner_names(mentions), **industries.industry_names(docs, sorted(parks)),
+    surfaces = {**_cluster_names(mentions), **_owner_names(mentions), **industries.industry_names(docs, sorted(parks)),
                 **_prefix_names(docs, lexicon), **known, **names}
     mentions += _nested_names(mentions, surfaces)
     mentions = _short_forms(mentions, lexicon)
