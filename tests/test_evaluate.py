@@ -91,6 +91,14 @@ def test_evaluate_command_prints_both_halves_with_and_without_the_lexicon():
     assert "typed recall" in result.output and "cooperatesWith" in result.output
 
 
+def test_the_errors_of_each_run_say_whether_the_lexicon_was_used():
+    result = CliRunner().invoke(main, ["evaluate", "--split", "bundled", "--errors"])
+    assert result.exit_code == 0, result.output
+    headings = [line for line in result.output.splitlines() if line.startswith("-- errors of")]
+    assert headings == ["-- errors of wujing-2026, with the lexicon --",
+                        "-- errors of wujing-2026, without the lexicon --"]
+
+
 def test_the_errors_of_the_test_half_are_refused():
     result = CliRunner().invoke(main, ["evaluate", "--split", "test", "--errors"])
     assert result.exit_code == 2

@@ -153,7 +153,7 @@ def evaluate(splits: tuple[str, ...], slug: str | None, gold: Path | None, lexic
                 click.echo(format_table(ev, title=f"-- {half} ({ev.reports} reports) --"))
         if show_errors:
             for s in sets:
-                click.echo(f"\n-- errors of {s.slug} --")
+                click.echo(f"\n-- errors of {s.slug}, {name} --")
                 click.echo(list_errors(scores[s.slug], s.split))
         click.echo()
     if fmt == "json":
