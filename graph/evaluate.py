@@ -510,29 +510,15 @@ def _graph_milestones(backend: Backend) -> dict:
 def evaluate_timeline(backend: Backend, gold: dict) -> TimelineScore:
     """Score a graph of a timeline's reports (built together) against the timeline gold set.
 
-    Gold projects are matched to the graph's entities that have milestones one to one by name: an
-    entity's Chinese label or an alias against a project's label or aliases (without quotes and
-    spaces), labels first.  A gold (project, stage, year) is found when the matched entity has a
-    milestone of that stage and year; every other (entity, stage, year) of the graph is spurious.
+    Gold projects are matched to the graph's entities that have milestones one to one by name (an
+    entity's Chinese label or an alias equal to a project's label or alias, without quotes and
+    spaces), as the assignment that finds the most gold milestones (:func:`_match_projects`).  A gold
+    (project, stage, year) is found when the matched entity has a milestone of that stage and year;
+    every other (entity, stage, year) of the graph is spurious.
     """
     entities = _graph_milestones(backend)
     projects = gold["projects"]
-    names: dict[str, int] = {}
-    for i, p in enumerate(projects):
-        for n in [p["label"], *p.get("aliases", [])]:
-            names.setdefault(_norm(n), i)
-    matched: dict = {}  # entity IRI -> project index
-    used: set[int] = set()
-    for exact in (True, False):
-        for e in sorted(entities, key=lambda e: (entities[e]["label"], str(e))):
-            if e in matched:
-                continue
-            for n in [entities[e]["label"]] if exact else entities[e]["aliases"]:
-                i = names.get(_norm(n))
-                if i is not None and i not in used:
-                    matched[e] = i
-                    used.add(i)
-                    break
+    matched = _match_projects(entities, projects)
     gold_items = {(i, m["stage"], m["year"]) for i, p in enumerate(projects) for m in p["milestones"]}
     predicted = {(matched.get(e, str(e)), stage, year) for e, entry in entities.items()
                  for stage, year in entry["milestones"]}
@@ -550,6 +536,43 @@ def evaluate_timeline(backend: Backend, gold: dict) -> TimelineScore:
     joined = sum(1 for i in multi if i in by_project and len(
         entities[by_project[i]]["reports"] & {m["report"] for m in projects[i]["milestones"]}) > 1)
     return TimelineScore(score, len(projects), len(matched), len(multi), joined, len(gold["reports"]))
+
+
+def _match_projects(entities: dict, projects: list[dict]) -> dict:
+    """Entity IRI -> gold project index: a one-to-one matching by name that finds the most milestones.
+
+    An entity and a project are a candidate pair when a name of one is a name of the other.  Among
+    the one-to-one matchings of candidate pairs, the one with the most gold milestones found is
+    chosen (networkx's maximum-weight matching); between equals, more pairs, then pairs whose labels
+    are equal.  A first-come matching in label order gave a project to whichever of two split
+    entities sorted first, even when the other one carried its milestones.
+
+    >>> ents = {"a": {"label": "X工程", "aliases": ["X"], "milestones": {("Started", "2020")}},
+    ...         "b": {"label": "X", "aliases": [], "milestones": {("Completed", "2022")}}}
+    >>> gold = [{"label": "X", "aliases": ["X工程"], "milestones": [
+    ...     {"stage": "Started", "year": "2020"}, {"stage": "Completed", "year": "2022"}]},
+    ...         {"label": "Y", "milestones": []}]
+    >>> _match_projects(ents, gold)
+    {'b': 0}
+    """
+    import networkx as nx  # the matching only: evaluate is not on the build's import path
+
+    names: dict[str, set[int]] = {}
+    for i, p in enumerate(projects):
+        for n in [p["label"], *p.get("aliases", [])]:
+            names.setdefault(_norm(n), set()).add(i)
+    # weights ordered lexicographically: a hit outweighs any number of pairs, a pair any number of equal labels
+    by_pair = len(projects) + 1
+    by_hit = (by_pair + 1) * by_pair
+    pairs = nx.Graph()
+    for e in sorted(entities, key=str):
+        entry = entities[e]
+        for i in sorted(set().union(*(names.get(_norm(n), set()) for n in [entry["label"], *entry["aliases"]]))):
+            gold_milestones = {(m["stage"], m["year"]) for m in projects[i]["milestones"]}
+            hits = len(gold_milestones & entry["milestones"])
+            same_label = _norm(entry["label"]) == _norm(projects[i]["label"])
+            pairs.add_edge(("entity", str(e)), ("project", i), weight=hits * by_hit + by_pair + same_label, entity=e)
+    return {pairs.edges[u, v]["entity"]: max(u, v)[1] for u, v in nx.max_weight_matching(pairs)}
 
 
 def evaluate_timelines(timelines: dict[str, dict], build: Callable[[list[Path]], Backend],

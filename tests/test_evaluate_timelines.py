@@ -91,3 +91,26 @@ def test_an_unknown_timeline_is_a_one_line_usage_error():
     result = CliRunner().invoke(cli, ["evaluate", "--timelines", "--report", "no-such-district"])
     assert result.exit_code == 2
     assert "shenzhen-dapeng" in result.output and "Traceback" not in result.output
+
+
+def test_a_project_is_matched_to_the_split_entity_that_carries_its_milestones():
+    from graph.evaluate import _match_projects
+
+    gold = [{"label": "甲路", "aliases": ["甲路工程"],
+             "milestones": [{"stage": "Started", "year": "2020"}, {"stage": "Completed", "year": "2022"}]},
+            {"label": "乙路", "aliases": [], "milestones": [{"stage": "Started", "year": "2021"}]}]
+    entities = {  # the first in label order carries nothing of the gold
+        "e1": {"label": "甲路", "aliases": [], "milestones": {("Planned", "2019")}},
+        "e2": {"label": "甲路工程", "aliases": [], "milestones": {("Started", "2020"), ("Completed", "2022")}},
+        "e3": {"label": "乙路", "aliases": ["甲路"], "milestones": {("Started", "2021")}},
+    }
+    assert _match_projects(entities, gold) == {"e2": 0, "e3": 1}
+
+
+def test_between_equal_hits_the_entity_with_the_projects_label_is_matched():
+    from graph.evaluate import _match_projects
+
+    gold = [{"label": "甲路", "aliases": ["甲路工程"], "milestones": [{"stage": "Started", "year": "2020"}]}]
+    entities = {"e1": {"label": "甲路工程", "aliases": [], "milestones": {("Started", "2020")}},
+                "e2": {"label": "甲路", "aliases": [], "milestones": {("Started", "2020")}}}
+    assert _match_projects(entities, gold) == {"e2": 0}
