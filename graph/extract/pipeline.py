@@ -256,15 +256,21 @@ def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
     return out
 
 
+#: After a park's name at the start of a park's name: a part of it (宝龙科技城核心区, 国际低碳城坪西片区).
+_PART_OF_PARK = re.compile(r"^[^，。、]{0,4}(?:片区|分区|分园|园区|区块|组团|核心区|启动区|起步区|先行区|拓展区)$")
+
+
 def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]]) -> list[Mention]:
     """Names inside longer names, as mentions of their own.
 
     * an owner at the start: 宁德时代 in 宁德时代未来能源研究院 (``nested:prefix``);
-    * a park anywhere: 紫竹高新区 in 上海交大－紫竹高新区概念验证中心 (``nested:park``);
+    * a park anywhere: 紫竹高新区 in 上海交大－紫竹高新区概念验证中心 (``nested:park``), also at the start
+      of a park that is a part of it, when the report writes it alone too: 宝龙科技城 in 宝龙科技城核心区;
     * a cluster anywhere: 养老科技 in 上海市养老科技产业园 (``nested:cluster``);
     * any other name at the start: 南京禄口机场 in 南京禄口机场三期工程 (``nested:name``).
     """
     lengths = sorted({len(s) for s in surfaces})
+    alone = {m.text for m in mentions}
     out = []
     for m in mentions:
         if m.cls not in _OWNED_CLASSES and m.cls not in ("Enterprise", "ListedCompany"):
@@ -283,7 +289,9 @@ def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]])
             elif cls == "Park" and m.cls not in ("IndustryCluster", "Enterprise", "ListedCompany"):
                 # a park that opens the name, or follows a dash (上海交大－紫竹高新区概念验证中心)
                 at, rule = m.text.find(surface), "nested:park"
-                if at < 0 or (at == 0 and m.cls == "Park") or (at > 0 and m.text[at - 1] not in "－-—"):
+                # a park's part opens with the park's name (宝龙科技城核心区), a name the report also writes alone
+                part = at == 0 and m.cls == "Park" and _PART_OF_PARK.match(m.text[len(surface):]) and surface in alone
+                if at < 0 or (at == 0 and m.cls == "Park" and not part) or (at > 0 and m.text[at - 1] not in "－-—"):
                     continue
             elif cls == "IndustryCluster" and m.cls not in ("IndustryCluster", "University"):
                 at, rule = m.text.find(surface), "nested:cluster"

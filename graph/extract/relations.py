@@ -147,6 +147,9 @@ _INDUSTRY_HEAD = re.compile(
 #: A sentence that opens on the firms or parks it builds on: 发挥A、B等企业作用, 依托P.
 _ANCHOR = ("依托", "发挥", "依靠", "借助", "以", "围绕", "支持", "引导", "推动", "加快", "深化", "推进", "建设", "在", "放大",
            "将", "把")
+#: Of those, the verbs that build on the firms or parks as the means of what the next clause develops
+#: (发挥A作用，发展C; 依托P，招引C), not the verbs of a task of its own (支持A、B发展，打造C、D; 建设实验室，加强C、D布局).
+_MEANS = ("依托", "发挥", "依靠", "借助", "以", "围绕", "放大", "用好")
 _INTRO_WORDS = ("引进", "落地", "成立", "注册", "入驻")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
@@ -755,10 +758,16 @@ def _development(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> No
         # the next clause goes on about the same hosts; when parks open the sentence (P要…，…，大力发展C),
         # every clause after it that names no other firm or park does
         subject = k == 0 and not lead and all(cls.get(h.canonical) == "Park" for h in hosts)
+        # the next clause is the hosts' when the clause builds on them or builds the parks (加快P建设，聚焦C);
+        # after a task of its own (支持A、B发展，打造C、D产业集群) only when it names one industry
+        # (支持周大福等龙头企业发展壮大，吸引集聚一批黄金珠宝上下游企业)
+        carries = not lead or lead.endswith(_MEANS) or all(cls.get(h.canonical) == "Park" for h in hosts)
         for ns, ne in clauses[k + 1 : None if subject else k + 2] if not developed else ():
             if any(cls.get(m.canonical) in _MEMBER_CLASSES for m in ms if ns <= m.start < ne):
                 break
             developed = _developed(s, ms, cls, ns, ne)
+            if not carries and len(developed) > 1:
+                developed = []
             if developed:
                 break
         for h in hosts:

@@ -197,6 +197,22 @@ def test_a_part_of_a_zone_named_right_after_it_is_located_in_it():
     assert relations(ex) == {("前海蛇口片区", "locatedIn", "中国（广东）自由贸易试验区")}
 
 
+@pytest.mark.parametrize(
+    "sentence, located",
+    [
+        ("深圳国家高新区扩容提质，深圳国家高新区龙华园区加快建设。", True),  # the zone's name, then a part of it
+        ("加快光明科学城建设，光明科学城装置集聚区加快建设。", False),  # the zone's name, then a park of its own kind
+        ("深圳国家高新区龙华园区加快建设。", False),  # the zone is not named alone: no zone of its own
+    ],
+)
+def test_a_park_named_as_a_part_of_a_park_found_by_the_pipeline_is_located_in_it(sentence, located):
+    ex = extract(Report(slug="t", text=f"一、2025年工作回顾\n{sentence}\n", year="2026"), use_lexicon=False)
+    links = {(r.subject, r.object) for r in ex.relations if r.predicate == "locatedIn"}
+    assert bool(links) is located
+    assert links <= {("深圳国家高新区龙华园区", "深圳国家高新区")}
+    assert ("深圳国家高新区" in ex.entities) is (sentence.count("深圳国家高新区") > 1)
+
+
 def test_parks_taken_into_a_corridor_are_located_in_it():
     ex = run("坂雪岗科技城、大运新城纳入“广深科技创新走廊”十核多节点规划。",
              {"坂雪岗科技城": "Park", "大运新城": "Park", "广深科技创新走廊": "Park"})
@@ -270,6 +286,32 @@ def test_the_firms_a_clause_builds_on_are_of_the_industries_the_next_clause_deve
     ex = run("发挥华为、兆驰等企业引领辐射作用，发展壮大新一代通信技术、移动终端等产业。",
              {"华为": "Enterprise", "兆驰": "Enterprise", "新一代通信技术": "IndustryCluster", "移动终端": "IndustryCluster"})
     assert relations(ex) == {(f, "inCluster", c) for f in ("华为", "兆驰") for c in ("新一代通信技术", "移动终端")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "支持迈瑞、海能达等新锐企业发展，打造生物医药、航空航天等百亿级产业集群。",  # two tasks, not the firms' industries
+        "高标准建设深空探测实验室，加强人工智能、生命科学等领域前瞻布局。",  # the lab is built; the next task is another
+    ],
+)
+def test_the_next_clause_is_not_the_industry_of_what_a_task_of_its_own_names(sentence):
+    names = {"迈瑞": "Enterprise", "海能达": "Enterprise", "深空探测实验室": "Laboratory", "生物医药": "IndustryCluster",
+             "航空航天": "IndustryCluster", "人工智能": "IndustryCluster", "生命科学": "IndustryCluster"}
+    assert not {r for r in relations(run(sentence, names)) if r[1] == "inCluster"}
+
+
+@pytest.mark.parametrize(
+    "sentence, industries",
+    [
+        ("依托迈瑞、海能达等龙头企业，打造生物医药、医疗器械产业集群。", {"生物医药", "医疗器械"}),  # built on: every industry
+        ("支持迈瑞、海能达等龙头企业发展壮大，培育生物医药产业集群。", {"生物医药"}),  # a task of its own, one industry
+    ],
+)
+def test_the_next_clause_is_the_industry_of_the_firms_a_clause_builds_on_or_of_its_one_industry(sentence, industries):
+    names = {"迈瑞": "Enterprise", "海能达": "Enterprise", "生物医药": "IndustryCluster", "医疗器械": "IndustryCluster"}
+    found = {(s, o) for s, p, o in relations(run(sentence, names)) if p == "inCluster"}
+    assert found == {(f, c) for f in ("迈瑞", "海能达") for c in industries}
 
 
 @pytest.mark.parametrize(
