@@ -37,7 +37,7 @@ WORKS_ROLES = ("works", "modifier")
 #: The class of a family whose names are none of ours (教育集团, 先行示范区): they stop shorter endings.
 NONE = "-"
 #: What an ending needs to type a name (see ``FAMILIES.md``).
-CONDITIONS = ("-", "platform", "stage", "inner", "with")
+CONDITIONS = ("-", "platform", "stage", "inner", "section", "with")
 
 
 class FamilyError(WujingError, ValueError):
@@ -80,7 +80,7 @@ class Family:
         if klass not in ENTITY_CLASSES and klass != NONE:
             raise FamilyError(f"{where}: unknown class {klass!r}")
         if when not in CONDITIONS:
-            raise FamilyError(f"{where}: when must be one of -, platform, stage, inner, with:… (or one of them,with:…), "
+            raise FamilyError(f"{where}: when must be one of -, platform, stage, inner, section, with:… (or one of them,with:…), "
                               f"not {row[2].strip()!r}")
         return cls(ending, klass, when, words)
 

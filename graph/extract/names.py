@@ -59,6 +59,9 @@ _SHARED_DIRECTIONS = re.compile(r"(.{3,})([东南西北][路街])和([东南西�
 #: 资源和龙胜…: a short first name, a conjunction, and the rest of a name that both share.
 _SHARED_LEAD = re.compile(r"^[^和与及]{2,4}[和与及]")
 _SHARED_GATE = re.compile(r"(泵闸|水闸)$")
+#: What may stand between a facility's name and a section word: a place or direction of up to four
+#: characters (外环高速龙华段, 龙澜大道北延段).
+_SECTION_PLACE = 4
 #: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
 _CAMPUS = re.compile(r"(.{2,}?大学)[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
@@ -98,6 +101,9 @@ class NameRules:
         headquarters: list[str] = (),
         headquarters_scopes: list[str] = (),
         water_endings: list[str] = (),
+        own_jurisdictions: list[str] = (),
+        not_own_after: str = "",
+        not_sections: list[str] = (),
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -150,6 +156,9 @@ class NameRules:
         inner = [w for w in multi if w not in inner_words]
         self._inner_verb = re.compile("|".join(map(re.escape, inner)))
         self.level_prefix = re.compile("^(" + "|".join(map(re.escape, level_words)) + ")")
+        own = sorted(own_jurisdictions, key=len, reverse=True)
+        self.not_sections = tuple(not_sections)
+        self._own_prefix = re.compile("^(?:" + "|".join(map(re.escape, own)) + ")(?![" + re.escape(not_own_after) + "])") if own else None
         self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[" + re.escape(counters) + r"]|\d{4}年")
         self._amount_lead = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
         # a length or area before a name is how much of it was built (建成25公里环城绿道), not its name
@@ -206,6 +215,32 @@ class NameRules:
                     return family
                 if family.when == "inner" and self.has_inner_name(name[:-n]):
                     return family
+                if family.when == "section" and not name.endswith(self.not_sections) and self.section_of(name[:-n]):
+                    return family
+        return None
+
+    def section_of(self, text: str) -> str | None:
+        """The facility whose section or extension ``text`` opens, or None: a specific name of a
+        ``Project`` family and at most a short place or direction after it, before a section word
+        (``families.tsv`` condition ``section``: 龙澜大道北延, 外环高速龙华段, 清平高速北段).
+
+        A road's run (…路段), a river's reach (茅洲河中游段: no facility) and a phase of time (…阶段)
+        are no sections of a named works (``patterns.NOT_SECTIONS``).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.section_of("外环高速龙华"), rules.section_of("侨城东路")
+        ('外环高速', '侨城东路')
+        >>> rules.section_of("茅洲河中游") is None, rules.family_of("深南大道路段") is None
+        (True, True)
+        """
+        for i in range(len(text), max(2, len(text) - _SECTION_PLACE - 1), -1):
+            rest = text[i:]
+            if rest and (not self.breaks.isdisjoint(rest) or not self.conjunctions.isdisjoint(rest)):
+                continue
+            if self._is_facility(text[:i]):
+                return text[:i] if self.conjunctions.isdisjoint(text[1:i]) else None  # 项目建设和侨城东路北延: a clause
         return None
 
     def ends_a_name(self, text: str, end: int) -> bool:
@@ -467,6 +502,8 @@ class NameRules:
         kinds, lengths = self._kinds[industries]
         if name in kinds:
             return False  # 大中小学: a kind word of its own, whatever it ends with
+        if self.is_own_facility(name):
+            return True  # 区中医院, 新区养老院: the district's own
         ending = next((name[-n:] for n in reversed(self._lengths_of.get(name[-1:], ())) if n < len(name) and name[-n:] in self.by_ending), "")
         core = name[: len(name) - len(ending)]  # less the shortest ending: 总装 of 科技总装基地 is no kind word
         core = core.replace("“", "").replace("”", "")
@@ -481,6 +518,31 @@ class NameRules:
                     core, changed = core[:-n], True
                     break
         return len(core) >= 2 or bool(_LATIN.search(core)) or any(ch.isdigit() for ch in core)
+
+    def is_own_facility(self, name: str) -> bool:
+        """Whether ``name`` is the facility of the report's own jurisdiction: its word for itself
+        (``patterns.OWN_JURISDICTIONS``: 区, 市, 新区 …), at most four characters and no count, and
+        the ending of a ``Project`` family that names a facility only with a stage (医院, 养老院 …).
+
+        A district has one 区中医院 and one 区青少年宫: the name is specific (GUIDE.md, "Generic or
+        named?"), where 区级医院 or 区属医院 is a kind of hospital.
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.is_own_facility("区中医院"), rules.is_own_facility("新区养老院"), rules.is_own_facility("区青少年宫")
+        (True, True, True)
+        >>> rules.is_own_facility("区级医院"), rules.is_own_facility("区属医院"), rules.is_own_facility("区公益创投项目")
+        (False, False, False)
+        """
+        m = self._own_prefix.match(name) if self._own_prefix else None
+        if m is None:
+            return False
+        family = self.family_of(name, stage=True)
+        if family is None or family.cls != "Project" or family.when != "stage" or family.ending.endswith("期"):
+            return False  # 区第三期, 市五期: a phase of something the name does not say
+        core = name[m.end() : len(name) - len(family.ending)]
+        return len(core) <= 4 and not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core)
 
     def strip_lead(self, text: str, start: int, end: int) -> int:
         """Move ``start`` past introducing verbs, level words and works at the start of a name."""
@@ -571,18 +633,28 @@ class NameRules:
         return out
 
     def _pieces(self, text: str, start: int, end: int) -> list[str]:
-        """``text[start:end]`` split on 、 and on 和/及/与 after a family's name (通苏嘉甬高铁和宁淮城际铁路)."""
+        """``text[start:end]`` split on 、 and on 和/及/与 after a family's name (通苏嘉甬高铁和宁淮城际铁路; after a
+        project's, before a bare item of two characters too: 赣深、深茂客专和深惠、深大城际)."""
         pieces = []
         pos = start
         for piece in text[start:end].split("、"):
             cut = 0
             for i in (i for i, ch in enumerate(piece) if ch in self.conjunctions) if not self.conjunctions.isdisjoint(piece) else ():
-                if i >= 2 and len(piece) - i > 3 and self.ends_a_name(text, pos + i):
+                rest = len(piece) - i - 1  # what follows the conjunction: a name, or (a railway's) a bare item
+                if i >= 2 and self.ends_a_name(text, pos + i) and (
+                        rest > 2 or rest == 2 and self._railway_like(piece[cut:i])):
                     pieces.append(piece[cut:i])
                     cut = i + 1
             pieces.append(piece[cut:])
             pos += len(piece) + 1
         return pieces
+
+    def _railway_like(self, name: str) -> bool:
+        """Whether ``name`` is a project named by a family of works (深茂客专, 深汕铁路), not by 项目 or 工程:
+        such a name before 和 may share its ending with a bare item after it (和深惠、深大城际).  Only a family
+        that names a project wherever it stands: a road or a hospital names one only with a stage."""
+        family = self.family_of(name)
+        return family is not None and family.cls == "Project" and family.ending not in self.works_words
 
     def enumeration_start(self, text: str, end: int) -> int:
         """Start of an enumeration ``A、B、C`` that ends at ``end`` (breaks other than 、 stop it)."""
@@ -706,6 +778,9 @@ def make_name_rules(
     headquarters: list[str] = list(P.HEADQUARTERS),
     headquarters_scopes: list[str] = list(P.HEADQUARTERS_SCOPES),
     water_endings: list[str] = list(load_nonprojects().of("water")),
+    own_jurisdictions: list[str] = list(P.OWN_JURISDICTIONS),
+    not_own_after: str = P.NOT_OWN_AFTER,
+    not_sections: list[str] = list(P.NOT_SECTIONS),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -753,12 +828,18 @@ def make_name_rules(
     water_endings
         How a water body's name ends (``nonprojects.tsv``, kind ``water``): a river is no facility
         that works are done on (:meth:`NameRules.facility_of`).
+    own_jurisdictions, not_own_after
+        A jurisdiction's words for itself (区, 新区 …) and what may not follow them (级, 属 …): such a
+        word opens the name of its own facility (:meth:`NameRules.is_own_facility`).
+    not_sections
+        Words ending like a section that name none (路段, 河段, 阶段: :meth:`NameRules.section_of`).
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
         programme_words, measures, programme_verbs, headquarters, headquarters_scopes, water_endings,
+        own_jurisdictions, not_own_after, not_sections,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

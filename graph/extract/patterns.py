@@ -100,7 +100,7 @@ LEFT_CONTEXT = (
     "致力", "致力于", "着眼", "立足", "瞄准", "聚力", "发力", "激活", "释放", "带领", "吸纳", "引领", "辐射",
     "进行", "特别是", "尤其是", "提供", "签订", "到达", "解决好", "解决", "采取", "增设", "赋予", "查处",
     "健全", "规范", "推行", "搞好", "努力", "抢抓", "加力", "压减", "放开", "放宽", "严控", "化解", "关停", "承办",
-    "培优", "抓住", "开辟", "逐步", "联手", "调低", "提档",
+    "培优", "抓住", "开辟", "逐步", "联手", "调低", "提档", "征集",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
 )
 
@@ -169,6 +169,7 @@ KIND_WORDS = (
     "优秀", "普通", "民用", "货运", "客运", "郊野", "主体", "街道", "首家",
     "疏散", "换电", "陆海", "乡镇", "中西部", "所有", "断头", "特许经营", "跨界", "技改", "收费", "部分", "虚拟",
     "全域", "托育", "民企", "央企", "国企", "外企", "枢纽", "地标", "标志性", "离岸", "保税", "出口",
+    "空中", "二层", "风雨", "立体", "慢行", "登山", "步行", "余泥渣土", "历史文化", "美好",
 
 
 )
@@ -187,6 +188,17 @@ RIGHT_CONTEXT = (
 
 #: Level words and firsts at the start of a name (国家级…平台, 全市首个…): a title, not a name.
 LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "全国首个", "全市首个", "国内首个", "全国首批", "全市首批", "首个", "首批")
+
+#: A jurisdiction's word for itself at the start of a facility's name (区中医院, 新区养老院, 市美术馆新馆):
+#: the report's own district or city has one such facility, which the name names.  Not when a level
+#: or scope word follows it (区级, 区属, 市内, 区域, 市政, 县城, 市民: a kind of facility, where, or a word
+#: of its own).
+OWN_JURISDICTIONS = ("新区", "区", "市", "县")
+NOT_OWN_AFTER = "级属内域外政际城场民区县间直镇第"
+
+#: Words that end like a section of a works (…段, families.tsv condition ``section``) and name none:
+#: a road's run, a river's reach, a phase of time or a tender lot (拥堵路段, 河段, 主体施工阶段, 一标段).
+NOT_SECTIONS = ("路段", "河段", "阶段", "手段", "片段", "标段", "时段", "地段", "区段")
 
 #: Verbs before a title that was awarded (入选国家级…平台): what follows them is no name.
 AWARD_VERBS = ("纳入", "入选", "获评", "列入", "荣获", "成为", "评为", "认定")
@@ -312,8 +324,9 @@ MILESTONE_ADVERBS = ("持续", "稳步", "全力", "加快", "积极", "进一�
 #: road's extension (侨城东路北延, 布新路东延), which is the road's project.
 PLACE_ENDINGS = "园城镇岸湾窗集区港山湖河村苑府楼馆街巷坊汇里谷岛洲庄场寺塔桥井泉峡滩林海江溪坝闸站门阁亭台宫延"
 
-#: Words that call what a milestone clause lists projects (A、B等项目开工, …等一批载体建成).
-PROJECT_WORDS = ("项目", "载体", "配套", "住宅", "工程")
+#: Words that call what a milestone clause lists projects (A、B等项目开工, …等一批载体建成, A、B城际等线路建设,
+#: 建成开业A、B等酒店).
+PROJECT_WORDS = ("项目", "载体", "配套", "住宅", "工程", "线路", "道路", "酒店")
 
 #: Words between the projects of a milestone clause and its stage word (A、B顺利竣工, 实现A竣工).
 STAGE_FILLERS = ("顺利", "加速", "正式", "基本", "实现")
