@@ -377,6 +377,7 @@ class SuffixNames:
             if text[start - 1 : start] == "”" and "“" in text[:start]:
                 start = text.rfind("“", 0, start)  # “大零号湾”科技创新策源功能区: the quote is part of it
             name = text[start:end]
+            before_level = start
             level = rules.level_prefix.match(name)
             if level:
                 if raw[:start].endswith(self.award_verbs) or level.end() >= len(name) - len(suffix):
@@ -407,8 +408,8 @@ class SuffixNames:
                 continue
             if family is None or not rules.is_specific(plain, industries=family.cls in ("Park", "Project") or suffix == "平台"):
                 continue
-            if family.cls in _TITLE_CLASSES and raw[:start].endswith(self.title_verbs):
-                continue  # 获评全国义务教育优质均衡发展区: a title it was given
+            if family.cls in _TITLE_CLASSES and (raw[:start].endswith(self.title_verbs) or raw[:before_level].endswith(self.title_verbs)):
+                continue  # 获评全国义务教育优质均衡发展区, 创建省级无邪教示范区: a title it was given
             if family.cls == "Park" and self._treaty and self._treaty.search(_CLAUSE.match(text, end).group(0) if _CLAUSE.match(text, end) else ""):
                 continue  # 中日韩自贸区等谈判, 中国－东盟自贸区升级议定书: an agreement, not a zone
             if suffix in ("项目", "工程") and (len(name) - len(suffix) < self.min_project_core or self.generic(name)

@@ -73,7 +73,7 @@ ENUMERATION_HEADS: tuple[tuple[str, str], ...] = (
 COMPOSING_HEADS = ("孵化器",)
 
 #: Heads too plain to mark an enumeration without a count (``园区企业`` is no list; ``两所高校`` is).
-PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器")
+PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器", "高校", "创新平台", "研发平台")
 
 #: An enumeration whose ``等…<head>`` part has one of these words is not a list of names
 #: (华东师大与奥锐特等11个校企合作项目: a cooperation; …等社区服务项目: services).
@@ -120,9 +120,11 @@ CONJUNCTIONS = "和与及"
 PARTICLES = "是了为在将被把从由对并以"
 
 #: What may follow a family's ending without ending the name there: the ending is part of a
-#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展).  Any other following word is allowed.
+#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), or of an event's name (深圳国际低碳城论坛,
+#: 人工智能创新中心峰会: GUIDE.md, events are no entities).  Any other following word is allowed.
 CONTINUATIONS = (
     "化", "型", "性", "式", "员", "师", "会", "生", "城区", "经济", "发展", "增长", "建设者", "企业家", "治理体系",
+    "论坛", "峰会", "联赛", "大赛", "年会", "大会", "博览会", "交易会", "研讨会", "招聘会",
 )
 
 #: Words that begin where a family's ending begins and are no such ending (路线 is a route, not a
