@@ -60,3 +60,14 @@ def test_a_plain_head_without_a_count_marks_no_list_of_names(sentence):
 def test_a_counted_university_head_still_types_its_list():
     found = entities(run("引进青溪理工、白鹭师范两所高校。"))
     assert {("青溪理工", "University"), ("白鹭师范", "University")} <= found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("挂牌青溪大学南湖研究院。", "青溪大学南湖研究院"),
+    ("出席南湖科学城建设推进会。", "南湖科学城"),
+    ("力促青溪新能源汽车产业园建设。", "青溪新能源汽车产业园"),
+])
+def test_a_verb_before_a_name_is_not_part_of_it(sentence, name):
+    names = {n for n, _ in entities(run(sentence))}
+    assert name in names
+    assert not any(n.startswith(("挂牌", "出席", "力促")) for n in names)
