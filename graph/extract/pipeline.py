@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from functools import lru_cache
 
+import confection
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from graph.errors import UsageError
 from graph.extract import components, industries  # noqa: F401  (registers the components)
@@ -77,24 +81,45 @@ def make_nlp(names: dict[str, tuple[str, str]] | None = None, known: dict[str, t
     validate
         Check every component's config against its factory's type hints (spaCy's config
         validation).  Off by default: the configs are this package's own defaults and the word
-        tables, checking them costs a third of making the pipeline (0.07 s CPU), and
-        ``tests/extract/test_pipeline_creation.py`` builds the pipeline with it on.
+        tables, checking them costs more than half of making the pipeline (0.15 s CPU, see
+        :func:`_unchecked_configs`), and ``tests/extract/test_pipeline_creation.py``
+        builds the pipeline with it on.
     """
     if model not in MODES:
         raise UsageError(f"model must be one of {', '.join(MODES)}, not {model!r}")
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("wj_init")
-    for key, rule, table in (("wj_lexicon", "lexicon", names), ("wj_known", "known", known)):
-        if table:
-            nlp.add_pipe("wj_names", name=key, config={"names": {s: list(v) for s, v in table.items()}, "rule": rule},
-                         validate=validate)
-    for name in RULE_COMPONENTS if model != "model" else ():
-        nlp.add_pipe(name, validate=validate)
-    nlp.add_pipe("wj_industries", validate=validate)
-    if model != "rules":
-        add_trained_names(nlp)  # last before wj_resolve: it sees every other candidate
-    nlp.add_pipe("wj_resolve", validate=validate)
-    return nlp
+    with nullcontext() if validate else _unchecked_configs():
+        nlp = spacy.blank("zh")
+        nlp.add_pipe("wj_init")
+        for key, rule, table in (("wj_lexicon", "lexicon", names), ("wj_known", "known", known)):
+            if table:
+                nlp.add_pipe("wj_names", name=key, config={"names": {s: list(v) for s, v in table.items()}, "rule": rule},
+                             validate=validate)
+        for name in RULE_COMPONENTS if model != "model" else ():
+            nlp.add_pipe(name, validate=validate)
+        nlp.add_pipe("wj_industries", validate=validate)
+        if model != "rules":
+            add_trained_names(nlp)  # last before wj_resolve: it sees every other candidate
+        nlp.add_pipe("wj_resolve", validate=validate)
+        return nlp
+
+
+@contextmanager
+def _unchecked_configs() -> Iterator[None]:
+    """Within: spaCy's registry fills the components' configs without checking their types.
+
+    ``add_pipe(validate=False)`` turns off only spaCy's own check: confection 1.3's
+    ``registry.resolve`` fills the config with ``validate=True`` whatever it is given, and type-checks
+    every word of every list (0.08 s CPU of a cold ``make_nlp``).  The filled configs are the same.
+    """
+    own, fill = registry.__dict__.get("fill"), confection.registry.fill.__func__
+    registry.fill = classmethod(lambda cls, config, **kw: fill(cls, config, **{**kw, "validate": False}))
+    try:
+        yield
+    finally:
+        if own is None:
+            del registry.fill  # the inherited one again
+        else:
+            registry.fill = own
 
 
 @lru_cache(maxsize=4)

@@ -1,5 +1,6 @@
-"""Making the pipeline: the build skips spaCy's config validation (a third of the pipeline's making),
-so these tests make it with validation on and check that it finds what the unvalidated one finds."""
+"""Making the pipeline: the build skips spaCy's config validation (more than half of the pipeline's making),
+so these tests make it with validation on and check that it finds what the unvalidated one finds,
+with the same configs, and that without it no config is type-checked."""
 
 from __future__ import annotations
 
@@ -40,3 +41,20 @@ def test_pipeline_made_without_validation_finds_what_the_validated_one_finds(nam
     found = spans(plain)
     assert any(found), "the report's first lines name something"
     assert found == spans(checked)
+
+
+def test_pipeline_made_without_validation_type_checks_no_config(names, monkeypatch):
+    import confection.validation
+
+    checked = []
+    real = confection.validation.validate_type
+    monkeypatch.setattr(confection.validation, "validate_type", lambda *a: checked.append(a) or real(*a))
+    make_nlp(names, KNOWN)
+    assert checked == []
+    make_nlp(names, KNOWN, validate=True)
+    assert checked, "the validated pipeline checks the configs' types"
+
+
+def test_pipeline_made_without_validation_has_the_validated_configs(names):
+    plain, checked = make_nlp(names, KNOWN), make_nlp(names, KNOWN, validate=True)
+    assert plain.config.to_str() == checked.config.to_str()
