@@ -36,7 +36,9 @@ jurisdiction.  Each merge carries its rule (``resolution.csv``); several rules a
 ``short-form``
     within one jurisdiction, a specific name (four characters or more, not a kind of thing) that
     ends a longer one of the same class, when it ends only that one: the name without its place
-    (海洋生物产业园三期 in a report of 大鹏新区 whose other reports write 大鹏海洋生物产业园三期).  The
+    (海洋生物产业园三期 in a report of 大鹏新区 whose other reports write 大鹏海洋生物产业园三期).  Longer
+    names that end one another are one chain and count once (深港科技创新合作区 in 河套深港科技创新合作区 and
+    in 亲自部署河套深港科技创新合作区); two that do not (西涌星空公园, 大鹏半岛星空公园) leave it apart.  The
     longer name is kept unless fewer of the jurisdiction's reports write it than the short one: then
     it is the short name with words the extractor took with it (坪山新区和前海深港现代服务业合作区).
     The short name with a level word before it is no other longer name: it goes where the short name
@@ -423,6 +425,9 @@ def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable
         # 海洋博物馆, the one its other reports call 深圳海洋博物馆); it goes where the name goes
         leveled = {w + name for w in level_words if w + name in names and _same_class(classes.get(w + name), cls)}
         longer -= leveled
+        # a longer name that ends another longer one is its short form's chain, not a second thing:
+        # 深港科技创新合作区 < 河套深港科技创新合作区 < 亲自部署河套深港科技创新合作区
+        longer = {n for n in longer if not any(n != m and n.endswith(m) for m in longer)}
         if len(longer) == 1 and is_specific(name):
             long = longer.pop()
             # the longer name, unless fewer reports write it: then it is the short name and words the

@@ -279,11 +279,16 @@ class SuffixNames:
         ``progress`` follow their names (A建成), all of them may open them (推进A).
     treaty_words
         Words after a zone in its clause that make it a trade agreement (中日韩自贸区等谈判): no park.
+    project_inner_nouns
+        Nouns ending with a verb of the left context (城市更新) that a project's name holds inside:
+        the name runs on to their left (谭屋围城市更新配套学校, not 配套学校).
     """
 
     def __init__(self, rules: NameRules, award_verbs: list[str], min_project_core: int,
-                 stage_words: list[list[str]], title_verbs: list[str], treaty_words: list[str] = ()):
+                 stage_words: list[list[str]], title_verbs: list[str], treaty_words: list[str] = (),
+                 project_inner_nouns: list[str] = ()):
         self.rules = rules
+        self.project_inner_nouns = tuple(project_inner_nouns)
         self._treaty = re.compile(_alternation(treaty_words)) if treaty_words else None
         self.award_verbs = tuple(award_verbs)
         self.title_verbs = tuple(title_verbs)
@@ -306,6 +311,22 @@ class SuffixNames:
         """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
         core = self._project_tail.sub("", name)
         return core.endswith(self.rules.generic_words) or self.rules.is_programme(name)
+
+    def _left_boundary(self, text: str, suffix_at: int, suffix: str) -> int:
+        """Where the name before the ending at ``suffix_at`` starts; a noun of
+        ``project_inner_nouns`` before it is inside a project's name, which runs on to its left.
+
+        A name stopped by the verb of the noun (更新 of 城市更新) started inside the project's name:
+        谭屋围城市更新配套学校, 梅林广通城市更新单元养老项目.
+        """
+        start = self.rules.left_boundary(text, suffix_at)
+        if text[start : start + 1] in self.rules.conjunctions:
+            return start  # 城市更新和土地整备项目: the noun is an item of its own
+        if any(f.cls == "Project" for f in self.rules.by_ending.get(suffix, ())):
+            for noun in self.project_inner_nouns:
+                if text.endswith(noun, 0, start) and start - len(noun) > 0:
+                    return self.rules.left_boundary(text, start - len(noun))
+        return start
 
     def _ends(self, text: str) -> list[tuple[int, str]]:
         """(end, ending) of every place a family ending ends, the longest ending there, none run over."""
@@ -370,7 +391,7 @@ class SuffixNames:
                 continue  # 家西河治理进度: 治理 is part of the stage word 治理进度 said of 家西河
             if suffix not in ("工程", "项目") and suffix_at > 0 and rules.verb_before(text, suffix_at):
                 continue  # 发挥大学城, 提升大学: a verb and the family word, no name
-            start = rules.left_boundary(text, suffix_at)
+            start = self._left_boundary(text, suffix_at, suffix)
             if text[start - 1 : start] == "（" and rules.ends_a_name(text, start - 1):
                 continue  # 永德路（龙吴路－虹梅南路）: the section of the road named before
             start = rules.trim_lead(text, rules.strip_lead(text, start, end), end)
@@ -433,14 +454,17 @@ class SuffixNames:
         "min_project_core": 4,
         "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
         "title_verbs": list(P.TITLE_VERBS), "treaty_words": list(P.TREATY_WORDS),
+        "project_inner_nouns": list(P.PROJECT_INNER_NOUNS),
     },
     requires=_SPANS, assigns=_SPANS,
 )
 def make_suffix_names(nlp: Language, name: str, rules: NameRules, award_verbs: list[str],
                       min_project_core: int, stage_words: list[list[str]],
-                      title_verbs: list[str], treaty_words: list[str]) -> SuffixNames:
+                      title_verbs: list[str], treaty_words: list[str],
+                      project_inner_nouns: list[str]) -> SuffixNames:
     """The component that types names by their ending (see :class:`SuffixNames`)."""
-    return SuffixNames(rules, award_verbs, min_project_core, stage_words, title_verbs, treaty_words)
+    return SuffixNames(rules, award_verbs, min_project_core, stage_words, title_verbs, treaty_words,
+                       project_inner_nouns)
 
 
 class MetroLines:

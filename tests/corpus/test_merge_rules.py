@@ -124,6 +124,24 @@ def test_a_short_form_takes_the_longer_name_of_its_jurisdiction():
     assert merges(a, b) == {"海洋生物产业园三期": ("大鹏海洋生物产业园三期", "short-form")}
 
 
+def test_a_short_form_of_a_chain_of_longer_names_each_ending_the_next_is_one_entity():
+    # 亲自部署河套… is 河套… with words taken along: the two longer names are one chain, not two things
+    a = extraction("f-2019", "2019", "福田区", {"深港科技创新合作区": "Park"})
+    b = extraction("f-2020", "2020", "福田区", {"深港科技创新合作区": "Park"})
+    c = extraction("f-2022", "2022", "福田区", {"河套深港科技创新合作区": "Park"})
+    d = extraction("f-2023", "2023", "福田区", {"河套深港科技创新合作区": "Park", "亲自部署河套深港科技创新合作区": "Park"})
+    done = merges(a, b, c, d)
+    assert done["深港科技创新合作区"] == ("河套深港科技创新合作区", "short-form")
+    assert done["亲自部署河套深港科技创新合作区"] == ("河套深港科技创新合作区", "short-form")
+
+
+def test_a_short_form_that_ends_two_longer_names_side_by_side_joins_neither():
+    # 西涌星空公园 and 大鹏半岛星空公园 end 星空公园 and neither ends the other: which one is meant is unclear
+    a = extraction("d-2022", "2022", "大鹏新区", {"西涌星空公园": "Project", "大鹏半岛星空公园": "Project"})
+    b = extraction("d-2023", "2023", "大鹏新区", {"星空公园": "Project"})
+    assert merges(a, b) == {}
+
+
 def test_a_longer_name_fewer_reports_write_is_the_short_one_with_words_taken_along():
     reports = [extraction(f"c-{y}", str(y), "深圳市", {"前海深港现代服务业合作区": "Park"}) for y in (2011, 2012)]
     odd = extraction("c-2010", "2010", "深圳市", {"坪山新区和前海深港现代服务业合作区": "Park"})

@@ -38,10 +38,15 @@ def test_a_free_trade_zone_being_built_is_still_a_park():
     assert ("滨江自贸区", "Park") in entities(run("推进滨江自贸区建设，扩大开放。"))
 
 
-@pytest.mark.parametrize("verb", ["增设", "赋予", "查处"])
+@pytest.mark.parametrize("verb", ["增设", "赋予", "查处", "开拓"])
 def test_a_verb_before_a_name_is_no_part_of_it(verb):
     parks = names_of(run(f"{verb}临江自贸试验区新片区，扩大开放。"), "Park")
     assert parks and not any(p.startswith(verb) for p in parks)
+
+
+def test_a_verb_with_its_complement_before_a_name_is_no_part_of_it():
+    # 规划建设好X: the 好 of 建设好 is no first character of X
+    assert names_of(run("高标准规划建设好临江自贸试验区新片区。"), "Park") == {"临江自贸试验区新片区"}
 
 
 def test_sectors_listed_as_projects_are_no_companies():
