@@ -66,12 +66,19 @@ class _Figure:
 
 def baselines(pairs: Pairs) -> list[tuple[str, str]]:
     """(target, baseline) for every target that has a baseline, sorted (see the module docstring)."""
-    def table(predicate) -> dict[str, str]:
-        return dict(pairs(str(predicate)))
+    # every observation is a key of several tables: one string object for each IRI and value, and
+    # only the observations the rule reads, so that the tables of a large corpus take what they must
+    same: dict[str, str] = {}
+
+    def table(predicate, keep: set[str] | None = None) -> dict[str, str]:
+        return {same.setdefault(s, s): same.setdefault(o, o) for s, o in pairs(str(predicate))
+                if keep is None or s in keep}
 
     kind = table(WJI.kind)
     wanted = {s for s, k in kind.items() if k in _TARGETS or k in (_ACTUAL, _ESTIMATE)}
-    props = [table(p) for p in (WJI.indicator, WJI.refArea, WJI.cluster, WJI.unit, WJI.refPeriod, QB.dataSet)]
+    kind = {s: kind[s] for s in wanted}
+    props = [table(p, wanted) for p in (WJI.indicator, WJI.refArea, WJI.cluster, WJI.unit, WJI.refPeriod, QB.dataSet)]
+    same.clear()
     figures = [
         _Figure(s, kind[s], values[5], (values[0], values[1], values[2], values[3]), values[4])
         for s in sorted(wanted)

@@ -73,6 +73,9 @@ from graph.validate.ontology import load_ontology
 #: How many rdflib terms an Oxigraph backend keeps converted (least recently used out): about
 #: 0.1 GB; a dict of every term read held 0.4 GB at 1,000 reports and was no faster.
 TERM_CACHE = 100_000
+#: Above how many triples a graph is written one subject at a time (:meth:`OxigraphBackend.write_trig`):
+#: the provenance graph and the union grow with the corpus; the graph of one sentence does not.
+STREAM_ABOVE = 50_000
 
 __all__ = [
     "GRAPH_FILE",
@@ -377,7 +380,7 @@ class OxigraphBackend(Backend):
     """A graph held in a pyoxigraph Store, on disk (``OUT/oxigraph/``) or in memory: for many reports.
 
     The named graphs are those of the TriG; the default graph holds their union, as a set.  Reports
-    are loaded in batches of tens of MB (``add_nquads``), so memory stays flat while a build loads.
+    are loaded in batches of 16 MB (``add_nquads``, ``_BATCH_BYTES``), so memory stays flat while a build loads.
     """
     name = "oxigraph"
     parallel_load = True
@@ -494,34 +497,70 @@ class OxigraphBackend(Backend):
 
         self.flush()
         namer = Namer(self.namespaces())
-        term = self._term
         with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
             for name in self.graph_names():
-                triples = ((term(q.subject), term(q.predicate), term(q.object))
-                           for q in self.store.quads_for_pattern(None, None, None, NamedNode(str(name))))
-                text = "\n\n".join(turtle_body(triples, namer, indent="    "))
-                if text:
-                    body.write(f"\n<{name}> {{\n{text}\n}}\n".encode("utf-8"))
+                first = True
+                for stmt in self._statements(NamedNode(str(name)), namer, indent="    "):
+                    body.write((f"\n<{name}> {{\n" if first else "\n\n").encode("utf-8"))
+                    body.write(stmt.encode("utf-8"))
+                    first = False
+                if not first:
+                    body.write(b"\n}\n")
             out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
             body.seek(0)
             shutil.copyfileobj(body, out)
 
     def write_turtle(self, out: IO[bytes]) -> None:
-        from pyoxigraph import BlankNode, DefaultGraph, NamedNode
+        from pyoxigraph import DefaultGraph
 
         self.flush()
-        default = DefaultGraph()
-        # the order of graph.rdf.turtle.turtle_body: subjects typed rdfs:Class, then by how often they
-        # are an object, then by IRI, blank nodes last; computed without holding the triples
+        namer = Namer(self.namespaces())
+        with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
+            for stmt in self._statements(DefaultGraph(), namer):
+                body.write(f"\n{stmt}\n".encode("utf-8"))
+            out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
+            body.seek(0)
+            shutil.copyfileobj(body, out)
+            out.write(b"\n")
+
+    def _statements(self, graph, namer: Namer, indent: str = "") -> Iterator[str]:
+        """The statements of one graph of the store (``graph``: a pyoxigraph graph name), as
+        :func:`~graph.rdf.turtle.turtle_body` writes them.
+
+        A graph of up to ``STREAM_ABOVE`` triples is read at once; a larger one (the union, the
+        provenance graph: they grow with the corpus) one subject at a time, in the order that
+        ``turtle_body`` gives its subjects, worked out without holding the triples.
+        """
+        term = self._term
+        head = []
+        quads = self.store.quads_for_pattern(None, None, None, graph)
+        for q in quads:
+            head.append((term(q.subject), term(q.predicate), term(q.object)))
+            if len(head) > STREAM_ABOVE:
+                break
+        else:
+            yield from turtle_body(head, namer, indent=indent)
+            return
+        del head, quads
+        for subject in self._subject_order(graph):
+            triples = [(term(q.subject), term(q.predicate), term(q.object))
+                       for q in self.store.quads_for_pattern(subject, None, None, graph)]
+            yield from turtle_body(triples, namer, indent=indent)
+
+    def _subject_order(self, graph) -> list:
+        """The subjects of ``graph`` (pyoxigraph terms) in the order of ``turtle_body``: typed
+        ``rdfs:Class`` first, then by how often each is an object in the graph, then by IRI, blank
+        nodes last; read from the store one quad at a time."""
+        from pyoxigraph import BlankNode, NamedNode
+
         refs: dict = {}
-        subjects: dict = {}
+        subjects: set = set()
         top: set = set()
         rdf_type, rdfs_class = RDF.type.toPython(), RDFS.Class.toPython()
-        for q in self.store.quads_for_pattern(None, None, None, default):
+        for q in self.store.quads_for_pattern(None, None, None, graph):
             s, o = q.subject, q.object
             ks = s.value if isinstance(s, NamedNode) else BNode(s.value)
-            if ks not in subjects:
-                subjects[ks] = s
+            subjects.add(ks)
             if isinstance(o, NamedNode):
                 refs[o.value] = refs.get(o.value, 0) + 1
                 if q.predicate.value == rdf_type and o.value == rdfs_class:
@@ -530,19 +569,11 @@ class OxigraphBackend(Backend):
                 ko = BNode(o.value)
                 refs[ko] = refs.get(ko, 0) + 1
         order = sorted(top, key=lambda k: (type(k) is not str, str(k)))
-        order += [k for *_, k in sorted((type(k) is not str, refs.get(k, 0), str(k), k) for k in subjects if k not in top)]
-        namer = Namer(self.namespaces())
-        term = self._term
-        with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
-            for ks in order:
-                triples = [(term(q.subject), term(q.predicate), term(q.object))
-                           for q in self.store.quads_for_pattern(subjects[ks], None, None, default)]
-                for stmt in turtle_body(triples, namer):
-                    body.write(f"\n{stmt}\n".encode("utf-8"))
-            out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
-            body.seek(0)
-            shutil.copyfileobj(body, out)
-            out.write(b"\n")
+        rest = sorted((type(k) is not str, refs.get(k, 0), str(k), k) for k in subjects if k not in top)
+        del refs, subjects
+        order += [k for *_, k in rest]
+        del rest
+        return [NamedNode(k) if type(k) is str else BlankNode(str(k)) for k in order]
 
     # -- checking
     def check(self) -> Report:

@@ -181,3 +181,13 @@ def test_the_output_is_the_same_whatever_the_hash_seed(tmp_path):
                              check=True)
         outputs.add(run.stdout)
     assert len(outputs) == 1 and "ex:s0" in outputs.pop()
+
+
+def test_the_namer_keeps_a_bounded_number_of_texts_and_writes_the_same():
+    from graph.rdf.turtle import Namer
+
+    terms = [ID[f"n{i}"] for i in range(50)] + [Literal(f"句{i}", lang="zh") for i in range(50)]
+    small, whole = Namer([("id", str(ID))], cache=7), Namer([("id", str(ID))], cache=10**6)
+    assert [small.term(t) for t in terms * 2] == [whole.term(t) for t in terms * 2]
+    assert len(small._iris) <= 7 and len(small._literals) <= 7
+    assert small.prefix_lines() == whole.prefix_lines() == [f"@prefix id: <{ID}> ."]

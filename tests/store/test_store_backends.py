@@ -148,6 +148,51 @@ def test_both_backends_write_the_same_trig_and_turtle():
     assert b'"x"@zh-Latn-pinyin' in texts["rdflib"][0]
 
 
+def test_oxigraph_writes_a_large_graph_one_subject_at_a_time_with_the_same_bytes(outs, monkeypatch):
+    """A graph above ``STREAM_ABOVE`` triples (in a build: the provenance graph, the union) is read
+    one subject at a time, and the TriG and Turtle are those of the rdflib build byte for byte."""
+    import io
+
+    import graph.store.backend as store_backend
+
+    streamed = []
+    order = OxigraphBackend._subject_order
+    monkeypatch.setattr(store_backend, "STREAM_ABOVE", 3)
+    monkeypatch.setattr(OxigraphBackend, "_subject_order", lambda self, g: streamed.append(g) or order(self, g))
+    backend = OxigraphBackend.open(outs["oxigraph"])
+    trig, ttl = io.BytesIO(), io.BytesIO()
+    backend.write_trig(trig)
+    backend.write_turtle(ttl)
+    assert len(streamed) > 2  # the union and named graphs were streamed, not read whole
+    assert trig.getvalue() == (outs["rdflib"] / "wujing.trig").read_bytes()
+    assert ttl.getvalue() == (outs["rdflib"] / "wujing.ttl").read_bytes()
+
+
+def test_a_streamed_graph_keeps_blank_nodes_and_classes_in_turtle_order(monkeypatch):
+    import io
+
+    from rdflib import RDF, RDFS, BNode
+
+    import graph.store.backend as store_backend
+
+    ds = two_graphs()
+    g = ds.graph(URIRef("https://e/g3"))
+    a, b, c, p = (URIRef(f"https://e/{x}") for x in "abcp")
+    node = BNode()
+    for t in [(c, RDF.type, RDFS.Class), (a, p, b), (b, p, c), (a, p, c), (node, p, a), (b, p, node),
+              (a, RDFS.label, Literal("甲", lang="zh"))]:
+        g.add(t)
+    monkeypatch.setattr(store_backend, "STREAM_ABOVE", 0)
+    texts = []
+    for backend in (RdflibBackend(ds), OxigraphBackend.from_dataset(ds)):
+        trig, ttl = io.BytesIO(), io.BytesIO()
+        backend.write_trig(trig)
+        backend.write_turtle(ttl)
+        texts.append((trig.getvalue(), ttl.getvalue()))
+    assert texts[0] == texts[1]
+    assert b"_:b0" in texts[0][0]
+
+
 def test_open_graph_picks_the_store_from_what_the_path_is(outs, tmp_path):
     assert isinstance(open_graph(outs["oxigraph"]), OxigraphBackend)
     assert isinstance(open_graph(outs["rdflib"]), RdflibBackend)
