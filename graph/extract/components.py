@@ -63,13 +63,6 @@ _RULES = {"@misc": "wj.name_rules.v1"}
 _SPANS = ["doc.spans"]
 _LATIN = re.compile(r"[A-Za-z]")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
-#: Park endings after which an industry's name is part of the park's own, not a kind word (GUIDE.md: 国家生物产业基地
-#: and 航天科技产业基地 are named), unless the industry is all there is after kind words (生物产业基地: a kind of base).
-#: Not 产业园: ``modifier + industry + 产业园`` is mostly a kind of park in real reports (数字广告产业园, 旅游文化产业园).
-INDUSTRY_PARK_ENDINGS = ("产业基地",)
-#: The level word that names a designation before such an ending (国家生物产业基地), unlike a kind word
-#: (特色直播电商产业基地, 市软件产业基地: kinds of base).
-_DESIGNATION_WORDS = ("国家",)
 
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 #: The number of a listed task at the start of a clause (55.完成…, （三）加快…).
@@ -149,7 +142,7 @@ def _industry_alone(core: str, rules: NameRules) -> bool:
     while stripped:
         stripped = False
         for n in range(min(4, len(core) - 1), 0, -1):
-            if core[:n] in rules.kind_words and core[:n] not in _DESIGNATION_WORDS:
+            if core[:n] in rules.kind_words and core[:n] not in P.DESIGNATION_WORDS:
                 core, stripped = core[n:], True
                 break
     return core in rules.industry_words
@@ -454,7 +447,7 @@ class SuffixNames:
                 nones.append((start, end))  # 龙吴路环境综合整治: no 龙吴路 either
                 continue
             kinds = family is not None and (family.cls in ("Park", "Project") or suffix == "平台")
-            if kinds and family.ending in INDUSTRY_PARK_ENDINGS:
+            if kinds and family.ending in P.INDUSTRY_PARK_ENDINGS:
                 # 国家生物产业基地, 航天科技产业基地 are named; 生物产业基地 alone is a kind of base
                 kinds = _industry_alone(plain[: -len(family.ending)], rules)
             if family is None or not rules.is_specific(plain, industries=kinds):

@@ -42,6 +42,19 @@ PROJECT_ENDINGS = (
 #: (航电基地一期项目 -> 航电基地一期), longest first.
 PROJECT_TAILS = ("建设项目", "新建工程", "项目", "工程", "建设")
 
+#: Park endings after which an industry's name is part of the park's own, not a kind word (GUIDE.md: 国家生物产业基地
+#: and 航天科技产业基地 are named), unless the industry is all there is after kind words (生物产业基地: a kind of base).
+#: Not 产业园: ``modifier + industry + 产业园`` is mostly a kind of park in real reports (数字广告产业园, 旅游文化产业园).
+INDUSTRY_PARK_ENDINGS = ("产业基地",)
+#: The level word that names a designation before such an ending (国家生物产业基地), unlike a kind word
+#: (特色直播电商产业基地, 市软件产业基地: kinds of base).
+DESIGNATION_WORDS = ("国家",)
+
+#: How the name of a part of a zone ends (前海蛇口片区, 河套深港科技创新合作区深圳园区).
+ZONE_PARTS = ("片区", "园区", "分区", "分园", "区块", "组团")
+#: The sections a park is opened up in, named after it (宝龙科技城核心区, …启动区).
+PARK_SECTIONS = ("核心区", "启动区", "起步区", "先行区", "拓展区")
+
 #: The endings of :data:`PROJECT_ENDINGS` before which a tail of :data:`PROJECT_TAILS` is dropped
 #: (…一期项目 -> …一期; not …平台建设项目, …绿地工程).
 NAME_KEEPING_ENDINGS = ("工程", "一期", "二期", "三期", "公寓", "学校", "院区", "安置房", "基地", "中心", "线", "路", "改造")

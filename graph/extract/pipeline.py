@@ -35,7 +35,7 @@ from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
 from graph.extract.names import NameRules, make_name_rules
 from graph.extract.nonprojects import NonProjects, leave_out_nonprojects, load_nonprojects
-from graph.extract.patterns import NAME_KEEPING_ENDINGS, PROJECT_TAILS, SHORT_FORM_TAILS
+from graph.extract.patterns import NAME_KEEPING_ENDINGS, PARK_SECTIONS, PROJECT_TAILS, SHORT_FORM_TAILS, ZONE_PARTS
 from graph.extract.relations import find_relations
 from graph.extract.senses import HEAD_RULES, split_senses
 from graph.extract.trained import MODES, add_trained_names
@@ -282,7 +282,7 @@ def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
 
 
 #: After a park's name at the start of a park's name: a part of it (宝龙科技城核心区, 国际低碳城坪西片区).
-_PART_OF_PARK = re.compile(r"^[^，。、]{0,4}(?:片区|分区|分园|园区|区块|组团|核心区|启动区|起步区|先行区|拓展区)$")
+_PART_OF_PARK = re.compile(r"^[^，。、]{0,4}(?:" + "|".join(ZONE_PARTS + PARK_SECTIONS) + ")$")
 
 
 def _nested_names(mentions: list[Mention], surfaces: dict[str, tuple[str, str]]) -> list[Mention]:

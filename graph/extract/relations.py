@@ -33,6 +33,7 @@ from collections import defaultdict
 
 from graph.extract.lexicon import Lexicon
 from graph.extract.milestones import clause_milestones
+from graph.extract.patterns import PARK_SECTIONS, ZONE_PARTS
 from graph.extract.vocabulary import TAILS, IndustryVocabulary, load_vocabulary
 from graph.model import (
     Entity,
@@ -62,12 +63,10 @@ _FOUNDER_CLASSES = ("University", "Enterprise", "ResearchInstitute")
 _NAMED_FOR_INDUSTRY = ("Park", "Platform", "Fund")
 #: What can be located in a park.
 _LOCATED_CLASSES = ("Enterprise", "Platform", "ResearchInstitute", "Fund", "Project", "Park", "University")
-#: How the name of a part of a zone ends (前海蛇口片区, 河套深港科技创新合作区深圳园区).
-_PART_OF_ZONE = ("片区", "园区", "分区", "分园", "区块", "组团")
 #: After a park's name, what makes the name the park's own works, not a thing in it (…物流园项目, …园区主体工程).
 _WORKS_OF = re.compile(r"(?:主体|基础设施|配套)?(?:项目|工程|建设|建设项目|建设工程|开发|开发建设|改造|改造工程|升级改造)")
 #: How a phase or a part of a park is named after it (平湖金融基地二期, 宝龙科技城核心区, 二三期).
-_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+(?:、[一二三四五六七八九十\d]+)*期|首期|核心区|启动区|起步区|先行区|拓展区)(?:工程|项目)?$")
+_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+(?:、[一二三四五六七八九十\d]+)*期|首期|" + "|".join(PARK_SECTIONS) + r")(?:工程|项目)?$")
 #: X<verb>P, also as a list of parks (…等62个项目落户A产业园和B产业园; …等15家企业集聚P).
 _SETTLES = re.compile(
     r"(?:签约|相继|先后|成功|正式|陆续|纷纷)?(?:落地|落户|入驻|进驻|位于|建于|选址|扎根|集聚|聚集|汇聚|迁入|迁驻)(?:于|在|到|至)?"
@@ -877,7 +876,7 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
                 rel(nxt.canonical, "locatedIn", p.canonical, s.index, "clause:P内X")
             # 中国（广东）自由贸易试验区前海蛇口片区: a zone's 片区 or 园区 named right after it
             nxt = next((m for m in in_clause[i + 1 : i + 2] if cls.get(m.canonical) == "Park"), None)
-            if nxt is not None and nxt.start == p.end and nxt.text.endswith(_PART_OF_ZONE) and nxt.canonical != p.canonical:
+            if nxt is not None and nxt.start == p.end and nxt.text.endswith(ZONE_PARTS) and nxt.canonical != p.canonical:
                 rel(nxt.canonical, "locatedIn", p.canonical, s.index, "clause:P的片区")
             # 坂雪岗科技城、大运新城纳入“广深科技创新走廊”
             if re.search(r"纳入[“\"]?$", before):

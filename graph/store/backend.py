@@ -40,7 +40,7 @@ from decimal import Decimal, InvalidOperation
 import tempfile
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -376,6 +376,16 @@ class _WithOntology:
         return self.store.query(text, default_graph=self.graphs)
 
 
+def _after_prefixes(out: IO[bytes], namer: Namer, write_body: Callable[[IO[bytes]], None]) -> None:
+    """The prefix lines of what ``write_body`` writes, then that body: the prefixes a body uses are
+    known only once it is written, so the body goes first into a temporary file (on disk past 64 MB)."""
+    with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
+        write_body(body)
+        out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
+        body.seek(0)
+        shutil.copyfileobj(body, out)
+
+
 class OxigraphBackend(Backend):
     """A graph held in a pyoxigraph Store, on disk (``OUT/oxigraph/``) or in memory: for many reports.
 
@@ -495,33 +505,32 @@ class OxigraphBackend(Backend):
     def write_trig(self, out: IO[bytes]) -> None:
         from pyoxigraph import NamedNode
 
+        def graphs(body: IO[bytes]) -> None:
+            for name in self.graph_names():
+                statements = self._statements(NamedNode(str(name)), namer, indent="    ")
+                first = next(statements, None)
+                if first is None:
+                    continue  # an empty graph is not written
+                body.write(f"\n<{name}> {{\n{first}".encode("utf-8"))
+                for stmt in statements:
+                    body.write(f"\n\n{stmt}".encode("utf-8"))
+                body.write(b"\n}\n")
+
         self.flush()
         namer = Namer(self.namespaces())
-        with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
-            for name in self.graph_names():
-                first = True
-                for stmt in self._statements(NamedNode(str(name)), namer, indent="    "):
-                    body.write((f"\n<{name}> {{\n" if first else "\n\n").encode("utf-8"))
-                    body.write(stmt.encode("utf-8"))
-                    first = False
-                if not first:
-                    body.write(b"\n}\n")
-            out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
-            body.seek(0)
-            shutil.copyfileobj(body, out)
+        _after_prefixes(out, namer, graphs)
 
     def write_turtle(self, out: IO[bytes]) -> None:
         from pyoxigraph import DefaultGraph
 
-        self.flush()
-        namer = Namer(self.namespaces())
-        with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
+        def union(body: IO[bytes]) -> None:
             for stmt in self._statements(DefaultGraph(), namer):
                 body.write(f"\n{stmt}\n".encode("utf-8"))
-            out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
-            body.seek(0)
-            shutil.copyfileobj(body, out)
-            out.write(b"\n")
+
+        self.flush()
+        namer = Namer(self.namespaces())
+        _after_prefixes(out, namer, union)
+        out.write(b"\n")
 
     def _statements(self, graph, namer: Namer, indent: str = "") -> Iterator[str]:
         """The statements of one graph of the store (``graph``: a pyoxigraph graph name), as
