@@ -39,6 +39,8 @@ KEPT = ROOT / "docs" / "benchmarks-bundled.json"
 DOC = ROOT / "docs" / "benchmarks.md"
 IMPORTS = "import spacy, rdflib, networkx, pyvis.network"
 HEADING = "## Bundled build against its imports"
+HEADER = ("| | imports wall / CPU (s) | cold build wall / CPU (s) | warm build wall / CPU (s) | "
+          "cold / imports wall, CPU | warm / imports wall, CPU | load (1 min) |")
 
 
 def run_cpu(cmd: list[str], timeout: float) -> dict:
@@ -81,31 +83,47 @@ def measure(work: Path, runs: int) -> dict:
     return {"runs": found, "medians": med, "ratios": ratios, "load_end": load_average(), "machine": machine()}
 
 
-def table(kept: dict) -> str:
-    """The Markdown table of every label kept: medians and ratios."""
-    lines = ["| | imports wall / CPU (s) | cold build wall / CPU (s) | warm build wall / CPU (s) | "
-             "cold / imports wall, CPU | warm / imports wall, CPU | load (1 min) |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
-    for label, r in kept.items():
-        med, rat = r["medians"], r["ratios"]
-        loads = [x["load"] for v in r["runs"].values() for x in v]
-        lines.append(
-            f"| {label} | {med['imports']['wall_s']:.2f} / {med['imports']['cpu_s']:.2f} "
+def row(label: str, r: dict) -> str:
+    """The Markdown row of one kept result: its medians and ratios."""
+    med, rat = r["medians"], r["ratios"]
+    loads = [x["load"] for v in r["runs"].values() for x in v]
+    return (f"| {label} | {med['imports']['wall_s']:.2f} / {med['imports']['cpu_s']:.2f} "
             f"| {med['cold']['wall_s']:.2f} / {med['cold']['cpu_s']:.2f} "
             f"| {med['warm']['wall_s']:.2f} / {med['warm']['cpu_s']:.2f} "
             f"| {rat['cold/imports wall_s']:.2f}×, {rat['cold/imports cpu_s']:.2f}× "
             f"| {rat['warm/imports wall_s']:.2f}×, {rat['warm/imports cpu_s']:.2f}× "
             f"| {min(loads):.1f}–{max(loads):.1f} |")
+
+
+def table(kept: dict, written: str = "") -> str:
+    """The Markdown table: the rows already ``written`` in order, those of a kept label rewritten,
+    then the kept labels not written yet (rows typed in by hand, with no JSON, stay as they are).
+
+    >>> r = {"medians": {k: {"wall_s": 1.0, "cpu_s": 1.0} for k in ("imports", "cold", "warm")},
+    ...      "ratios": {f"{k}/imports {m}": 1.0 for k in ("cold", "warm") for m in ("wall_s", "cpu_s")},
+    ...      "runs": {"cold": [{"load": 0.5}]}}
+    >>> [line.split(" | ")[0] for line in table({"new": r}, "| old | typed |").splitlines()[2:]]
+    ['| old', '| new']
+    """
+    lines = [HEADER, "|---|---:|---:|---:|---:|---:|---:|"]
+    seen = set()
+    for line in written.splitlines():
+        label = line.split("|")[1].strip() if line.startswith("| ") else ""
+        if not label or line in lines:
+            continue
+        seen.add(label)
+        lines.append(row(label, kept[label]) if label in kept else line)
+    lines += [row(label, r) for label, r in kept.items() if label not in seen]
     return "\n".join(lines)
 
 
 def write_docs(kept: dict, doc: Path = DOC) -> None:
-    """Replace the table under ``HEADING`` in ``doc`` (the prose around it stays as written)."""
+    """Rewrite the table under ``HEADING`` in ``doc`` (the prose around it stays as written)."""
     text = doc.read_text(encoding="utf-8")
     start = text.index(HEADING)
     begin = text.index("| |", start)
     end = text.index("\n\n", begin)
-    doc.write_text(text[:begin] + table(kept) + text[end:], encoding="utf-8")
+    doc.write_text(text[:begin] + table(kept, text[begin:end]) + text[end:], encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -103,6 +103,8 @@ def parallel_imap(
             warm_up()
         elif warm_up is not None:
             initializer = warm_up
+        # a caller that froze its own objects already (the command line) thaws them itself
+        thaw = forked and gc.get_freeze_count() == 0
         if forked:
             # the workers inherit this process's objects (all the extractions of a big corpus): keep
             # their garbage collector from walking them, and from touching (so copying) their pages
@@ -130,7 +132,7 @@ def parallel_imap(
                         yield i, result
                         bar.update()
         finally:
-            if forked:
+            if thaw:
                 gc.unfreeze()
 
 
