@@ -24,16 +24,21 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
+from graph.corpus.cache import extractor_version
 from graph.corpus.stream import resolve_reports
 from graph.errors import BuildError
 from graph.exports.entities import EntityTable
 from graph.exports.formats import export_writers
+from graph.extract.figures import load_indicators
 from graph.extract.unplaced import unplaced_csv
+from graph.extract.vocabulary import load_vocabulary
+from graph.maps import render
 from graph.maps.render import map_writers
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
 from graph.output import replace_all, stage_file, temporary_folder
 from graph.rdf.baselines import baselines
+from graph.rdf import cube
 from graph.rdf.cube import INDICATORS_GRAPH, WJI
 from graph.rdf.namespaces import WJ
 from graph.resources import DEFAULT_OUT, DEFAULT_REPORT
@@ -42,10 +47,11 @@ from graph.store.load import load_reports
 from graph.store.oxigraph import STORE_DIR, STORES
 from graph.text.metadata import describe, read_report
 from graph.text.readers import ReadError, expand_inputs
+from graph.validate import conformance
 from graph.validate.ontology import OntologyError
 from graph.validate.results import one_line
 
-__all__ = ["BuildResult", "add_baselines", "build"]
+__all__ = ["BuildResult", "add_baselines", "build", "warm_up"]
 
 
 @dataclass
@@ -166,6 +172,25 @@ def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work
     return files[-2:] + files[:-2] + ([final] if work is not None else [])  # the TriG and Turtle first
 
 
+def warm_up() -> None:
+    """Make what a build needs whatever its reports: the extractor's version (the cache keys), the
+    vocabularies and indicator concepts, the shapes and the ontology, the maps' script and template.
+
+    For a caller with time to spare before its extraction arrives, as ``wujing-kg build`` has while
+    :mod:`graph.corpus.ahead` extracts.  Each is kept once made, so :func:`build` then skips making
+    it; without this it makes them as it goes, with the same result.
+    """
+    extractor_version()
+    load_vocabulary()
+    load_indicators()
+    cube.warm_up()
+    try:
+        conformance.warm_up()
+    except OntologyError:  # build() says it, in one line, when it checks the shapes
+        pass
+    render.warm_up()
+
+
 def build(
     inputs: list[Path] | None = None,
     out_dir: Path | None = DEFAULT_OUT,
@@ -177,6 +202,7 @@ def build(
     jobs: int = 1,
     meta: dict | None = None,
     scheduler: str | None = None,
+    extracted: Path | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (default: the bundled report) and write it to ``out_dir``.
 
@@ -192,7 +218,8 @@ def build(
     ``"tcp://HOST:8786"``) runs the per-report work on a Dask cluster instead of the process pool
     (:mod:`graph.corpus.executors`), with the same result.  ``store`` is ``"rdflib"`` (in
     memory) or ``"oxigraph"`` (an Oxigraph store, left in ``out_dir/oxigraph/``): the same graph, the
-    same files.
+    same files.  ``extracted`` is a folder of extractions another process made for this build
+    (:mod:`graph.corpus.ahead`), taken like cached ones.
     """
     t0 = time.perf_counter()
     try:
@@ -214,7 +241,7 @@ def build(
     # reads each back resolved, without what the graph cannot hold, and gathers the tables on the way
     table = EntityTable()
     extractions = resolve_reports(reports, use_lexicon=use_lexicon, jobs=jobs, cache_dir=cache_dir,
-                                  scheduler=scheduler, first_visit=table.add)
+                                  scheduler=scheduler, first_visit=table.add, extracted=extracted)
     del reports, described
 
     out_dir = Path(out_dir) if out_dir is not None else None

@@ -26,12 +26,12 @@ import click
 
 from graph.errors import WujingError
 
-__all__ = ["main", "COMMANDS"]
+__all__ = ["COMMANDS", "import_frozen", "main"]
 
 #: Command name -> "module:attribute" of its click command.
 COMMANDS = {
     "build": "graph.cli.build:build",
-    "evaluate": "graph.cli.build:evaluate",
+    "evaluate": "graph.cli.evaluate:evaluate",
     "query": "graph.cli.query:query",
     "serve": "graph.cli.query:serve",
     "map": "graph.cli.maps:map_command",
@@ -62,7 +62,7 @@ class _Main(click.Group):
         if target is None:
             return None
         module, attribute = target.split(":")
-        return getattr(_load(module), attribute)
+        return getattr(import_frozen(module), attribute)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -79,7 +79,7 @@ class _Main(click.Group):
             gc.unfreeze()  # for a caller that goes on after the command (tests, a notebook)
 
 
-def _load(module: str) -> ModuleType:
+def import_frozen(module: str) -> ModuleType:
     """Import a command's module with the garbage collector paused, then freeze what is there.
 
     What the imports make (modules, classes, the tables of spaCy, rdflib and pypinyin) lives as long

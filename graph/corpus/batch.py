@@ -28,7 +28,6 @@ from typing import TypeVar
 
 from graph.corpus.cache import ExtractionCache, cache_key
 from graph.corpus.executors import default_jobs, executor_for
-from graph.extract.pipeline import extract, warm_up
 from graph.model import Extraction, Report
 
 __all__ = ["default_jobs", "extract_each", "extract_reports", "parallel_imap", "parallel_map"]
@@ -152,13 +151,18 @@ def parallel_map(
     return results
 
 
+# spaCy is imported where a report is extracted, not with this module: a build whose extractions
+# all come from a cache (or from graph.corpus.ahead) never loads it
+
 def _extract(job: tuple[Report, bool]) -> Extraction:
+    from graph.extract.pipeline import extract
 
     report, use_lexicon = job
     return extract(report, use_lexicon=use_lexicon)
 
 
 def _warm_up_extractor(use_lexicon: bool) -> None:
+    from graph.extract.pipeline import warm_up
 
     warm_up(use_lexicon)
 

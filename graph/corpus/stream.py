@@ -44,10 +44,13 @@ class Spill:
     """The extractions of a build on disk, by cache key: in the extraction cache of ``cache_dir``
     (what cannot be written there, and everything when ``cache_dir`` is None, in a temporary folder
     that goes with this object).  With ``hold`` (a build of one report) what would go to the
-    temporary folder stays in memory: one extraction is no burden, and writing it costs time."""
+    temporary folder stays in memory: one extraction is no burden, and writing it costs time.
+    ``extracted`` is a folder of extractions made for this build by another process
+    (:mod:`graph.corpus.ahead`), read like the cache and never written."""
 
-    def __init__(self, cache_dir=None, hold: bool = False) -> None:
+    def __init__(self, cache_dir=None, hold: bool = False, extracted=None) -> None:
         self.cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+        self.extracted = ExtractionCache(extracted) if extracted is not None else None
         self.hold = hold
         self._held: dict[str, Extraction] = {}
         self._tmp: tempfile.TemporaryDirectory | None = None
@@ -56,7 +59,11 @@ class Spill:
 
     def get(self, key: str) -> Extraction | None:
         """The extraction of ``key`` in the cache (a build's first pass asks it before extracting)."""
-        return self.cache.get(key) if self.cache is not None else None
+        for where in (self.cache, self.extracted):
+            ex = where.get(key) if where is not None else None
+            if ex is not None:
+                return ex
+        return None
 
     def put(self, key: str, ex: Extraction) -> None:
         if self.cache is not None and self.cache.put(key, ex):
@@ -75,8 +82,7 @@ class Spill:
         """The extraction put or found under ``key``."""
         if key in self._held:
             return self._held[key]
-        where = self._spilled if key in self._in_tmp else self.cache
-        ex = where.get(key) if where is not None else None
+        ex = self._spilled.get(key) if key in self._in_tmp else self.get(key)
         if ex is None:
             raise BuildError(f"the extraction cache lost an entry during the build ({key[:12]}…): build again")
         return ex
@@ -158,14 +164,16 @@ def resolve_reports(
     cache_dir=None,
     scheduler: str | None = None,
     first_visit: Callable[[Extraction], None] | None = None,
+    extracted=None,
 ) -> ResolvedReports:
     """Extract ``reports`` (in build order) to disk, index their names and resolve them: the first pass.
 
     Extraction runs as :func:`graph.corpus.batch.extract_each` runs it (the cache of ``cache_dir``,
     then ``jobs`` processes or the Dask cluster ``scheduler``); what comes back is the second pass, to
-    read in order (:class:`ResolvedReports`).
+    read in order (:class:`ResolvedReports`).  ``extracted``: a folder of extractions made ahead
+    (:class:`Spill`).
     """
-    spill = Spill(cache_dir, hold=len(reports) == 1)
+    spill = Spill(cache_dir, hold=len(reports) == 1, extracted=extracted)
     index = [None] * len(reports)
     for i, ex, _ in extract_each(reports, use_lexicon=use_lexicon, jobs=jobs, cache=spill, scheduler=scheduler):
         index[i] = report_names(ex)

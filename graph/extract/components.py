@@ -38,11 +38,12 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from graph.extract import patterns as P
 from graph.extract.families import NONE
 from graph.extract.milestones import STAGE_WORDS
-from graph.extract.names import NameRules
+from graph.extract.names import NameRules, make_name_rules
 from graph.extract.spans import CANDIDATES, ENTITIES, add_candidate, doc_text, masked_text
 
 __all__ = [
@@ -59,6 +60,9 @@ __all__ = [
     "SuffixNames",
 ]
 
+# registered here, not in names.py, so that what reads names without a pipeline (resolution across
+# reports) does not import spaCy
+registry.misc("wj.name_rules.v1")(make_name_rules)
 _RULES = {"@misc": "wj.name_rules.v1"}
 _SPANS = ["doc.spans"]
 _LATIN = re.compile(r"[A-Za-z]")

@@ -27,8 +27,6 @@ import json
 import re
 from functools import lru_cache
 
-from spacy.util import registry
-
 from graph.extract import patterns as P
 from graph.extract.families import NONE, Family, load_families, load_works
 from graph.extract.nonprojects import load_nonprojects
@@ -746,7 +744,6 @@ class NameRules:
         return out
 
 
-@registry.misc("wj.name_rules.v1")
 def make_name_rules(
     families: list[list[str]] = [f.as_row() for f in load_families()],
     platform_words: list[str] = list(P.PLATFORM_WORDS),

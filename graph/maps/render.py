@@ -70,6 +70,7 @@ __all__ = [
     "map_writers",
     "render_parts",
     "write_maps",
+    "warm_up",
     "export_focus_map",
     "export_jurisdiction_map",
     "json_for_script",
@@ -232,6 +233,12 @@ def _environment():
 
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                        keep_trailing_newline=True)
+
+
+def warm_up() -> None:
+    """Read and compile what every map needs (vis-network, ready to inline; the page template)."""
+    _vis_network_js()
+    _environment().get_template("map.html")
 
 
 def render(view: dict) -> str:

@@ -207,6 +207,11 @@ def _vocabulary_triples() -> tuple:
     return tuple(indicators_graph())
 
 
+def warm_up() -> None:
+    """Make what every report's indicators need (the concept list as triples) before the first comes."""
+    _vocabulary_triples()
+
+
 def _add_codes(meta: Graph, result: Indicators) -> None:
     """The codes a report's observations use beyond the vocabulary: the areas it writes out and its
     clusters (in wji:Clusters; those it gives as its leading ones narrower than wji:LeadingClusters)."""

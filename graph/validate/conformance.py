@@ -24,7 +24,7 @@ from graph.validate.cube import validate_indicators
 from graph.validate.ontology import OntologyError, load_ontology, load_shapes, validate
 from graph.validate.results import Report, one_line, sort_key
 
-__all__ = ["check", "one_line"]
+__all__ = ["check", "one_line", "warm_up"]
 
 #: (file, what it checks) of the shape files, in the order they are checked
 _SHAPE_FILES = (("ontology/indicator-shapes.ttl", "the indicator graph"), ("ontology/shapes.ttl", "the built graph"))
@@ -64,6 +64,16 @@ def check(data, triples: bytes | None = None, store=None) -> Report:
             return report
         reports.append(report)
     return _both(*reports)
+
+
+def warm_up() -> None:
+    """Read and compile both shape files and read the ontology, as :func:`check` would on first use.
+    Raises :class:`graph.validate.ontology.OntologyError` as :func:`check` does."""
+    try:
+        _compiled(load_shapes(INDICATOR_SHAPES)), _compiled(load_shapes())
+    except shacl.UnsupportedShape:  # check() falls back to pyshacl for them
+        pass
+    load_ontology()
 
 
 def _both(*reports: Report) -> Report:

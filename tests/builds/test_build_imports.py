@@ -17,7 +17,7 @@ NOT_FOR_THE_BUNDLED_BUILD = ("scipy", "pyshacl", "matplotlib", "pandas", "pdfplu
 
 def test_bundled_build_loads_none_of_the_libraries_it_does_not_use(tmp_path):
     code = ("import json, sys\nfrom graph.cli import main\n"
-            f"rc = main(['build', '--no-cache', '--out', {str(tmp_path / 'out')!r}], standalone_mode=False)\n"
+            f"rc = main(['build', '--no-cache', '--jobs', '1', '--out', {str(tmp_path / 'out')!r}], standalone_mode=False)\n"
             "print(json.dumps(sorted(sys.modules)))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -1,0 +1,118 @@
+"""A build of one report extracts it in a forked process while this one imports the rest
+(graph.corpus.ahead): the same files as a build in one process, spaCy never imported here, and a
+forked process that fails leaves the build to extract and to report the error itself."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import graph.corpus.ahead as ahead_module
+from graph.corpus.ahead import extract_ahead, worth_it
+
+REPORT = "2026年某镇政府工作报告\n一、2025年工作回顾\n推动纳鸿微球落地。\n二、2026年工作安排\n加快紫竹高新区建设。\n"
+
+
+def _build_in_a_process(out: Path, *options: str) -> set[str]:
+    """``wujing-kg build`` of the bundled report in a new process, as on two CPUs whatever this
+    machine has: the top-level modules it loaded."""
+    code = ("import json, sys\nimport graph.corpus.ahead\ngraph.corpus.ahead.default_jobs = lambda: 2\n"
+            "from graph.cli import main\n"
+            f"main(['build', '--no-cache', '--out', {str(out)!r}, *{list(options)!r}], standalone_mode=False)\n"
+            "print(json.dumps(sorted(sys.modules)))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return {m.split(".")[0] for m in json.loads(run.stdout.splitlines()[-1])}
+
+
+def _same_files(a: Path, b: Path) -> list[str]:
+    """The files of two build folders that differ or are in only one (the caches left out)."""
+    names = {p.relative_to(a) for p in a.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    names |= {p.relative_to(b) for p in b.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    return sorted(str(n) for n in names
+                  if not ((a / n).exists() and (b / n).exists() and filecmp.cmp(a / n, b / n, shallow=False)))
+
+
+def test_a_build_extracted_ahead_writes_what_a_build_in_one_process_writes_without_importing_spacy(tmp_path):
+    ahead = _build_in_a_process(tmp_path / "ahead")
+    alone = _build_in_a_process(tmp_path / "alone", "--jobs", "1")
+    assert "spacy" not in ahead and "rdflib" in ahead and "pyvis" in ahead
+    assert "spacy" in alone
+    assert (tmp_path / "ahead" / "wujing.ttl").stat().st_size > 100_000
+    assert _same_files(tmp_path / "ahead", tmp_path / "alone") == []
+
+
+def test_the_forked_process_puts_the_extraction_in_the_builds_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(ahead_module, "default_jobs", lambda: 2)
+    report = tmp_path / "town-2026.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    with extract_ahead([report], cache_dir=tmp_path / "cache", jobs=0) as ahead:
+        assert ahead.pid is not None and ahead.extracted is None  # the build's own cache is used
+        assert ahead.wait() is True
+    entries = list((tmp_path / "cache" / "extract").rglob("*.pickle"))
+    assert len(entries) == 1
+    mtime = entries[0].stat().st_mtime_ns
+    with extract_ahead([report], cache_dir=tmp_path / "cache", jobs=0) as ahead:  # found there: not again
+        assert ahead.wait() is True
+    assert entries[0].stat().st_mtime_ns == mtime
+
+
+def test_without_a_cache_the_extraction_goes_to_a_temporary_folder_removed_after_the_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(ahead_module, "default_jobs", lambda: 2)
+    report = tmp_path / "town-2026.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    with extract_ahead([report], cache_dir=None, jobs=0) as ahead:
+        assert ahead.wait() is True
+        folder = ahead.extracted
+        assert len(list(folder.rglob("*.pickle"))) == 1
+    assert not folder.exists()
+
+
+def test_a_forked_process_that_fails_says_nothing_and_leaves_the_build_to_report_it(tmp_path, monkeypatch, capfd):
+    monkeypatch.setattr(ahead_module, "default_jobs", lambda: 2)
+    report = tmp_path / "town-2026.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    (tmp_path / "town-2026.meta.yaml").write_text("year: [2026\n", encoding="utf-8")  # YAML cut short
+    with extract_ahead([report], cache_dir=tmp_path / "cache", jobs=0) as ahead:
+        assert ahead.pid is not None
+        assert ahead.wait() is False
+    assert capfd.readouterr().err == ""
+    assert not (tmp_path / "cache" / "extract").exists()
+
+
+def test_a_build_that_fails_before_it_waits_ends_the_forked_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(ahead_module, "default_jobs", lambda: 2)
+    report = tmp_path / "town-2026.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with extract_ahead([report], cache_dir=None, jobs=0) as ahead:
+            pid = ahead.pid
+            raise RuntimeError("the build's imports failed")
+    with pytest.raises(ChildProcessError):  # reaped: no process of that id is left to wait for
+        __import__("os").waitpid(pid, 0)
+
+
+@pytest.mark.parametrize("paths, jobs, scheduler", [
+    (["a.txt", "b.txt"], 0, None),  # many reports: the process pool
+    (["town-2026.txt"], 1, None),  # one process asked for
+    (["town-2026.txt"], 0, "local"),  # a Dask cluster
+    (["folder"], 0, None),  # a folder stands for many
+])
+def test_nothing_is_forked_where_it_cannot_help(tmp_path, monkeypatch, paths, jobs, scheduler):
+    monkeypatch.setattr(ahead_module, "default_jobs", lambda: 2)
+    (tmp_path / "folder").mkdir()
+    for name in ("a.txt", "b.txt", "town-2026.txt"):
+        (tmp_path / name).write_text(REPORT, encoding="utf-8")
+    assert worth_it([tmp_path / p for p in paths], jobs=jobs, scheduler=scheduler) is False
+    assert worth_it([tmp_path / "town-2026.txt"], jobs=0, scheduler=None) is True
+
+
+def test_one_cpu_forks_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(ahead_module, "default_jobs", lambda: 1)
+    (tmp_path / "town-2026.txt").write_text(REPORT, encoding="utf-8")
+    assert worth_it([tmp_path / "town-2026.txt"], jobs=0, scheduler=None) is False
