@@ -36,7 +36,7 @@ from pathlib import Path
 
 from graph.corpus.executors import default_jobs
 
-__all__ = ["Ahead", "extract_ahead", "worth_it"]
+__all__ = ["Ahead", "alone", "extract_ahead", "worth_it"]
 
 
 def worth_it(paths: Sequence[Path], jobs: int, scheduler: str | None) -> bool:
@@ -53,7 +53,12 @@ def worth_it(paths: Sequence[Path], jobs: int, scheduler: str | None) -> bool:
         return False
     if not Path(paths[0]).is_file():  # a folder stands for many reports (or for none)
         return False
-    return default_jobs() >= 2 and threading.active_count() == 1
+    return default_jobs() >= 2 and alone()
+
+
+def alone() -> bool:
+    """Whether this process runs no thread but its main one (forking is safe only then)."""
+    return threading.active_count() == 1
 
 
 class Ahead:
