@@ -74,8 +74,14 @@ _ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九�
 #: Classes whose name ends a list of bare names of the same class (华为、中兴、迈瑞公司).
 _SIBLING_CLASSES = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
 #: Classes whose name's ending the bare names listed before it share (紫金山、太湖、钟山、云龙湖实验室:
-#: 紫金山实验室 …), each a name of its own spelt out with the shared ending.
-_SHARING_CLASSES = ("Laboratory",)
+#: 紫金山实验室 …; 广东、天津、福建自贸试验区: 广东自贸试验区 …), each a name of its own spelt out with the
+#: shared ending.
+_SHARING_CLASSES = ("Laboratory", "Park")
+#: Heads that call a list's items carriers (parks, platforms, buildings), not projects: an item's
+#: own ending says which it is (南开大学深圳研究院等创新载体).
+_CARRIER_HEADS = ("载体",)
+#: The longest bare item that shares such an ending: a place's short name (天津, 合六, 云龙湖).
+_SHARING_ITEM = 4
 #: The classes whose names may be titles a place or body was given (示范区, 示范基地).
 _TITLE_CLASSES = ("Park", "Platform", "Laboratory", "Incubator", "Alliance")
 #: The other items of a list after a name (、B、C和D), up to what follows the list.
@@ -305,11 +311,14 @@ class SuffixNames:
     project_inner_nouns
         Nouns ending with a verb of the left context (城市更新) that a project's name holds inside:
         the name runs on to their left (谭屋围城市更新配套学校, not 配套学校).
+    batch_words
+        Words that count a batch (一批, 若干): a name after one in its clause, with no verb between,
+        is a kind of thing (建设一批高水平的国家科学中心).
     """
 
     def __init__(self, rules: NameRules, award_verbs: list[str], min_project_core: int,
                  stage_words: list[list[str]], title_verbs: list[str], treaty_words: list[str] = (),
-                 project_inner_nouns: list[str] = ()):
+                 project_inner_nouns: list[str] = (), batch_words: list[str] = ()):
         self.rules = rules
         self.project_inner_nouns = tuple(project_inner_nouns)
         self._treaty = re.compile(_alternation(treaty_words)) if treaty_words else None
@@ -329,6 +338,28 @@ class SuffixNames:
         after = [w for w in words if dict(stage_words)[w] in ("stage", "progress")]
         self._stage = re.compile(_alternation(words)) if words else None
         self._stage_after = re.compile(_alternation(after)) if after else None
+        self._batch = re.compile("(?:" + _alternation(batch_words) + ")([^，。；：！？]*)$") if batch_words else None
+
+    def counted_kind(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` is one of a batch its clause counts (``patterns.BATCH_WORDS``:
+        一批, 若干 …), with no verb between: 建设一批高水平的国家科学中心, 培育一批工业设计中心、计量和检验检测认证中心
+        are kinds of things the report wants more of, not names.
+
+        Examples
+        --------
+        >>> from graph.extract.names import make_name_rules
+        >>> names = SuffixNames(make_name_rules(), [], 4, [], [], batch_words=["一批"])
+        >>> text = "建设一批高水平的国家科学中心"
+        >>> names.counted_kind(text, text.index("国家")), names.counted_kind("建设国家科学中心", 2)
+        (True, False)
+        >>> text = "新增一批企业，推进深圳湾实验室建设"
+        >>> names.counted_kind(text, text.index("深圳湾"))
+        False
+        """
+        m = self._batch.search(text, max(0, start - 20), start) if self._batch else None
+        if m is None:
+            return False
+        return not self.rules.has_verb(m.group(1))  # 高水平的: a quality word, no verb
 
     def generic(self, name: str) -> bool:
         """True for names made of generic words (方案, 机制, 重点项目…), not of a proper name."""
@@ -418,8 +449,8 @@ class SuffixNames:
             if text[start - 1 : start] == "（" and rules.ends_a_name(text, start - 1):
                 continue  # 永德路（龙吴路－虹梅南路）: the section of the road named before
             start = rules.trim_lead(text, rules.strip_lead(text, start, end), end)
-            if text[start - 1 : start] == "”" and "“" in text[:start]:
-                start = text.rfind("“", 0, start)  # “大零号湾”科技创新策源功能区: the quote is part of it
+            if text[start - 1 : start] == "”" and "“" in text[:start] and text[text.rfind("“", 0, start) + 1 : start - 1] not in rules.left_words:
+                start = text.rfind("“", 0, start)  # “大零号湾”科技创新策源功能区: the quote is part of it; not “引入”香港…
             name = text[start:end]
             before_level = start
             level = rules.level_prefix.match(name)
@@ -456,6 +487,8 @@ class SuffixNames:
                 kinds = _industry_alone(plain[: -len(family.ending)], rules)
             if family is None or not rules.is_specific(plain, industries=kinds):
                 continue
+            if self.counted_kind(text, start):
+                continue  # 建设一批高水平的国家科学中心: kinds of platform, counted
             if family.cls in _TITLE_CLASSES and (raw[:start].endswith(self.title_verbs) or raw[:before_level].endswith(self.title_verbs)):
                 continue  # 获评全国义务教育优质均衡发展区, 创建省级无邪教示范区: a title it was given
             if family.cls == "Park" and self._treaty and self._treaty.search(_CLAUSE.match(text, end).group(0) if _CLAUSE.match(text, end) else ""):
@@ -481,17 +514,17 @@ class SuffixNames:
         "min_project_core": 4,
         "stage_words": [[w.word, w.role] for w in STAGE_WORDS if w.role != "none"],
         "title_verbs": list(P.TITLE_VERBS), "treaty_words": list(P.TREATY_WORDS),
-        "project_inner_nouns": list(P.PROJECT_INNER_NOUNS),
+        "project_inner_nouns": list(P.PROJECT_INNER_NOUNS), "batch_words": list(P.BATCH_WORDS),
     },
     requires=_SPANS, assigns=_SPANS,
 )
 def make_suffix_names(nlp: Language, name: str, rules: NameRules, award_verbs: list[str],
                       min_project_core: int, stage_words: list[list[str]],
                       title_verbs: list[str], treaty_words: list[str],
-                      project_inner_nouns: list[str]) -> SuffixNames:
+                      project_inner_nouns: list[str], batch_words: list[str]) -> SuffixNames:
     """The component that types names by their ending (see :class:`SuffixNames`)."""
     return SuffixNames(rules, award_verbs, min_project_core, stage_words, title_verbs, treaty_words,
-                       project_inner_nouns)
+                       project_inner_nouns, batch_words)
 
 
 class MetroLines:
@@ -609,6 +642,10 @@ class Enumerations:
         self.object_verbs = tuple((verb, re.compile(re.escape(verb))) for verb in object_verbs)
         self.opener = re.compile(f"({_alternation(introducing_openers)})")
         self.place_endings = frozenset(P.PLACE_ENDINGS)
+        # the last characters of each class's endings: a bare item ending so is a name of that kind already
+        self._last_of_class: dict[str, frozenset[str]] = {}
+        for f in rules.families:
+            self._last_of_class[f.cls] = self._last_of_class.get(f.cls, frozenset()) | {f.ending[-1]}
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self.rules
@@ -652,10 +689,15 @@ class Enumerations:
         # 紫金山、太湖、云龙湖实验室: the bare items before a laboratory's name share its ending
         for c in list(doc.spans[CANDIDATES]):
             if c.label_ in _SHARING_CLASSES and c.id_.startswith("suffix") and text[c.start_char - 1 : c.start_char] == "、":
+                if rules.conjunctions & set(c.text):
+                    continue  # 连平、河源和吉安共建产业园: the builders of one park, listed
                 start = rules.enumeration_start(text, c.start_char - 1)
                 items = rules.items(text, start, c.start_char - 1) + [(c.start_char, c.end_char)]
                 for s, e, full in rules.expand_shared(raw, items)[:-1]:
-                    if full and rules.is_name(raw[s:e]) and not rules.has_inner_verb(raw[s:e]):
+                    if e - s > _SHARING_ITEM or raw[e - 1] in self._last_of_class.get(c.label_, ()):
+                        continue  # 大工业区、精细化工园区: a bare item ending as a park does is a park of its own
+                    if full and rules.is_name(raw[s:e]) and not rules.has_inner_verb(raw[s:e]) \
+                            and rules.is_specific(full, industries=True):  # 时尚产业、…片区: a kind of area
                         add_candidate(doc, s, e, c.label_, "enum:list:shared", full)
         # 引进X、Y (items right after the verb, up to the next break)
         for verb, pattern in self.object_verbs:
@@ -722,8 +764,12 @@ class Enumerations:
                     if not owners:
                         add_candidate(doc, s, e, head_cls, rule + ":composed", name + head)
                     continue
+                if head in _CARRIER_HEADS and own not in (None, "Project", "MetroLine"):
+                    if rules.is_specific(name):  # 重点实验室、工程技术研究中心等创新载体: kinds of platform
+                        add_candidate(doc, s, e, own, rule)  # 南开大学深圳研究院等载体: its ending says what it is
+                    continue  # (a list called projects keeps them projects: 新一代信息技术产业园等产业项目)
                 if head_cls == "Project":
-                    cls = own if own in ("Project", "MetroLine") else "Project"
+                    cls = own or "Project"
                     if rules.shared_ending(rules.facility_of(name) or name):
                         continue  # 皇岗和文锦渡口岸改造: two names, each found at the ending they share
                     if composed and own is None and len(name) <= 4 and not name.endswith(rules.company_endings):
@@ -980,6 +1026,8 @@ class MilestoneProjects:
             action = self.trailing_action.search(text[s:e])
             if action and not full and action.start() >= 3:
                 e = s + action.start()  # 樱桃河路整修 -> 樱桃河路; …酒店地块出让 -> …酒店地块
+            if not full:
+                s += rules.after_particle(text[s:e])  # 主席亲自为西部通道开通: the subject is no part of it
             name = full or text[s:e]
             if rules.has_inner_verb(name) or not rules.is_name(name, strict=False) or len(name) > 24 or len(name) < 3:
                 continue

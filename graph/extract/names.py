@@ -60,6 +60,10 @@ _SHARED_GATE = re.compile(r"(泵闸|水闸)$")
 #: What may stand between a facility's name and a section word: a place or direction of up to four
 #: characters (外环高速龙华段, 龙澜大道北延段).
 _SECTION_PLACE = 4
+#: The classes of a jurisdiction's own bodies (省数据集团, 省产业技术研究院) and the longest word of
+#: what they do between the jurisdiction's word and the ending (战略性新兴产业 of 省战略性新兴产业母基金).
+_OWN_BODY_CLASSES = ("Enterprise", "ResearchInstitute", "Fund")
+_OWN_BODY = 7
 #: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
 _CAMPUS = re.compile(r"(.{2,}?大学)[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
@@ -102,6 +106,9 @@ class NameRules:
         own_jurisdictions: list[str] = (),
         not_own_after: str = "",
         not_sections: list[str] = (),
+        particle_words: list[str] = (),
+        name_particles: str = "",
+        etc_words: list[str] = (),
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -124,6 +131,8 @@ class NameRules:
         self.bad_starts = tuple(bad_starts)
         self.prepositions = prepositions
         self.breaks = frozenset(breaks)
+        # 等 ends a name as "and so on", not inside a word of names (高等研究院)
+        self._etc_word = re.compile("|".join(map(re.escape, etc_words)) if etc_words else "(?!)")
         self.not_names = frozenset(not_names)
         self.all_suffixes = frozenset(self.endings) | frozenset(heads)
         self.left_words = frozenset(left_words)
@@ -134,6 +143,7 @@ class NameRules:
         )
         self.conjunctions = frozenset(conjunctions)
         self.particles = frozenset(particles)
+        self.name_particles = frozenset(name_particles)
         self.clause_verbs = frozenset(w for w in multi if w not in inner_words)
         self._clause_verb_endings = tuple(sorted(self.clause_verbs))  # str.endswith takes a tuple
         self.right_words = tuple(sorted(right_words, key=len, reverse=True))
@@ -176,6 +186,10 @@ class NameRules:
         self._facilities: dict[str, str | None] = {}
         self.water_endings = tuple(sorted(water_endings, key=len, reverse=True))
         self._kind_tails = tuple(sorted((w for w in self.kind_words if len(w) >= 2), key=len, reverse=True))
+        # words with a particle inside that stand inside names (并购基金, 对外合作平台): (word, where the particle is)
+        self._particle_words = tuple(sorted(
+            {(w, k) for w in self.kind_words | frozenset(inner_words) | self.industry_words | frozenset(self.endings)
+             | frozenset(particle_words) for k, ch in enumerate(w) if ch in self.particles and len(w) > 1}))
 
     # -- the class a name's ending gives it ---------------------------------------------------
     def ending_of(self, name: str) -> str | None:
@@ -444,16 +458,28 @@ class NameRules:
         """Where a name that ends before ``end`` starts: after the nearest break or verb.
 
         A verb that would leave fewer than ``min_core`` characters of name is stepped over
-        (建设 in 平台建设项目 is part of the name).
+        (建设 in 平台建设项目 is part of the name); a particle never is: what stands before 在, 对
+        or 为 is the clause's subject, not the name's (市里在基金: the ending alone, no name).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> t = "争取市里在基金等领域给予支持"
+        >>> t[rules.left_boundary(t, t.index("基金")) : t.index("基金")]
+        ''
+        >>> t = "按照合同约定对工程建设项目实行总承包"
+        >>> t[rules.left_boundary(t, t.index("工程")) : t.index("工程")]
+        ''
         """
         breaks, by_len, conjunctions, particles = self.breaks, self._left_by_len, self.conjunctions, self.particles
         i = end
         while i > 0:
-            if text[i - 1] in breaks:
+            if text[i - 1] in breaks and not self._in_etc_word(text, i - 1):
                 return i
+            if text[i - 1] in particles and not self._in_particle_word(text, i - 1) \
+                    and (end - i >= min_core or text[i - 1] not in self.name_particles):
+                return i  # 华为公司: 为 inside a short name is stepped over
             if end - i >= min_core:
-                if text[i - 1] in particles:
-                    return i
                 if text[i - 1] in conjunctions and self.ends_a_name(text, i - 1):
                     return i  # 通苏嘉甬高铁和宁淮城际铁路; not 供销与服务平台
                 for n, verbs in by_len:
@@ -461,6 +487,38 @@ class NameRules:
                         return i
             i -= 1
         return 0
+
+    def after_particle(self, name: str) -> int:
+        """Where a family's name inside ``name`` starts after a particle (为, 在, 对 …), or 0: in a
+        clause before a stage word the subject may stand before the name (主席亲自为西部通道开通); a
+        particle that stands in short names too (为 of 华为) only after two characters.
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> name = "市长亲自为滨海大道"
+        >>> name[rules.after_particle(name):]
+        '滨海大道'
+        >>> rules.after_particle("滨海大道"), rules.after_particle("并购基金"), rules.after_particle("华为松山湖基地")
+        (0, 0, 0)
+        """
+        ending = self.ending_of(name)
+        if ending is None:
+            return 0
+        core_end = len(name) - len(ending)
+        for at in range(core_end - 1, 0, -1):
+            if name[at] in self.particles and (at >= 2 or name[at] not in self.name_particles) and not self._in_particle_word(name, at):
+                rest = name[at + 1 :]
+                return at + 1 if len(rest) >= 3 and self.is_name(rest) and self.is_specific(rest, industries=True) else 0
+        return 0
+
+    def _in_etc_word(self, text: str, at: int) -> bool:
+        """Whether the 等 at ``text[at]`` is inside a word (高等 of 高等研究院), not "and so on"."""
+        return text[at] == "等" and self._etc_word.match(text, max(0, at - 1)) is not None
+
+    def _in_particle_word(self, text: str, at: int) -> bool:
+        """Whether the particle at ``text[at]`` is inside a word of names (并 of 并购基金)."""
+        return any(text.startswith(w, at - k) for w, k in self._particle_words if at >= k)
 
     def right_ok(self, text: str, end: int, ending_at: int | None = None) -> bool:
         """True when a name may end at ``end``: a break, the end, a word that follows names, or any
@@ -500,8 +558,8 @@ class NameRules:
         kinds, lengths = self._kinds[industries]
         if name in kinds:
             return False  # 大中小学: a kind word of its own, whatever it ends with
-        if self.is_own_facility(name):
-            return True  # 区中医院, 新区养老院: the district's own
+        if self.is_own_facility(name) or self.is_own_body(name):
+            return True  # 区中医院, 新区养老院: the district's own; 省数据集团: the province's
         ending = next((name[-n:] for n in reversed(self._lengths_of.get(name[-1:], ())) if n < len(name) and name[-n:] in self.by_ending), "")
         core = name[: len(name) - len(ending)]  # less the shortest ending: 总装 of 科技总装基地 is no kind word
         core = core.replace("“", "").replace("”", "")
@@ -542,6 +600,31 @@ class NameRules:
         core = name[m.end() : len(name) - len(family.ending)]
         return len(core) <= 4 and not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core)
 
+    def is_own_body(self, name: str) -> bool:
+        """Whether ``name`` is a company, institute or fund of the report's own jurisdiction: its
+        word for itself (省, 市, 区 …), what it does (at most :data:`_OWN_BODY` characters, no count) and
+        the ending of an ``Enterprise``, ``ResearchInstitute`` or ``Fund`` family.
+
+        A province has one 省数据集团 and one 省产业技术研究院: the name is specific (GUIDE.md, "Generic
+        or named?"), where 省级研究院 or 省属企业集团 is a kind.
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.is_own_body("省数据集团"), rules.is_own_body("省产业技术研究院"), rules.is_own_body("市天使投资母基金")
+        (True, True, True)
+        >>> rules.is_own_body("省级研究院"), rules.is_own_body("省属企业集团"), rules.is_own_body("数据集团")
+        (False, False, False)
+        """
+        m = self._own_prefix.match(name) if self._own_prefix else None
+        if m is None:
+            return False
+        family = self.family_of(name)
+        if family is None or family.cls not in _OWN_BODY_CLASSES:
+            return False
+        core = name[m.end() : len(name) - len(family.ending)]
+        return 2 <= len(core) <= _OWN_BODY and not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core)
+
     def strip_lead(self, text: str, start: int, end: int) -> int:
         """Move ``start`` past introducing verbs, level words and works at the start of a name."""
         while True:
@@ -573,6 +656,15 @@ class NameRules:
     def has_inner_verb(self, name: str) -> bool:
         """An item with a verb inside is a clause, not a name (…研究院新增…研究)."""
         return self._inner_verb.search(name, 1) is not None
+
+    def has_verb(self, text: str) -> bool:
+        """Whether a verb that cannot stand inside a name, and is no kind or quality word, is in ``text``.
+
+        >>> rules = make_name_rules()
+        >>> rules.has_verb("高水平的"), rules.has_verb("企业，推进")
+        (False, True)
+        """
+        return any(v.group(0) not in self.kind_words for v in self._inner_verb.finditer(text))
 
     # -- what is no name -----------------------------------------------------------------------
     def is_name(self, name: str, strict: bool = True) -> bool:
@@ -607,7 +699,7 @@ class NameRules:
         for sfx in self.generic_suffixes if strict else ():
             if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name):
                 return False
-        return self.breaks.isdisjoint(core)
+        return self.breaks.isdisjoint(self._etc_word.sub("", core))
 
     # -- enumerations --------------------------------------------------------------------------
     def items(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -778,6 +870,9 @@ def make_name_rules(
     own_jurisdictions: list[str] = list(P.OWN_JURISDICTIONS),
     not_own_after: str = P.NOT_OWN_AFTER,
     not_sections: list[str] = list(P.NOT_SECTIONS),
+    particle_words: list[str] = list(P.PARTICLE_WORDS),
+    name_particles: str = P.NAME_PARTICLES,
+    etc_words: list[str] = list(P.ETC_WORDS),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -830,13 +925,21 @@ def make_name_rules(
         word opens the name of its own facility (:meth:`NameRules.is_own_facility`).
     not_sections
         Words ending like a section that name none (路段, 河段, 阶段: :meth:`NameRules.section_of`).
+    particle_words
+        Words with a particle inside that stand inside names (以下 of 浮山以下段): their particle
+        ends no name (:meth:`NameRules.left_boundary`).
+    name_particles
+        Particles that stand inside short names too (为 of 华为): they end a name only when two
+        characters of it follow, or cut a milestone's item after two (:meth:`NameRules.after_particle`).
+    etc_words
+        Words with 等 that stand inside names (高等 of 高等研究院): their 等 is no break.
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
         programme_words, measures, programme_verbs, headquarters, headquarters_scopes, water_endings,
-        own_jurisdictions, not_own_after, not_sections,
+        own_jurisdictions, not_own_after, not_sections, particle_words, name_particles, etc_words,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

@@ -137,7 +137,7 @@ CONJUNCTIONS = "和与及"
 
 #: One-character words that end a name on its left when at least two characters of name follow
 #: (是深圳湾实验室, 为西部通道, 了一批…): particles and prepositions that never open a name.
-PARTICLES = "是了为在将被把从由对并以"
+PARTICLES = "是了为在将被把从由对并以向"
 
 #: What may follow a family's ending without ending the name there: the ending is part of a
 #: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), or of an event's name (深圳国际低碳城论坛,
@@ -192,6 +192,7 @@ KIND_WORDS = (
     "疏散", "换电", "陆海", "乡镇", "中西部", "所有", "断头", "特许经营", "跨界", "技改", "收费", "部分", "虚拟",
     "全域", "托育", "民企", "央企", "国企", "外企", "枢纽", "地标", "标志性", "离岸", "保税", "出口",
     "空中", "二层", "风雨", "立体", "慢行", "登山", "步行", "余泥渣土", "历史文化", "美好",
+    "燃气", "天然气", "石油", "油气", "长输", "给排水", "雨水", "中水", "热力", "输油", "输气", "管道", "管网",
 
 
 )
@@ -215,8 +216,8 @@ LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "全国首个", "全�
 #: the report's own district or city has one such facility, which the name names.  Not when a level
 #: or scope word follows it (区级, 区属, 市内, 区域, 市政, 县城, 市民: a kind of facility, where, or a word
 #: of its own).
-OWN_JURISDICTIONS = ("新区", "区", "市", "县")
-NOT_OWN_AFTER = "级属内域外政际城场民区县间直镇第"
+OWN_JURISDICTIONS = ("新区", "省", "区", "市", "县")
+NOT_OWN_AFTER = "级属内域外政际城场民区县间直镇第份"
 
 #: Words that end like a section of a works (…段, families.tsv condition ``section``) and name none:
 #: a road's run, a river's reach, a phase of time or a tender lot (拥堵路段, 河段, 主体施工阶段, 一标段).
@@ -281,6 +282,23 @@ BAD_STARTS = (
     *NEW_STARTS, "该", "各", "相关", "有关", "一批", "一些", "多个", "两所", "其中", "更多", "优质", "外资", "以下",
     "累计", "高能级", "重点", "下为", "更加", "其他",
 )
+
+#: Words with a particle of :data:`PARTICLES` that stand inside names (浮山以下段, a river's section;
+#: 城北以东片区; not 亿元以上, a count): their particle ends no name on its left, nor do those of the
+#: kind words (并购, 对外).
+PARTICLE_WORDS = ("以上段", "以下段", "以东", "以西", "以南", "以北", "自由", "向阳", "向西", "向南", "以色列", "将军", "在线")
+
+#: Words that count a batch of things: a family's name after one in its clause, with no verb between,
+#: is a kind the report wants more of (建设一批高水平的国家科学中心, 培育一批工业设计中心、…认证中心).
+BATCH_WORDS = ("一大批", "一批", "一系列", "一些", "若干", "多个", "多家", "各类")
+
+#: Particles of :data:`PARTICLES` that stand inside short names too (华为, 以岭): they end a name on
+#: its left only when at least two of its characters follow (为 in 亲自为西部通道; not in 华为公司).
+NAME_PARTICLES = "为以"
+
+#: Words with 等 that stand inside names (安徽高等研究院, 高等职业技术学院): their 等 ends no name, where
+#: any other 等 (A、B等…) is a break (:data:`NAME_BREAK`).
+ETC_WORDS = ("高等", "中等", "初等")
 
 #: One-character prepositions: never the first character of a name.
 PREPOSITIONS = "与以对在将为由向从把被让"

@@ -63,6 +63,10 @@ _FOUNDER_CLASSES = ("University", "Enterprise", "ResearchInstitute")
 _NAMED_FOR_INDUSTRY = ("Park", "Platform", "Fund")
 #: What can be located in a park.
 _LOCATED_CLASSES = ("Enterprise", "Platform", "ResearchInstitute", "Fund", "Project", "Park", "University")
+#: What a park's name right before its own name places in the park (乙高新区甲科技总部项目).
+_PLACED_BY_PARK = ("Project", "Platform", "ResearchInstitute")
+#: Who, named right before 在P, builds or sets something up in the park and so is there (甲科技在乙高新区设立研发中心).
+_BUILDERS_IN_PARK = ("Enterprise", "ResearchInstitute", "University")
 #: After a park's name, what makes the name the park's own works, not a thing in it (…物流园项目, …园区主体工程).
 _WORKS_OF = re.compile(r"(?:主体|基础设施|配套)?(?:项目|工程|建设|建设项目|建设工程|开发|开发建设|改造|改造工程|升级改造)")
 #: How a phase or a part of a park is named after it (平湖金融基地二期, 宝龙科技城核心区, 二三期).
@@ -108,7 +112,7 @@ _PARTNER_WORD = re.compile("[与同]")
 _COOPERATION_RULE = "context:合作"
 #: A<verb>P: A runs the platform, institute, fund or project P it sets up.
 _FOUNDING = re.compile(
-    r"牵头(?:组建|建设|成立|设立|申报|承建)|(?:联合|共同|合作)(?:设立|成立|组建|共建|建设)|共建|投资(?:建设|兴建)|设立|组建"
+    r"牵头(?:组建|建设|成立|设立|申报|承建)|(?:联合|共同|合作)(?:设立|成立|组建|共建|建设)|共建|投资(?:\d+(?:\.\d+)?(?:亿|万)?元)?(?:建设|兴建)|设立|组建"
 )
 #: After ``A与B``: they build what follows together (A与B合资建设P, A与B共建P).
 _BUILT_TOGETHER = re.compile(r"合资|共建|(?:联合|共同|合作)(?:建设|设立|成立|组建)")
@@ -120,7 +124,7 @@ _SERVES = re.compile(r"^(?:重点|主要|专项|全力)?(?:助力|服务|支持|
 #: Verbs whose object is an industry that the park or firms of the sentence develop.
 _DEVELOP = re.compile(
     r"(?:重点|大力|加快|积极|着力|优先)?(?:发展壮大|发展|壮大|培育|做强做大|做大做强|做强|做大|做优|聚焦|布局|集聚|引育|"
-    r"招引|深耕|主攻|瞄准|打造|形成|构建)"
+    r"招引|深耕|主攻|瞄准|打造|形成|构建|引进)"
 )
 #: After a park: the industries it is built around (P以A、B为主导产业).
 _LEADS_WITH = re.compile(r"^(?:以|将)$")
@@ -143,6 +147,18 @@ _OPENING = re.compile(r"(?:加大|加强|推动|促进|支持|强化|推进|加�
 _INDUSTRY_HEAD = re.compile(
     r"^(?:产业|行业|领域)?(?:龙头|骨干|重点|头部|领军|链主)?(?:企业|集团|公司|园区|产业园|园|基地|集聚区|项目)"
 )
+#: Between a park and the industry written right after it (P黄金珠宝产业, P的集成电路产业).
+_PARK_S_INDUSTRY = re.compile(r"的?")
+#: Between the industries and the park they gather in (C、D产业向P集聚, C产业在P集聚)…
+_GATHERS_IN = re.compile(r"(?:等)?(?:产业|行业|企业|项目)?(?:加快|加速|持续|进一步)?(?:向|在)")
+#: …and after the park, the verb (集聚, 聚集, 集中, 布局, 落地).
+_GATHERED = re.compile(r"^(?:加快|加速|持续|进一步|高度)?(?:集聚|聚集|集中|布局|落地|汇聚)")
+#: Between ``以C`` and the park it is the feature of (以C为特色的P, 以C为主导的P).
+_FEATURED = re.compile(r"(?:等)?(?:产业|行业)?为(?:特色|主导|核心|主题|重点|主攻方向)的")
+#: Of the heads of :data:`_INDUSTRY_HEAD`, those of firms, which may stand right before their names (…龙头企业甲科技).
+_FIRM_HEADS = ("企业", "集团", "公司")
+#: Between the firms of ``以A、B`` and the industry they lead (以A、B为龙头的C).
+_LEADING = re.compile(r"(?:等[^，。；]{0,6}?)?为(?:龙头|引领|核心|链主|牵引|骨干)(?:企业)?的")
 #: A sentence that opens on the firms or parks it builds on: 发挥A、B等企业作用, 依托P.
 _ANCHOR = ("依托", "发挥", "依靠", "借助", "以", "围绕", "支持", "引导", "推动", "加快", "深化", "推进", "建设", "在", "放大",
            "将", "把")
@@ -158,7 +174,7 @@ _LIST_GAP = re.compile(r"^(?:[、和及与]|以及)?$")
 #: Between the names that settle and the verb: 等国家级、市级平台, 相继, 正式 (not 以及未来将…的高校).
 #: Also a count without 等 (中科院金属研究所创新港14个项目落户沈抚科创园).
 _SETTLE_GAP = re.compile(r"^(?:等[^，。；以及和]{0,10}?|\d+(?:个|家|项)[^，。；以及和、]{0,4}?)?(?:项目|企业|机构|平台)?"
-                         r"(?:相继|先后|成功|正式|已|均|将|签约|全部)*$")
+                         r"(?:(?:区域|全球|中国|华南|第二)?总部(?:项目)?)?(?:相继|先后|成功|正式|已|均|将|签约|全部)*$")
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -210,6 +226,8 @@ def find_relations(
         _focus(s, ms, cls, rel)
         _industry_clauses(s, ms, cls, rel)
         _industry_heads(s, ms, cls, rel)
+        _industries_around_parks(s, ms, cls, rel)
+        _firms_by_industry(s, ms, cls, rel)
         _development(s, ms, cls, rel)
         _locations(s, ms, cls, rel)
         _cooperation_and_runs(s, ms, cls, rel, text, by_cooperation)
@@ -358,6 +376,10 @@ def _names_inside_names(mentions: list[Mention], by_sentence, cls: dict[str, str
 #: a building or works that only bears its name (南山体育中心, 生物医药馆, 航电枢纽, 新能源汽车充电站).
 _INDUSTRY_PLACE_OF = re.compile(r"^[^，。、]{0,4}?(?:产业园区|产业园|产业基地|产业化|生产基地|制造基地|基地|园区|生产线|工厂)")
 
+#: …and after the industry a park's own name states, the word that ends the park's name (北湖物流功能区,
+#: 北湖电商物流园, 青岚创投集聚区), at most four characters on.
+_PARK_OF_INDUSTRY = re.compile(r"^[^，。、]{0,4}?(?:园|园区|基地|功能区|集聚区)$")
+
 
 def _industry_places(entities: dict[str, Entity], cls: dict[str, str], clusters: list[tuple[str, str]],
                      base: dict[str, str], sentences: list[Sentence]) -> list[tuple[str, str, int]]:
@@ -401,7 +423,8 @@ def _industry_places(entities: dict[str, Entity], cls: dict[str, str], clusters:
                 continue  # 文化 inside 文化创意
             taken.append((start, end))
             tail = next((t for t in TAILS if name[start:end].endswith(t)), "")  # 生物医药产业 + 园
-            if _INDUSTRY_PLACE_OF.match(tail + name[end:]):
+            place = _PARK_OF_INDUSTRY if cls.get(name) == "Park" else _INDUSTRY_PLACE_OF
+            if place.match(tail + name[end:]):
                 near = {paragraph.get(i) for i in entities[c].sentences}
                 said = entities[name].sentences
                 out.append((name, c, next((i for i in said if paragraph.get(i) in near), said[0])))
@@ -662,8 +685,10 @@ def _industry_clauses(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) 
         ps, pe = clauses[k - 1]
         funds = [m for m in ms if ps <= m.start < pe and cls.get(m.canonical) == "Fund"]
         if serves and named and funds and named[0].start - cs <= serves.end() + 2:
+            served = [c for c in _list_after(s, ms, ms.index(named[0])) if cls.get(c.canonical) == "IndustryCluster"]
             for f in funds:
-                rel(f.canonical, "inCluster", named[0].canonical, s.index, "clause:设立F，助力C")
+                for c in served:  # 重点投向A、B领域
+                    rel(f.canonical, "inCluster", c.canonical, s.index, "clause:设立F，助力C")
 
 
 def _focus(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
@@ -728,6 +753,77 @@ def _industry_heads(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) ->
         if _LED_BY.match(s.text[named[-1].end - s.start :]):
             for c in named:
                 rel(p.canonical, "inCluster", c.canonical, s.index, "clause:P以C为主导")
+
+
+def _industries_around_parks(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
+    """The industries written right after a park (``P(的)C、D产业``), that gather in it (``C、D产业向P集聚``)
+    or that it is built around (``以C为特色的P``) are the park's.
+
+    Examples
+    --------
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> ex = extract_given(Report(slug="t", text="以青岚片区珠宝、钟表产业为重点，推动智能终端产业向北湖园集聚。", year="2024"), [
+    ...     ("青岚片区", "Park", []), ("北湖园", "Park", []), ("珠宝", "IndustryCluster", []),
+    ...     ("钟表", "IndustryCluster", []), ("智能终端", "IndustryCluster", [])])
+    >>> sorted((r.subject, r.object) for r in ex.relations)
+    [('北湖园', '智能终端'), ('青岚片区', '珠宝'), ('青岚片区', '钟表')]
+    """
+    # 以青岚片区珠宝产业为重点: the industries written right after a park's name are the park's
+    for i, (p, c) in enumerate(zip(ms, ms[1:])):
+        if cls.get(p.canonical) == "Park" and cls.get(c.canonical) == "IndustryCluster" \
+                and _PARK_S_INDUSTRY.fullmatch(s.text[p.end - s.start : c.start - s.start]):
+            for n in _list_after(s, ms, i + 1):
+                if cls.get(n.canonical) != "IndustryCluster":
+                    break
+                rel(p.canonical, "inCluster", n.canonical, s.index, "clause:P的C产业")
+    # 推动C、D产业向P集聚; 打造以C为特色的P: the industries a park gathers or is built around
+    for i, c in enumerate(ms):
+        if cls.get(c.canonical) != "IndustryCluster" or (i and cls.get(ms[i - 1].canonical) == "IndustryCluster"
+                                                          and _LIST_GAP.match(s.text[ms[i - 1].end - s.start : c.start - s.start])):
+            continue
+        named = [n for n in _list_after(s, ms, i) if cls.get(n.canonical) == "IndustryCluster"]
+        j = ms.index(named[-1]) + 1
+        if j >= len(ms) or cls.get(ms[j].canonical) != "Park":
+            continue
+        gap = s.text[named[-1].end - s.start : ms[j].start - s.start]
+        featured = _FEATURED.fullmatch(gap) and s.text[: c.start - s.start].endswith("以")
+        if featured or _GATHERS_IN.fullmatch(gap) and _GATHERED.match(s.text[ms[j].end - s.start :]):
+            for n in named:
+                rel(ms[j].canonical, "inCluster", n.canonical, s.index, "clause:C向P集聚")
+
+
+def _firms_by_industry(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
+    """Firms named right after their industry and head (``引进C龙头企业A、B``) or as the ones that lead
+    it (``以A、B为龙头的C产业集群``) are of that industry.
+
+    Examples
+    --------
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> ex = extract_given(Report(slug="t", text="引进智能终端龙头企业远航电子，形成以金穗科技为龙头的钟表产业集群。", year="2024"), [
+    ...     ("远航电子", "Enterprise", []), ("金穗科技", "Enterprise", []), ("智能终端", "IndustryCluster", []),
+    ...     ("钟表", "IndustryCluster", [])])
+    >>> sorted((r.subject, r.object) for r in ex.relations)
+    [('远航电子', '智能终端'), ('金穗科技', '钟表')]
+    """
+    # 引进集成电路龙头企业甲科技: the industry and head right before a list of firms type them
+    for i, c in enumerate(ms[:-1]):
+        head = _INDUSTRY_HEAD.match(s.text[c.end - s.start :]) if cls.get(c.canonical) == "IndustryCluster" else None
+        if head and head.group(0).endswith(_FIRM_HEADS) and ms[i + 1].start == c.end + head.end():
+            for member in _list_after(s, ms, i + 1):
+                if cls.get(member.canonical) in ("Enterprise", "Platform", "ResearchInstitute"):
+                    rel(member.canonical, "inCluster", c.canonical, s.index, "enum:C企业A")
+    # 以甲科技、丙电子为龙头的集成电路产业集群: the firms that lead an industry are of it
+    for i, a in enumerate(ms):
+        if cls.get(a.canonical) not in _MEMBER_CLASSES or cls.get(a.canonical) == "Park" or not s.text[: a.start - s.start].endswith("以"):
+            continue
+        firms = [m for m in _list_after(s, ms, i) if cls.get(m.canonical) in _MEMBER_CLASSES]
+        j = ms.index(firms[-1]) + 1
+        if j < len(ms) and cls.get(ms[j].canonical) == "IndustryCluster" \
+                and _LEADING.fullmatch(s.text[firms[-1].end - s.start : ms[j].start - s.start]):
+            for m in firms:
+                rel(m.canonical, "inCluster", ms[j].canonical, s.index, "clause:以A为龙头的C")
 
 
 def _development(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
@@ -840,6 +936,8 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
         # that opens with such a verb goes on with them (P落地26个重大项目，落户A、B)
         opening = _opening_parks(s, in_clause, cls, cs)
         take = _TAKES.match(clause[opening[-1].end - cs :] if opening else clause)
+        if taker and not opening and not take:
+            _settled_in_taker(s, in_clause, cls, rel, taker, ce)
         if opening:
             taker = opening if take else []
         elif not take:
@@ -858,11 +956,16 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
             after = clause[p.end - cs :]
             others = [m for m in located if m.canonical != p.canonical]
             # 在P(内)建设X
-            verb = re.match(r"^(?:内|中|里)?(?:新|相继|先后|成功|累计|重点|加快)?(?:" + "|".join(_BUILD_VERBS) + ")", after)
+            verb = re.match(r"^(?:内|中|里)?(?:新|相继|先后|成功|累计|重点|加快|规划|启动|谋划|集中)?(?:" + "|".join(_BUILD_VERBS) + ")", after)
             if before.endswith("在") and verb:
                 for m in others:
                     if m.start >= p.end:
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:在P建设X")
+            # A在P设立研发中心: the firm or institute right before 在P that builds there is there too
+            if before.endswith("在") and verb:
+                for m in in_clause[:i]:
+                    if m.end == p.start - 1 and cls.get(m.canonical) in _BUILDERS_IN_PARK:
+                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:A在P建设")
             # X(等…)在P落地: the names before 在P settle there when nothing follows the verb
             if before.endswith("在") and _SETTLES_HERE.match(after):
                 ahead = [m for m in others if m.end <= p.start - 1]
@@ -873,7 +976,15 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
             inside = re.match(r"^(?:内的|里的|中的|内|的)", after)
             nxt = next((m for m in others if inside and m.start == p.end + inside.end()), None)
             if nxt is not None and (inside.group(0) != "的" or cls.get(nxt.canonical) != "Park"):
-                rel(nxt.canonical, "locatedIn", p.canonical, s.index, "clause:P内X")
+                for m in _list_after(s, in_clause, in_clause.index(nxt)):  # P内的A、B
+                    if m in others and (m is nxt or cls.get(m.canonical) == cls.get(nxt.canonical)):
+                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:P内X")
+            # 乙高新区甲科技总部项目: a project, platform or institute named right after the park is in it
+            nxt = next((m for m in in_clause[i + 1 : i + 2] if m.start == p.end and cls.get(m.canonical) in _PLACED_BY_PARK), None)
+            if nxt is not None and nxt.canonical != p.canonical:
+                for m in _list_after(s, in_clause, i + 1):  # 推进乙高新区丁项目、辛项目建设
+                    if m is nxt or cls.get(m.canonical) == cls.get(nxt.canonical):
+                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:PX")
             # 中国（广东）自由贸易试验区前海蛇口片区: a zone's 片区 or 园区 named right after it
             nxt = next((m for m in in_clause[i + 1 : i + 2] if cls.get(m.canonical) == "Park"), None)
             if nxt is not None and nxt.start == p.end and nxt.text.endswith(ZONE_PARTS) and nxt.canonical != p.canonical:
@@ -893,6 +1004,32 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
                         if not brought.search(ahead) and not _SETTLED_AFTER.match(behind):
                             continue  # 引进A、B; A、B等上市公司功能板块落地
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "sentence:依托P")
+
+
+def _settled_in_taker(s: Sentence, in_clause: list[Mention], cls: dict[str, str], rel, taker: list[Mention], ce: int) -> None:
+    """``P引进A，B、C等企业相继落户``: after a clause in which parks take in firms, a clause that lists
+    names and ends on their settling (no park after the verb) settles them in those parks.
+
+    Examples
+    --------
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> ex = extract_given(Report(slug="t", text="丁科学园新引进甲科技，丙电子等企业相继落户。", year="2024"), [
+    ...     ("丁科学园", "Park", []), ("甲科技", "Enterprise", []), ("丙电子", "Enterprise", [])])
+    >>> sorted((r.subject, r.object) for r in ex.relations)
+    [('丙电子', '丁科学园'), ('甲科技', '丁科学园')]
+    """
+    located = [m for m in in_clause if cls.get(m.canonical) in _LOCATED_CLASSES]
+    if not located or located[0] is not in_clause[0] or any(cls.get(m.canonical) == "Park" for m in in_clause):
+        return
+    names = _list_before(s, in_clause, in_clause.index(located[-1]))
+    if names[0] is not in_clause[0]:
+        return
+    settled = _SETTLED_AFTER.match(s.text[names[-1].end - s.start : ce - s.start])
+    if settled and s.text[names[-1].end - s.start + settled.end() : ce - s.start] in ("", "运营", "投产", "发展"):
+        for m in names:
+            for p in taker:
+                rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:P引进A，B落户")
 
 
 def _anchors_of_a_park(s: Sentence, ms: list[Mention], cls: dict[str, str], rel, clauses, span, located) -> None:
@@ -1013,6 +1150,8 @@ def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], r
                 for o in owners:
                     if o.canonical != p.canonical and cls.get(p.canonical) != "University":
                         rel(p.canonical, "affiliatedWith", o.canonical, s.index, "clause:A设立P")
+        _run_by(s, in_clause, cls, rel, text)
+        _built_with(s, in_clause, cls, rel, text, cs)
         # 依托A(、B)建设P: P is A's (A a university, firm or institute)
         for i, a in enumerate(in_clause):
             if not text[cs : a.start].endswith("依托") or cls.get(a.canonical) not in _FOUNDER_CLASSES:
@@ -1022,6 +1161,66 @@ def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], r
                 if p.start > owners[-1].end and cls.get(p.canonical) in ("Platform", "ResearchInstitute", "Fund") and _built_after(s, p):
                     for o in owners:
                         rel(p.canonical, "affiliatedWith", o.canonical, s.index, "clause:依托A建设P")
+
+
+#: After ``P由A(、B)``: the verb that makes A the one who set P up or runs it (己创新中心由甲科技牵头组建).
+_RUN_BY = re.compile(r"^(?:牵头|联合|共同|合作|投资|负责)?(?:组建|建设|设立|成立|承建|运营|主办|建成|打造|发起)")
+#: Before ``A`` in a clause said by the government: it builds P together with A (与戊大学共建己研究院).
+_WITH_PARTNER = re.compile(r"(?:^|推动|支持|深化|加强|积极|持续|加快)与$")
+#: Between the partners of ``与A、B`` and what the government builds with them (共建, 合作共建了).
+_BUILT_WITH = re.compile(r"(?:等[^，。；]{0,6}?)?(?:" + _BUILT_TOGETHER.pattern + r")(?:了|一批|一个)?")
+
+
+def _run_by(s: Sentence, in_clause: list[Mention], cls: dict[str, str], rel, text: str) -> None:
+    """``P由A(、B)牵头组建``: the passive of ``A牵头组建P``, P is A's.
+
+    Examples
+    --------
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> ex = extract_given(Report(slug="t", text="省智能制造创新中心由甲重工牵头组建。", year="2024"), [
+    ...     ("省智能制造创新中心", "Platform", []), ("甲重工", "Enterprise", [])])
+    >>> [(r.subject, r.predicate, r.object) for r in ex.relations]
+    [('省智能制造创新中心', 'affiliatedWith', '甲重工')]
+    """
+    for i, p in enumerate(in_clause):
+        if cls.get(p.canonical) not in _RUN_CLASSES or not text.startswith("由", p.end):
+            continue
+        owners = [o for o in in_clause[i + 1 :] if o.start == p.end + 1][:1]
+        if not owners or cls.get(owners[0].canonical) not in _FOUNDER_CLASSES:
+            continue
+        owners = [o for o in _list_after(s, in_clause, in_clause.index(owners[0])) if cls.get(o.canonical) in _FOUNDER_CLASSES]
+        if not _RUN_BY.match(text[owners[-1].end : owners[-1].end + 8]):
+            continue
+        for o in owners:
+            if o.canonical != p.canonical:
+                rel(p.canonical, "affiliatedWith", o.canonical, s.index, "clause:P由A组建")
+
+
+def _built_with(s: Sentence, in_clause: list[Mention], cls: dict[str, str], rel, text: str, cs: int) -> None:
+    """``与A(、B)共建P``: the government builds P with A, so P is A's (GUIDE.md: A与B共建P).
+
+    Examples
+    --------
+    >>> from graph.model import Report
+    >>> from graph.extract.oracle import extract_given
+    >>> ex = extract_given(Report(slug="t", text="深化校地合作，与丙理工大学共建丁先进制造研究院。", year="2024"), [
+    ...     ("丙理工大学", "University", []), ("丁先进制造研究院", "ResearchInstitute", [])])
+    >>> [(r.subject, r.predicate, r.object) for r in ex.relations]
+    [('丁先进制造研究院', 'affiliatedWith', '丙理工大学')]
+    """
+    for i, a in enumerate(in_clause):
+        if cls.get(a.canonical) not in _FOUNDER_CLASSES or not _WITH_PARTNER.search(text[cs : a.start]):
+            continue
+        owners = [o for o in _list_after(s, in_clause, i) if cls.get(o.canonical) in _FOUNDER_CLASSES]
+        rest = in_clause[in_clause.index(owners[-1]) + 1 :]
+        if not rest or cls.get(rest[0].canonical) not in _RUN_CLASSES or cls.get(rest[0].canonical) == "University":
+            continue
+        between = text[owners[-1].end : rest[0].start]
+        if not _BUILT_WITH.fullmatch(between):
+            continue
+        for o in owners:
+            rel(rest[0].canonical, "affiliatedWith", o.canonical, s.index, "clause:与A共建P")
 
 
 def _introductions(s: Sentence, ms: list[Mention], cls: dict[str, str], facts: set, text: str) -> None:
