@@ -89,6 +89,7 @@ __all__ = [
     "load_endings",
     "load_levels",
     "load_modifiers",
+    "load_opening_modifiers",
     "merge_names",
     "metro_core",
     "normal_form",
@@ -183,13 +184,37 @@ def project_stem(name: str, endings: tuple[Ending, ...]) -> str | None:
 
 @lru_cache(maxsize=4)
 def load_modifiers(path: Path | str = MODIFIERS_PATH) -> tuple[str, ...]:
-    """Read ``modifiers.tsv``, longest words first; raise :class:`ModifierError` naming a bad line."""
+    """Read ``modifiers.tsv``, longest words first; raise :class:`ModifierError` naming a bad line.
+
+    The words that stand inside a name; those whose example has them open it are
+    :func:`load_opening_modifiers`.
+    """
     out = set()
     path = Path(path)
     for lineno, cols in data_rows(path):
         if len(cols) != 2 or not cols[0].strip() or " " in cols[0].strip() or " / " not in cols[1]:
             raise ModifierError(f"{path}:{lineno}: expected word<TAB>shorter name / longer name")
-        out.add(cols[0].strip())
+        if not _opens(cols):
+            out.add(cols[0].strip())
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+def _opens(cols: list[str]) -> bool:
+    """Whether a modifiers.tsv line's example has its word open the longer name (皇岗口岸 / 新皇岗口岸)."""
+    shorter, longer = (part.strip() for part in cols[1].split(" / ", 1))
+    return longer == cols[0].strip() + shorter
+
+
+@lru_cache(maxsize=4)
+def load_opening_modifiers(path: Path | str = MODIFIERS_PATH) -> tuple[str, ...]:
+    """The modifier words of ``modifiers.tsv`` whose example pair has the word open the longer name
+    (皇岗口岸 / 新皇岗口岸: the new building of the port is the port's project).
+
+    >>> load_opening_modifiers()
+    ('新',)
+    """
+    load_modifiers(path)  # the file's errors, named
+    out = {cols[0].strip() for _, cols in data_rows(Path(path)) if _opens(cols)}
     return tuple(sorted(out, key=lambda w: (-len(w), w)))
 
 
@@ -377,11 +402,13 @@ def _project_words(names: set[str], classes: dict[str, str], endings: tuple[Endi
 def _modifier_words(names: set[str], classes: dict[str, str], modifiers: tuple[str, ...],
                     is_specific: Callable[[str], bool]) -> dict[str, str]:
     longer: dict[str, set[str]] = defaultdict(set)  # a name -> the names that are it with a modifier word
+    opening = load_opening_modifiers()
     for name in sorted(names):
         cls = classes.get(name)
         if cls is None or top_class(cls) not in MODIFIED_CLASSES or metro_core(name):
             continue
-        for short in without_modifier(name, modifiers):
+        opened = {name[len(w):] for w in opening if name.startswith(w)}
+        for short in without_modifier(name, modifiers) | opened:
             if short in names and len(short) >= SHORT_FORM_MIN and _same_class(classes.get(short), cls) \
                     and is_specific(short):
                 longer[short].add(name)

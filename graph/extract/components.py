@@ -686,6 +686,10 @@ class Enumerations:
                     if (len(name) <= 6 and rules.ending_of(name) is None and rules.is_name(name)
                             and not rules.is_generic(name) and not rules.has_inner_verb(name)):
                         add_candidate(doc, s, e, c.label_, "enum:list")
+        # 区大剧院、文化馆、图书馆: the level word of the first facility is the bare ones' after it too
+        for c in list(doc.spans[CANDIDATES]):
+            if c.label_ == "Project" and text[c.end_char : c.end_char + 1] == "、" and rules.is_own_facility(c.text):
+                self.share_level(doc, text, c.end_char, rules.own_level(c.text))
         # 紫金山、太湖、云龙湖实验室: the bare items before a laboratory's name share its ending
         for c in list(doc.spans[CANDIDATES]):
             if c.label_ in _SHARING_CLASSES and c.id_.startswith("suffix") and text[c.start_char - 1 : c.start_char] == "、":
@@ -709,6 +713,24 @@ class Enumerations:
                     continue  # typed by the head
                 self.type_items(doc, text, m.end(), end, None, f"context:{verb}", organisations_only=True)
         return doc
+
+    def share_level(self, doc: Doc, text: str, at: int, level: str) -> None:
+        """Name the items listed from ``text[at]`` (a 、) after a jurisdiction's own facility with its
+        level word, as long as each is a facility with no name of its own (文化馆, 妇幼保健院): the
+        list's level word is theirs (区大剧院、文化馆 are 区大剧院 and 区文化馆).  An item found as a
+        name already ends the run (区大剧院、大浪文化艺术中心: a centre named for its place)."""
+        rules = self.rules
+        raw = doc_text(doc)
+        named = {(c.start_char, c.end_char) for c in doc.spans[CANDIDATES]}
+        while text[at : at + 1] == "、":
+            end = at + 1
+            while end < len(text) and text[end] not in rules.breaks:
+                end += 1
+            item = raw[at + 1 : end]
+            if not item or (at + 1, end) in named or rules.own_level(item) or not rules.is_own_facility(level + item):
+                return
+            add_candidate(doc, at + 1, end, "Project", "enum:own:shared", level + item)
+            at = end
 
     def type_items(self, doc: Doc, text: str, start: int, end: int, head: str | None, rule: str,
                    organisations_only: bool = False, kind: str = "", owners: bool = False) -> None:

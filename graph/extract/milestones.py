@@ -57,8 +57,14 @@ _NOT_BUILT_AFTER = ("依托", "在", "与", "借助", "围绕", "以", "携手",
 #: (…等一批水源、水库工程建设加快).
 _TAIL_FILLER = re.compile(r"^[^，。；：！？]{0,24}$")
 #: After a stage word that follows its names: the clause ends, or a word that goes on about it
-#: (…建设进度), or 并 and another stage (…完工并投入使用).
-_AFTER_TAIL = ("进度", "步伐", "顺利", "加快", "提速", "进展", "工作", "和", "与", "及", "、", "等", "的", "进程", "力度", "并")
+#: (…建设进度), or 并 and another stage (…完工并投入使用), or what the step came to (…规划审批取得突破性进展,
+#: …总体规划获市政府审议通过, …设计方案通过评审, …设计方案完成国际竞赛; not …建设取得明显成效, what a
+#: programme achieved).
+_AFTER_TAIL = ("进度", "步伐", "顺利", "加快", "提速", "进展", "工作", "和", "与", "及", "、", "等", "的", "进程", "力度", "并",
+               "取得突破", "取得重大", "取得重要", "取得积极", "取得阶段性", "取得实质性", "取得新", "获", "通过",
+               "完成")
+#: What joins a stage word said of the names before it to the names after it (A开工和B建设).
+_JOINING = ("和", "及", "与", "、")
 #: A clause that goes on about the projects of the clause before it.
 _GOES_ON = re.compile(
     r"^(?:并|同步|争取|力争|确保|实现|年内|年底|年中|全面|基本|全线|正式|已|尽快|及早|早日|按期|如期|提前|"
@@ -200,20 +206,33 @@ def _may_be_built(m: Mention, body: str, cs: int, s0: int, class_of) -> bool:
     return False
 
 
+def _closes_a_name_before(body: str, ws_start: int, ws_end: int, built, offset: int) -> bool:
+    """Whether a stage word ends the name right before it and a conjunction joins what follows
+    (``推进A开工和B建设``: 开工 is A's, B's stage is its own)."""
+    if not body.startswith(_JOINING, ws_end):
+        return False
+    return any(m.end - offset <= ws_start and len(body[m.end - offset : ws_start]) <= 4 for m in built)
+
+
 def _govern(body, cs, s0, words, built, names) -> dict[int, tuple[Mention, list[StageWord]]]:
     """Which stage words govern each name: the words before it that open it, the words after it.
 
     Between a name and a word after it stand only the other names of a list and a few words
-    (``A、B等一批水源工程建设加快``).
+    (``A、B等一批水源工程建设加快``); a word after the names of the next list is theirs, not the
+    name's (``A等项目建设和B等项目竣工``: A is built, B completed).
     """
     out: dict[int, tuple[Mention, list[StageWord]]] = {}
     for m in built:
         start, end = m.start - s0 - cs, m.end - s0 - cs
         ws = []
+        closed_at = None  # where the first word after the name that ends it ends
         for ws_start, ws_end, w in words:
             if ws_end <= start:  # a word before the name: it opens the names after it
-                ws.append(w)
+                if not _closes_a_name_before(body, ws_start, ws_end, built, s0 + cs):
+                    ws.append(w)
             elif ws_start >= end:  # a word after the name: it ends the names before it
+                if closed_at is not None and any(closed_at <= o.start - s0 - cs < ws_start for o in names):
+                    break  # A等项目建设和B等项目竣工: 竣工 ends B's list, A's ended at 建设
                 between = body[end:ws_start]
                 for other in names:
                     if end <= other.start - s0 - cs and other.end - s0 - cs <= ws_start:
@@ -221,6 +240,7 @@ def _govern(body, cs, s0, words, built, names) -> dict[int, tuple[Mention, list[
                 after = body[ws_end:]
                 if _TAIL_FILLER.match(between) and (not after or after.startswith(_AFTER_TAIL) or len(after) <= 4):
                     ws.append(w)
+                    closed_at = ws_end if closed_at is None else closed_at
         if ws:
             out[id(m)] = (m, ws)
     return out

@@ -65,6 +65,8 @@ _SECTION_PLACE = 4
 _OWN_BODY_CLASSES = ("Enterprise", "ResearchInstitute", "Fund")
 _OWN_BODY = 7
 #: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
+#: A name and the short bracketed words that end it (南澳码头（口岸）).
+_TRAILING_QUALIFIER = re.compile(r"^(.+?)[（(][\u4e00-\u9fff]{1,6}[）)]$")
 _CAMPUS = re.compile(r"(.{2,}?大学)[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 
@@ -319,7 +321,15 @@ class NameRules:
 
     def _is_facility(self, name: str) -> bool:
         """Whether ``name`` is a specific name of a ``Project`` family that is no works itself, nor a
-        water body (布吉河综合整治 is upkeep of a river, 应人石河整治工程 a works of its own: GUIDE.md)."""
+        water body (布吉河综合整治 is upkeep of a river, 应人石河整治工程 a works of its own: GUIDE.md).
+
+        A short bracketed qualifier that ends it, and a project word before that, leave it the
+        facility's name (南澳码头工程（口岸）, the port's terminal: its 主体工程 is works on it).
+        """
+        if (m := _TRAILING_QUALIFIER.match(name)) is not None:
+            core = m.group(1)
+            core = next((core[: -len(w)] for w in P.PROJECT_TAILS if core.endswith(w) and len(core) > len(w) + 2), core)
+            return self._is_facility(core)
         family = self.family_of(name, stage=True)
         return (family is not None and family.cls == "Project" and family.when != "inner" and family.ending not in self.works_words
                 and not name.endswith(self.water_endings)
@@ -624,6 +634,16 @@ class NameRules:
             return False
         core = name[m.end() : len(name) - len(family.ending)]
         return 2 <= len(core) <= _OWN_BODY and not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core)
+
+    def own_level(self, name: str) -> str:
+        """The word for its own jurisdiction that a name opens with (区 of 区大剧院, 新区), or "".
+
+        >>> rules = make_name_rules()
+        >>> rules.own_level("区大剧院"), rules.own_level("新区养老院"), rules.own_level("区级医院")
+        ('区', '新区', '')
+        """
+        m = self._own_prefix.match(name) if self._own_prefix else None
+        return m.group(0) if m else ""
 
     def strip_lead(self, text: str, start: int, end: int) -> int:
         """Move ``start`` past introducing verbs, level words and works at the start of a name."""

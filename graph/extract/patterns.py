@@ -322,6 +322,10 @@ GENERIC_SUFFIXES = ("平台", "中心", "园区", "基地", "联盟", "产业集
 #: does the upkeep of a river or a list's head (nonprojects).
 CLAUSE_BREAKS = "，。；：！？,;"
 
+#: Words whose 等 is a character of the word, not "etc." (电子科技大学（深圳）高等研究院): inside them 等 is
+#: masked (``spans.mask_parentheses``), so that it ends neither a list nor a name.
+WORDS_WITH_ETC = ("高等研究院", "高等研究生院", "高等学校", "高等院校", "高等学院", "高等教育", "高等职业", "高等师范", "高等专科")
+
 #: Characters that never occur inside a name.
 NAME_BREAK = "，。；：！？、,.;:!?（）()“”\"‘’'《》「」【】—\n 等的<>{}[]$=/\\|@#%^&*~`"
 
@@ -377,8 +381,9 @@ NOT_PROJECT_ENDINGS = ("村",)
 #: Openings of an item of a milestone clause that make it no project (家门口…, 社区综合…).
 NOT_PROJECT_STARTS = ("家门口", "社区综合")
 
-#: Actions at the end of a listed project (樱桃河路整修, …酒店地块出让): the project is before them.
-TRAILING_ACTIONS = ("道路整修", "整修", "出让", "全线贯通", "贯通", "全线", "景观提升", "提升")
+#: Actions at the end of a listed project (樱桃河路整修, …酒店地块出让), and 沿线 (深茂客专沿线, along it): the
+#: project is before them.
+TRAILING_ACTIONS = ("道路整修", "整修", "出让", "全线贯通", "贯通", "全线", "景观提升", "提升", "沿线")
 
 #: Metro line names: the prefixes a report writes (longest first is not needed: they are sorted),
 #: the sections and phases a line's name may end with, and the one that names the line itself.

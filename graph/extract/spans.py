@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.extract.patterns import WORDS_WITH_ETC
+
 __all__ = ["CANDIDATES", "ENTITIES", "add_candidate", "doc_text", "make_docs", "mask_parentheses", "masked_text"]
 
 #: The span group every name-finding component adds to.
@@ -36,6 +38,10 @@ _SHORT_PARENS = re.compile(r"（[^（）]{1,6}）|\([^()]{1,6}\)")
 #: A single dash between two names' characters joins two places in one name (蛇口—赤湾连接线,
 #: 新安江—千岛湖生态环境共同保护合作区); a double one (——) is punctuation.
 _JOINING_DASH = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
+#: A slash between two Latin letters joins them in one name (富士康VR/AR高端制造产业园); elsewhere it is a break.
+_JOINING_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
+#: The 等 of a word that holds it (高等研究院): a character of the name, not "etc.".
+_WORD_ETC = re.compile("|".join(WORDS_WITH_ETC))
 
 
 def make_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
@@ -80,7 +86,8 @@ def mask_parentheses(text: str) -> str:
 
     ``黄浦江防汛墙（二期）提标改造`` keeps its （二期） instead of breaking at the bracket, and
     ``蛇口—赤湾连接线`` its single dash (the fullwidth hyphen － that names already hold:
-    上海交大－紫竹高新区); a double dash (——) stays a break.
+    上海交大－紫竹高新区); a double dash (——) stays a break.  A slash between Latin letters (VR/AR) and
+    the 等 of a word (``patterns.WORDS_WITH_ETC``: 高等研究院) are name characters too.
 
     Examples
     --------
@@ -88,8 +95,12 @@ def mask_parentheses(text: str) -> str:
     '黄浦江防汛墙〔二期〕提标改造'
     >>> mask_parentheses("推进蛇口—赤湾连接线——全长3公里")
     '推进蛇口－赤湾连接线——全长3公里'
+    >>> mask_parentheses("建设VR/AR产业园、大学高等研究院等项目")
+    '建设VR／AR产业园、大学高〓研究院等项目'
     """
-    return _JOINING_DASH.sub("－", _SHORT_PARENS.sub(lambda m: "〔" + m.group(0)[1:-1] + "〕", text))
+    text = _JOINING_DASH.sub("－", _SHORT_PARENS.sub(lambda m: "〔" + m.group(0)[1:-1] + "〕", text))
+    text = _WORD_ETC.sub(lambda m: m.group(0).replace("等", "〓"), text)
+    return _JOINING_SLASH.sub("／", text)
 
 
 def add_candidate(doc: Doc, start: int, end: int, cls: str, rule: str, canonical: str = "") -> None:

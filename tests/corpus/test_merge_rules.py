@@ -11,6 +11,7 @@ from graph.corpus.merges import (
     ModifierError,
     load_endings,
     load_modifiers,
+    load_opening_modifiers,
     project_stem,
     without_modifier,
 )
@@ -200,11 +201,11 @@ def test_a_modifier_word_at_the_start_or_end_of_a_name_is_no_modifier():
 def test_every_modifier_word_has_an_example_pair_that_it_joins():
     lines = [line.split("\t") for line in MODIFIERS_PATH.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    modifiers = load_modifiers()
-    assert sorted(w for w, _ in lines) == sorted(modifiers)
+    modifiers, opening = load_modifiers(), load_opening_modifiers()
+    assert sorted(w for w, _ in lines) == sorted(modifiers + opening)
     for word, example in lines:
         short, long = example.split(" / ")
-        assert word in long and short in without_modifier(long, modifiers), (word, example)
+        assert short in without_modifier(long, modifiers) or word in opening and long == word + short, (word, example)
         a = extraction("d-2021", "2021", "大鹏新区", {short: "Project"})
         b = extraction("d-2022", "2022", "大鹏新区", {long: "Project"})
         assert merges(a, b) == {short: (long, "modifier-word")}, (word, example)
@@ -225,3 +226,11 @@ def test_a_level_word_before_a_short_form_is_the_same_thing_as_the_other_longer_
     c = extraction("d-2024", "2024", "大鹏新区", {"海洋博物馆": "Project"})
     assert merges(a, b, c) == {"市海洋博物馆": ("海洋博物馆", "short-form"),
                                "深圳海洋博物馆": ("海洋博物馆", "short-form")}
+
+
+def test_a_new_building_named_with_xin_is_the_facilitys_project():
+    # 新皇岗口岸: the port rebuilt; 新 inside a name (创新) is no modifier
+    a = extraction("d-2021", "2021", "福田区", {"北湾口岸": "Project"})
+    b = extraction("d-2022", "2022", "福田区", {"新北湾口岸": "Project"})
+    assert merges(a, b) == {"北湾口岸": ("新北湾口岸", "modifier-word")}
+    assert without_modifier("梅观创新走廊", load_modifiers()) == set()

@@ -178,6 +178,12 @@ def test_a_project_named_by_its_works_is_the_facility_with_the_works_as_an_alias
         ("启动黄阁路、龙城大道综合改造。", "龙城大道", "龙城大道综合改造"),
         ("完成市平湖医院一期主体工程封顶。", "市平湖医院一期", "市平湖医院一期主体工程"),
         ("区骨科医院新建项目主体封顶。", "区骨科医院", "区骨科医院新建项目"),
+        # the foundations, and the parts of a port's works on land and at sea
+        ("推进东湖剧院基础工程建设。", "东湖剧院", "东湖剧院基础工程"),
+        ("完成西岭码头海域部分工程。", "西岭码头", "西岭码头海域部分工程"),
+        # a short bracketed qualifier ends the facility's name, with or without 工程 before it
+        ("加快西岭码头（客运）陆上主体工程建设。", "西岭码头（客运）", "西岭码头（客运）陆上主体工程"),
+        ("启动西岭码头工程（客运）主体工程建设。", "西岭码头工程（客运）", "西岭码头工程（客运）主体工程"),
     ],
 )
 # fmt: on

@@ -57,3 +57,35 @@ def test_a_building_without_a_stage_or_a_name_is_no_project(sentence):
 
 def test_a_ship_lock_is_a_project_wherever_it_is_named():
     assert ("青阳复线船闸", "Project") in entities("青阳复线船闸通航能力居全省前列。")
+
+
+# fmt: off
+@pytest.mark.parametrize("sentence, name", [
+    ("开工建设华南理工大学（广州）高等研究院。", "华南理工大学（广州）高等研究院"),
+    ("推动西湖高等研究院二期建设。", "西湖高等研究院二期"),
+])
+# fmt: on
+def test_the_deng_of_gaodeng_is_part_of_the_name_not_an_etc(sentence, name):
+    # 高等研究院: its 等 is no "etc." that ends the name on its left
+    assert name in {n for n, _ in entities(sentence)}
+
+
+def test_a_slash_between_latin_letters_is_inside_the_name():
+    assert "海创VR/AR产业园" in {n for n, _ in entities("加快海创VR/AR产业园建设。")}
+    assert mask_parentheses("A/B") == "A／B" and mask_parentheses("及/或") == "及/或"
+
+
+# fmt: off
+@pytest.mark.parametrize("sentence, names", [
+    ("开工建设区大剧院、文化馆、图书馆。", {"区大剧院", "区文化馆", "区图书馆"}),
+    ("加快建设区中医院、妇幼保健院。", {"区中医院", "区妇幼保健院"}),
+])
+# fmt: on
+def test_the_level_word_of_a_lists_first_facility_is_the_bare_ones_after_it(sentence, names):
+    # 区大剧院、文化馆: the district's theatre and the district's cultural centre
+    assert names <= {n for n, _ in entities(sentence)}
+
+
+def test_a_named_facility_after_a_districts_own_takes_no_level_word():
+    found = {n for n, _ in entities("开工建设区大剧院、东岭文化艺术中心、图书馆。")}
+    assert "东岭文化艺术中心" in found and not {"区东岭文化艺术中心", "区图书馆"} & found

@@ -176,6 +176,71 @@ def test_a_stage_word_after_its_project_goes_on_with_and_another_stage():
     }
 
 
+# fmt: off
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # the land made ready for a project: nothing is built yet, whatever the verb before it says
+        ("完成滨江医院、城西学校等项目土地整备任务。", ("滨江医院", "城西学校")),
+        ("高效完成科技馆新馆土地清理。", ("科技馆新馆",)),
+        ("开展东湖水厂二期等项目用地清理。", ("东湖水厂二期",)),
+        ("做好南山体育中心房屋征收工作。", ("南山体育中心",)),
+        ("提前完成北环快速路拆迁补偿。", ("北环快速路",)),
+        ("完成白沙湾码头土地补偿。", ("白沙湾码头",)),
+        ("强化白沙湾码头等重大项目用地保障。", ("白沙湾码头",)),
+        # a plan's approval, and what it came to after it
+        ("北湖公园、东湖水厂二期规划审批取得重大进展。", ("北湖公园", "东湖水厂二期")),
+        ("滨海文化公园总体规划通过专家评审。", ("滨海文化公园",)),
+    ],
+)
+# fmt: on
+def test_making_the_land_ready_and_approving_the_plan_are_planned(sentence, names):
+    assert milestones(sentence, {n: "Project" for n in names}) == {(n, "Planned", "2025") for n in names}
+
+
+def test_a_stage_word_after_the_next_list_is_that_lists_not_the_first_ones():
+    names = {n: "Project" for n in ("滨江医院", "城西学校", "东湖水厂二期")}
+    assert milestones("加快滨江医院、城西学校等项目建设和东湖水厂二期等项目竣工。", names) == {
+        ("滨江医院", "UnderConstruction", "2025"), ("城西学校", "UnderConstruction", "2025"),
+        ("东湖水厂二期", "Completed", "2025"),
+    }
+
+
+def test_a_stage_word_that_ends_the_name_before_it_opens_no_names_after_the_conjunction():
+    names = {n: "Project" for n in ("12号线", "东湖城际", "西湖城际")}
+    assert milestones("推进12号线开工和东湖城际、西湖城际建设。", names, PLAN) == {
+        ("12号线", "Started", "2026"), ("东湖城际", "UnderConstruction", "2026"), ("西湖城际", "UnderConstruction", "2026"),
+    }
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "sentence, name, stages",
+    [
+        # approved, explored, studied: nothing is built yet
+        ("东湖医院项目核准获市发改委通过。", "东湖医院项目", {"Planned"}),
+        ("探索建设西岭青年公园。", "西岭青年公园", {"Planned"}),
+        ("开展北湾枢纽片区综合开发研究。", "北湾枢纽片区", {"Planned"}),
+        # building it and running it, fitting it out, a stage of the works done, the site cleared
+        ("支持西岭数据中心建设运营。", "西岭数据中心", {"UnderConstruction"}),
+        ("东湖医院开展装修施工。", "东湖医院", {"UnderConstruction"}),
+        ("东湖医院完成地下结构施工。", "东湖医院", {"UnderConstruction"}),
+        ("北湾连廊一期整改工程阶段性完成。", "北湾连廊一期整改工程", {"UnderConstruction"}),
+        ("南岭村棚改项目基本完成拆除工作。", "南岭村棚改项目", {"UnderConstruction"}),
+        # done, and opened
+        ("推动西岭培训基地完成改造并对外运营。", "西岭培训基地", {"Completed", "InUse"}),
+        ("西岭高等研究院开办招生。", "西岭高等研究院", {"InUse"}),
+    ],
+)
+# fmt: on
+def test_approving_building_clearing_and_opening_words_give_their_stage(sentence, name, stages):
+    assert milestones(sentence, {name: "Project"}) == {(name, s, "2025") for s in stages}
+
+
+def test_a_construction_plan_is_no_stage():
+    assert milestones("引导东湖医院优化项目设计和施工安排。", {"东湖医院": "Project"}) == set()
+
+
 # --- the evaluation with the gold entities given ----------------------------------------------
 
 
