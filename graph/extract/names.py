@@ -601,14 +601,9 @@ class NameRules:
         >>> rules.is_own_facility("区级医院"), rules.is_own_facility("区属医院"), rules.is_own_facility("区公益创投项目")
         (False, False, False)
         """
-        m = self._own_prefix.match(name) if self._own_prefix else None
-        if m is None:
-            return False
-        family = self.family_of(name, stage=True)
-        if family is None or family.cls != "Project" or family.when != "stage" or family.ending.endswith("期"):
-            return False  # 区第三期, 市五期: a phase of something the name does not say
-        core = name[m.end() : len(name) - len(family.ending)]
-        return len(core) <= 4 and not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core)
+        core = self._own_core(name, stage=True, of=lambda f: f.cls == "Project" and f.when == "stage"
+                              and not f.ending.endswith("期"))  # 区第三期, 市五期: a phase of what?
+        return core is not None and len(core) <= 4
 
     def is_own_body(self, name: str) -> bool:
         """Whether ``name`` is a company, institute or fund of the report's own jurisdiction: its
@@ -626,14 +621,18 @@ class NameRules:
         >>> rules.is_own_body("省级研究院"), rules.is_own_body("省属企业集团"), rules.is_own_body("数据集团")
         (False, False, False)
         """
+        core = self._own_core(name, stage=False, of=lambda f: f.cls in _OWN_BODY_CLASSES)
+        return core is not None and 2 <= len(core) <= _OWN_BODY
+
+    def _own_core(self, name: str, stage: bool, of) -> str | None:
+        """What stands between a jurisdiction's word for itself and the ending of ``name``'s family,
+        when the family is one ``of`` accepts and the core has no count and no break; else None."""
         m = self._own_prefix.match(name) if self._own_prefix else None
-        if m is None:
-            return False
-        family = self.family_of(name)
-        if family is None or family.cls not in _OWN_BODY_CLASSES:
-            return False
+        family = self.family_of(name, stage=stage) if m is not None else None
+        if family is None or not of(family):
+            return None
         core = name[m.end() : len(name) - len(family.ending)]
-        return 2 <= len(core) <= _OWN_BODY and not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core)
+        return core if not any(ch.isdigit() for ch in core) and self.breaks.isdisjoint(core) else None
 
     def own_level(self, name: str) -> str:
         """The word for its own jurisdiction that a name opens with (区 of 区大剧院, 新区), or "".
