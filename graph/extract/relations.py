@@ -976,15 +976,14 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
             inside = re.match(r"^(?:内的|里的|中的|内|的)", after)
             nxt = next((m for m in others if inside and m.start == p.end + inside.end()), None)
             if nxt is not None and (inside.group(0) != "的" or cls.get(nxt.canonical) != "Park"):
-                for m in _list_after(s, in_clause, in_clause.index(nxt)):  # P内的A、B
-                    if m in others and (m is nxt or cls.get(m.canonical) == cls.get(nxt.canonical)):
+                for m in _list_of_its_class(s, in_clause, nxt, cls):  # P内的A、B
+                    if m in others:
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:P内X")
             # 乙高新区甲科技总部项目: a project, platform or institute named right after the park is in it
             nxt = next((m for m in in_clause[i + 1 : i + 2] if m.start == p.end and cls.get(m.canonical) in _PLACED_BY_PARK), None)
             if nxt is not None and nxt.canonical != p.canonical:
-                for m in _list_after(s, in_clause, i + 1):  # 推进乙高新区丁项目、辛项目建设
-                    if m is nxt or cls.get(m.canonical) == cls.get(nxt.canonical):
-                        rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:PX")
+                for m in _list_of_its_class(s, in_clause, nxt, cls):  # 推进乙高新区丁项目、辛项目建设
+                    rel(m.canonical, "locatedIn", p.canonical, s.index, "clause:PX")
             # 中国（广东）自由贸易试验区前海蛇口片区: a zone's 片区 or 园区 named right after it
             nxt = next((m for m in in_clause[i + 1 : i + 2] if cls.get(m.canonical) == "Park"), None)
             if nxt is not None and nxt.start == p.end and nxt.text.endswith(ZONE_PARTS) and nxt.canonical != p.canonical:
@@ -1004,6 +1003,13 @@ def _locations(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None
                         if not brought.search(ahead) and not _SETTLED_AFTER.match(behind):
                             continue  # 引进A、B; A、B等上市公司功能板块落地
                         rel(m.canonical, "locatedIn", p.canonical, s.index, "sentence:依托P")
+
+
+def _list_of_its_class(s: Sentence, in_clause: list[Mention], first: Mention, cls: dict[str, str]) -> list[Mention]:
+    """The list that opens with ``first`` (A、B…), only its items of ``first``'s class: in
+    乙高新区丁项目、辛项目 the projects 丁项目 and 辛项目."""
+    return [m for m in _list_after(s, in_clause, in_clause.index(first))
+            if m is first or cls.get(m.canonical) == cls.get(first.canonical)]
 
 
 def _settled_in_taker(s: Sentence, in_clause: list[Mention], cls: dict[str, str], rel, taker: list[Mention], ce: int) -> None:
