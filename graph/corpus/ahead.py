@@ -29,12 +29,12 @@ import gc
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from graph.corpus.executors import default_jobs
+from graph.forked import Forked, alone, fork_call
 
 __all__ = ["Ahead", "alone", "extract_ahead", "worth_it"]
 
@@ -56,11 +56,6 @@ def worth_it(paths: Sequence[Path], jobs: int, scheduler: str | None) -> bool:
     return default_jobs() >= 2 and alone()
 
 
-def alone() -> bool:
-    """Whether this process runs no thread but its main one (forking is safe only then)."""
-    return threading.active_count() == 1
-
-
 class Ahead:
     """The forked extraction of a build: :meth:`wait` for it, then build with :attr:`extracted`.
 
@@ -68,34 +63,38 @@ class Ahead:
     one, else to the temporary folder :attr:`extracted`, which the build reads but never writes.
     """
 
-    def __init__(self, pid: int | None, extracted: Path | None) -> None:
-        self.pid = pid
+    def __init__(self, forked: Forked | None, extracted: Path | None) -> None:
+        self._forked = forked
         self.extracted = extracted
+
+    @property
+    def pid(self) -> int | None:
+        """The forked process's id while it runs and was not waited for."""
+        return self._forked.pid if self._forked is not None else None
 
     def wait(self) -> bool:
         """Wait for the forked process; whether it put the extraction where the build will look."""
         if self.pid is None:
             return False
-        pid, self.pid = self.pid, None
-        _, status = os.waitpid(pid, 0)
-        return os.waitstatus_to_exitcode(status) == 0
+        try:
+            self._forked.result()
+        except Exception:  # noqa: BLE001 - the build extracts the report itself and says what is wrong
+            return False
+        return True
 
     def stop(self) -> None:
         """End the forked process if it still runs (the build failed before it waited)."""
         if self.pid is not None:
-            try:
-                os.kill(self.pid, 9)
-            except ProcessLookupError:
-                pass
-            self.wait()
+            self._forked.stop()
 
 
 def _extract_into(path: Path, folder: Path, use_lexicon: bool, encoding: str | None, meta: dict | None) -> None:
     """In the forked process: read ``path`` as the build reads it, extract it into ``folder``'s cache
     unless the cache has it.
 
-    spaCy is imported only then, with the garbage collector paused and what it made frozen after, as
-    the command line imports a command (:func:`graph.cli.main.import_frozen`, a layer above this one).
+    spaCy is imported only then, without its command line (:mod:`graph.extract.light_import`), with the
+    garbage collector paused and what it made frozen after, as the command line imports a command
+    (:func:`graph.cli.main.import_frozen`, a layer above this one).
     """
     from graph.corpus.cache import ExtractionCache, cache_key
     from graph.text.metadata import describe, read_report
@@ -106,6 +105,9 @@ def _extract_into(path: Path, folder: Path, use_lexicon: bool, encoding: str | N
     if cache.get(key) is not None:
         return
     gc.disable()
+    from graph.extract.light_import import import_spacy_for_extraction
+
+    import_spacy_for_extraction()
     from graph.extract.pipeline import extract
 
     gc.freeze()
@@ -128,18 +130,8 @@ def extract_ahead(paths: Sequence[Path], use_lexicon: bool = True, encoding: str
         return
     temporary = Path(tempfile.mkdtemp(prefix="wujing-kg-ahead-")) if cache_dir is None else None
     folder = temporary if temporary is not None else Path(cache_dir)
-    pid = os.fork()
-    if pid == 0:  # the forked process: extract, say nothing, never return into the caller's code
-        code = 1
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            _extract_into(Path(paths[0]), folder, use_lexicon, encoding, meta)
-            code = 0
-        finally:
-            os._exit(code)
-    ahead = Ahead(pid, temporary)
+    forked = fork_call(lambda: _extract_into(Path(paths[0]), folder, use_lexicon, encoding, meta))  # says nothing
+    ahead = Ahead(forked, temporary)
     try:
         yield ahead
     finally:

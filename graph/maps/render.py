@@ -235,9 +235,17 @@ def _environment():
                        keep_trailing_newline=True)
 
 
+@lru_cache(maxsize=1)
+def _own_assets() -> tuple[str, str]:
+    """The maps' own style sheet and script (``assets/map.css``, ``assets/map.js``, ready to inline)."""
+    return (ASSETS / "map.css").read_text(encoding="utf-8"), _inline_script((ASSETS / "map.js").read_text(encoding="utf-8"))
+
+
 def warm_up() -> None:
-    """Read and compile what every map needs (vis-network, ready to inline; the page template)."""
+    """Read and compile what every map needs (vis-network, ready to inline; the maps' own style sheet
+    and script; the page template)."""
     _vis_network_js()
+    _own_assets()
     _environment().get_template("map.html")
 
 
@@ -257,9 +265,9 @@ def render_parts(view: dict) -> Iterator[str]:
         kind=view["kind"],
         legend=view["legend"],
         search_names=sorted({e[3] for e in view["data"]["search"]} | {a for e in view["data"]["search"] for a in e[4]}),
-        css=(ASSETS / "map.css").read_text(encoding="utf-8"),
+        css=_own_assets()[0],
         vis_js=_vis_network_js(),
-        app_js=_inline_script((ASSETS / "map.js").read_text(encoding="utf-8")),
+        app_js=_own_assets()[1],
         data_json=_DATA_MARK,
     )
     for part in parts:
