@@ -33,6 +33,11 @@ jurisdiction.  Each merge carries its rule (``resolution.csv``); several rules a
 ``metro-line``
     within one jurisdiction, the lines written with different prefixes (地铁32号线一期, 轨道32号线一期,
     32号线一期) are one line: the longest name is kept;
+``kind-word``
+    within one jurisdiction, projects whose names differ only by a word for their kind of works
+    (``graph/corpus/kinds.tsv``: 铁路, 高铁, 客专 …) are one: 深茂铁路, 深茂客专 and 深茂高铁, or
+    赣深铁路龙华段 and 赣深高铁龙华段.  The name written with its kind's own word is kept (else the first
+    in code-point order);
 ``short-form``
     within one jurisdiction, a specific name (four characters or more, not a kind of thing) that
     ends a longer one of the same class, when it ends only that one: the name without its place
@@ -55,6 +60,8 @@ Examples
 ('福田区人民医院', None)
 >>> metro_core("地铁32号线一期"), metro_core("32号线一期")
 ('32号线一期', '32号线一期')
+>>> kind_form("赣深铁路龙华段", load_kinds()), kind_form("深茂客专", load_kinds()), kind_form("深港机场铁路货场", load_kinds())
+('赣深高铁龙华段', '深茂高铁', None)
 >>> project_stem("龙澜大道北延段", load_endings()), project_stem("南澳码头工程（口岸）", load_endings())
 ('龙澜大道北延', '南澳码头（口岸）')
 >>> sorted(without_modifier("梅观创新产业走廊", load_modifiers()))
@@ -81,16 +88,20 @@ __all__ = [
     "ENDINGS_PATH",
     "Ending",
     "EndingError",
+    "KINDS_PATH",
+    "KindError",
     "LEVELS_PATH",
     "Level",
     "LevelError",
     "MODIFIERS_PATH",
     "ModifierError",
     "load_endings",
+    "load_kinds",
     "load_levels",
     "load_modifiers",
     "load_opening_modifiers",
     "merge_names",
+    "kind_form",
     "metro_core",
     "normal_form",
     "project_stem",
@@ -104,6 +115,8 @@ LEVELS_PATH = Path(__file__).with_name("levels.tsv")
 ENDINGS_PATH = Path(__file__).with_name("endings.tsv")
 #: The modifier words a name may have inside it or not (rule ``modifier-word``).
 MODIFIERS_PATH = Path(__file__).with_name("modifiers.tsv")
+#: The words for a kind of works that stand for one another in a name (rule ``kind-word``).
+KINDS_PATH = Path(__file__).with_name("kinds.tsv")
 #: How short a name may be and still be the short form of a longer one (or the name without a modifier word).
 SHORT_FORM_MIN = 4
 #: The top classes whose names a modifier word leaves the same (a university's or a company's is its own).
@@ -125,6 +138,10 @@ class EndingError(WujingError, ValueError):
 
 class ModifierError(WujingError, ValueError):
     """``modifiers.tsv`` is malformed."""
+
+
+class KindError(WujingError, ValueError):
+    """``kinds.tsv`` is malformed."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +244,34 @@ def without_modifier(name: str, modifiers: tuple[str, ...]) -> set[str]:
             out.add(name[:at] + name[at + len(word):])
             at = name.find(word, at + 1)
     return out
+
+
+@lru_cache(maxsize=4)
+def load_kinds(path: Path | str = KINDS_PATH) -> tuple[tuple[str, str], ...]:
+    """Read ``kinds.tsv`` as (word, its kind's word), longest words first; raise :class:`KindError`
+    naming a bad line (a kind must be one of the words, listed as its own kind)."""
+    out: dict[str, str] = {}
+    path = Path(path)
+    rows = list(data_rows(path))
+    for lineno, cols in rows:
+        if len(cols) != 3 or not cols[0].strip() or not cols[1].strip() or " / " not in cols[2]:
+            raise KindError(f"{path}:{lineno}: expected word<TAB>kind<TAB>one name / another")
+        out[cols[0].strip()] = cols[1].strip()
+    for lineno, cols in rows:
+        if out.get(cols[1].strip()) != cols[1].strip():
+            raise KindError(f"{path}:{lineno}: the kind {cols[1].strip()!r} is not listed as a word of its own kind")
+    return tuple(sorted(out.items(), key=lambda wk: (-len(wk[0]), wk[0])))
+
+
+def kind_form(name: str, kinds: tuple[tuple[str, str], ...]) -> str | None:
+    """The name with its kind word written as its kind, or None when it has none: the first kind word
+    with two characters at least before it and nothing or a section (…段) after it."""
+    for at in range(2, len(name)):
+        for word, kind in kinds:
+            rest = name[at + len(word):]
+            if name.startswith(word, at) and (not rest or rest.endswith("段")):
+                return name[:at] + kind + rest
+    return None
 
 
 def normal_form(name: str) -> str:
@@ -435,6 +480,19 @@ def _metro_lines(names: set[str], classes: dict[str, str]) -> dict[str, str]:
     return mapping
 
 
+def _kind_words(names: set[str], classes: dict[str, str], kinds: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        form = kind_form(name, kinds) if top_class(classes.get(name, "")) == "Project" else None
+        if form:
+            groups[form].append(name)
+    mapping = {}
+    for form, group in groups.items():
+        target = form if form in group else group[0]
+        mapping.update({n: target for n in group if n != target and classes.get(n) == classes.get(target)})
+    return mapping
+
+
 def _short_forms(names: set[str], classes: dict[str, str], is_specific: Callable[[str], bool],
                  reports: Callable[[str], int], levels: tuple[Level, ...] = ()) -> dict[str, str]:
     ends: dict[str, set[str]] = defaultdict(set)
@@ -482,7 +540,7 @@ def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]]
     -------
     The mapping of each report and, for each, name -> the rules that renamed it (``lexicon+normal-form``).
     """
-    levels, endings, modifiers = load_levels(), load_endings(), load_modifiers()
+    levels, endings, modifiers, kinds = load_levels(), load_endings(), load_modifiers(), load_kinds()
     rules = make_name_rules()
     now = _Names(index)
 
@@ -509,6 +567,7 @@ def merge_names(index: list[ReportNames], lexicon) -> tuple[list[dict[str, str]]
     scoped = (("project-word", lambda names, reports: _project_words(names, classes, endings, specific)),
               ("modifier-word", lambda names, reports: _modifier_words(names, classes, modifiers, specific)),
               ("metro-line", lambda names, reports: _metro_lines(names, classes)),
+              ("kind-word", lambda names, reports: _kind_words(names, classes, kinds)),
               ("short-form", lambda names, reports: _short_forms(names, classes, specific, reports.__getitem__,
                                                                   levels)))
     for scope, names in sorted(now.by_scope().items()):

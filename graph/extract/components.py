@@ -82,6 +82,8 @@ _SHARING_CLASSES = ("Laboratory", "Park")
 _CARRIER_HEADS = ("载体",)
 #: The longest bare item that shares such an ending: a place's short name (天津, 合六, 云龙湖).
 _SHARING_ITEM = 4
+#: The longest bare word of a list of a jurisdiction's own facilities that names none and is passed over (群艺馆).
+_BARE_ITEM = 4
 #: The classes whose names may be titles a place or body was given (示范区, 示范基地).
 _TITLE_CLASSES = ("Park", "Platform", "Laboratory", "Incubator", "Alliance")
 #: The other items of a list after a name (、B、C和D), up to what follows the list.
@@ -718,7 +720,8 @@ class Enumerations:
         """Name the items listed from ``text[at]`` (a 、) after a jurisdiction's own facility with its
         level word, as long as each is a facility with no name of its own (文化馆, 妇幼保健院): the
         list's level word is theirs (区大剧院、文化馆 are 区大剧院 and 区文化馆).  An item found as a
-        name already ends the run (区大剧院、大浪文化艺术中心: a centre named for its place)."""
+        name already ends the run (区大剧院、大浪文化艺术中心: a centre named for its place); a bare word
+        of no facility's family is passed over (区大剧院、群艺馆、图书馆: 区图书馆)."""
         rules = self.rules
         raw = doc_text(doc)
         named = {(c.start_char, c.end_char) for c in doc.spans[CANDIDATES]}
@@ -727,9 +730,12 @@ class Enumerations:
             while end < len(text) and text[end] not in rules.breaks:
                 end += 1
             item = raw[at + 1 : end]
-            if not item or (at + 1, end) in named or rules.own_level(item) or not rules.is_own_facility(level + item):
+            if not item or (at + 1, end) in named or rules.own_level(item):
                 return
-            add_candidate(doc, at + 1, end, "Project", "enum:own:shared", level + item)
+            if rules.is_own_facility(level + item):
+                add_candidate(doc, at + 1, end, "Project", "enum:own:shared", level + item)
+            elif len(item) > _BARE_ITEM:
+                return  # a longer item that is no facility: the list has moved on
             at = end
 
     def type_items(self, doc: Doc, text: str, start: int, end: int, head: str | None, rule: str,
@@ -759,8 +765,8 @@ class Enumerations:
             composed = ""  # the tail is shared only by a list of short bare names (牛成、白芒、大磡)
         for s, e in items:
             name = text[s:e]
-            if (s, e) in shared and self.head_classes[head] == "Project":
-                full = shared[(s, e)]  # 北沿江、通苏嘉甬高铁等重大项目: 北沿江高铁
+            if (s, e) in shared and self.head_classes[head] == "Project" and head not in self.composing_heads:
+                full = shared[(s, e)]  # 北沿江、通苏嘉甬高铁等重大项目: 北沿江高铁 (牛湖水、龙华河等碧道: 牛湖水碧道)
                 add_candidate(doc, s, e, rules.suffix_class(full, stage=True) or "Project", rule + ":shared", full)
                 continue
             if not rules.is_name(name) or rules.is_generic(name) and (rules.suffix_class(name) is None or head is None):

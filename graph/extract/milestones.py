@@ -8,8 +8,9 @@ word gives one or two stages (建成通车 = Completed and InUse) and a *role*:
   (``完成X改造`` is Completed, ``完成X土地出让`` Planned; ``启动X建设`` Started);
 * ``progress``: under construction, unless a ``stage`` word of the clause says more
   (``加快X建设``, ``X进展顺利``; but ``启动X建设`` is Started, ``完成X建设`` Completed);
-* ``push``: pushing on (``推进X``, ``加快X``): under construction for a project only, and not when a
-  ``none`` word is what the clause does (``推动X落地``);
+* ``push``: pushing on (``推进X``, ``加快X``): under construction for a project only (or a name of a
+  list the clause calls projects: ``推进A产业园、B等重大工程``), and not when a ``none`` word is what the
+  clause does (``推动X落地``);
 * ``none``: not a stage (落地, 打造, 签约, 引进, 征地拆迁): a clause whose other words only push or
   open gets no milestone (``推动X落地``, ``完成X征地拆迁``).
 
@@ -50,9 +51,16 @@ ROLES = ("stage", "opener", "progress", "push", "none")
 #: calls it a project (``中芯国际、深超光电等项目建设``) or the stage word follows it directly.
 _BUILT_CLASSES = ("Project", "Park", "Platform", "ResearchInstitute", "University", "Fund")
 _CALLED_PROJECT = re.compile("项目|工程|生产线|基地")
+#: After a name: the list it stands in is called projects (``推进A产业园、B等重大工程``, ``加快A片区等棚改项目``),
+#: so pushing it on is building it whatever its class (not a bare place of two characters: ``推进沙嘴、上沙等城中村
+#: 改造项目`` names the villages the works are done in).
+_LISTED_AS_PROJECTS = re.compile(r"[^，。；：！？]*?等[^，。；：！？]{0,12}?(?:项目|工程)")
 #: A name right after one of these is where or with whom something is built, not what is built.
 _NOT_BUILT_AFTER = ("依托", "在", "与", "借助", "围绕", "以", "携手", "联合", "由", "向", "到", "赴", "融入", "参与", "对接",
                     "助力", "服务")
+#: The verbs of those that say so of every name of the list after them (融入A、B等专项规划布局; not 与, which
+#: joins the parts of one name: 京杭运河与小清河航道连通工程、梁山港二期).
+_NOT_BUILDING_A_LIST = tuple(w for w in _NOT_BUILT_AFTER if len(w) > 1)
 #: What may stand between a name (and the other names of its list) and the stage word after it
 #: (…等一批水源、水库工程建设加快).
 _TAIL_FILLER = re.compile(r"^[^，。；：！？]{0,24}$")
@@ -63,6 +71,8 @@ _TAIL_FILLER = re.compile(r"^[^，。；：！？]{0,24}$")
 _AFTER_TAIL = ("进度", "步伐", "顺利", "加快", "提速", "进展", "工作", "和", "与", "及", "、", "等", "的", "进程", "力度", "并",
                "取得突破", "取得重大", "取得重要", "取得积极", "取得阶段性", "取得实质性", "取得新", "获", "通过",
                "完成")
+#: After a stage word that follows its names, how far the works have come (…主体结构施工80%以上).
+_PROGRESS_FIGURE = re.compile(r"\d+(?:\.\d+)?%(?:以上|左右)?$")
 #: What joins a stage word said of the names before it to the names after it (A开工和B建设).
 _JOINING = ("和", "及", "与", "、")
 #: A clause that goes on about the projects of the clause before it.
@@ -155,7 +165,7 @@ def clause_milestones(
         body = clause.group(0)
         in_clause = [m for m in ms if cs <= m.start - sentence.start < ce]
         words = stage_words_in(_masked(body, cs + sentence.start, in_clause))
-        built = [m for m in in_clause if _may_be_built(m, body, cs, sentence.start, class_of)]
+        built = [m for m in in_clause if _may_be_built(m, body, cs, sentence.start, class_of, in_clause)]
         if not words:
             previous = built
             continue
@@ -164,7 +174,9 @@ def clause_milestones(
             governing = {id(m): (m, [w for _, _, w in words]) for m in previous}
         year_m = _YEAR.search(body, 0, words[0][0] + 1) if words else None
         for m, ws in governing.values():
-            if class_of(m.canonical) != "Project" and all(w.role == "push" for w in ws):
+            if class_of(m.canonical) != "Project" and all(w.role == "push" for w in ws) \
+                    and not (len(m.canonical) > 2 and class_of(m.canonical) != "Enterprise"
+                             and _LISTED_AS_PROJECTS.match(text, m.end - sentence.start, ce)):
                 continue
             if any(w.role == "none" for w in ws) and all(w.role in ("push", "opener", "none") for w in ws):
                 continue
@@ -191,11 +203,36 @@ def _first_stage_at(words: list[tuple[int, int, StageWord]]) -> int:
     return next((s for s, _, w in words if w.role == "stage"), words[0][0])
 
 
-def _may_be_built(m: Mention, body: str, cs: int, s0: int, class_of) -> bool:
-    """Whether a name can take a milestone in this clause (its class; not a place or partner)."""
+def _list_start(at: int, body: str, offset: int, names: Iterable[Mention]) -> int:
+    """Where the list that the name at ``body[at]`` ends starts in the clause: back over the names and
+    quoted items joined to it by 、 (融入“大零号湾”、紫竹高新区: at 大零号湾's opening quote).
+
+    >>> ms = [Mention("A园", 2, 4, "Park", "t", 0), Mention("B区", 5, 7, "Park", "t", 0)]
+    >>> _list_start(5, "融入A园、B区等规划", 0, ms), _list_start(7, "融入“甲乙”、B区等规划", 0, [])
+    (2, 2)
+    """
+    starts = {n.end - offset: n.start - offset for n in names}
+    while body[:at].endswith("、"):
+        end = at - 1
+        if end in starts:
+            at = starts[end]
+        elif body[:end].endswith("”") and (quote := body.rfind("“", 0, end)) >= 0:
+            at = quote
+        else:
+            break
+        at -= body[:at].endswith("“")
+    return at
+
+
+def _may_be_built(m: Mention, body: str, cs: int, s0: int, class_of, names: Iterable[Mention] = ()) -> bool:
+    """Whether a name can take a milestone in this clause (its class; not a place or partner, nor a
+    later name of a list that opens so: 融入A、B等专项规划布局)."""
     cls = class_of(m.canonical)
     at = m.start - s0 - cs
-    if body[:at].endswith(_NOT_BUILT_AFTER) or body[:at].count("《") > body[:at].count("》"):
+    before = body[:at].removesuffix("“")  # 融入“大零号湾”: where, as 融入大零号湾
+    opens = _list_start(len(before), body, s0 + cs, names)
+    if before.endswith(_NOT_BUILT_AFTER) or opens < len(before) and body[:opens].endswith(_NOT_BUILDING_A_LIST) \
+            or body[:at].count("《") > body[:at].count("》"):
         return False  # 依托X建设Y: X is where Y is built; 《X规划》: X is in a title
     if cls in _BUILT_CLASSES:
         return True
@@ -238,7 +275,8 @@ def _govern(body, cs, s0, words, built, names) -> dict[int, tuple[Mention, list[
                     if end <= other.start - s0 - cs and other.end - s0 - cs <= ws_start:
                         between = between.replace(other.text, "", 1)
                 after = body[ws_end:]
-                if _TAIL_FILLER.match(between) and (not after or after.startswith(_AFTER_TAIL) or len(after) <= 4):
+                if _TAIL_FILLER.match(between) and (not after or after.startswith(_AFTER_TAIL) or len(after) <= 4
+                                                    or _PROGRESS_FIGURE.match(after)):
                     ws.append(w)
                     closed_at = ws_end if closed_at is None else closed_at
         if ws:

@@ -711,6 +711,8 @@ class NameRules:
             return False  # 新板块公司, 新领域: new X; 新区养老院, 新大存车场 open with a place
         if name[:2] in self.generic_cores and len(name) <= 5:
             return False  # 产业研究院, 重点项目
+        if (measure := self._measure_lead.match(core)) and len(core) - measure.end() < 3:
+            return False  # 25公里碧道: a length of a kind of works (25公里环城绿道 is 环城绿道's)
         if self._counted.search(name) or _SLOGAN.search(name):
             return False  # 3个…, 2025年…; 一街一车一室, 两线两站: a count or a slogan
         if _COUNTED_SLOGAN.match(core) and ("“" not in name or name.endswith(("工程", "项目"))):

@@ -80,13 +80,16 @@ ENUMERATION_HEADS: tuple[tuple[str, str], ...] = (
     ("热点经济", "IndustryCluster"), ("产业专班", "IndustryCluster"), ("主导产业", "IndustryCluster"),
     ("新赛道", "IndustryCluster"),
     ("重大项目", "Project"), ("龙头项目", "Project"), ("项目", "Project"), ("配套", "Project"),
+    ("碧道", "Project"),
 )
 
-#: Heads whose items are named "<item><head>" (``华东师大、莲谷等各类孵化器`` -> 华东师大孵化器).
-COMPOSING_HEADS = ("孵化器",)
+#: Heads whose items are named "<item><head>" (``华东师大、莲谷等各类孵化器`` -> 华东师大孵化器;
+#: ``牛湖水、龙华河等5条碧道`` -> 牛湖水碧道, a river's greenway named after the river).
+COMPOSING_HEADS = ("孵化器", "碧道")
 
 #: Heads too plain to mark an enumeration without a count (``园区企业`` is no list; ``两所高校`` is).
-PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器", "高校", "创新平台", "研发平台")
+PLAIN_HEADS = ("企业", "项目", "平台", "园区", "公司", "基金", "配套", "载体", "大学", "孵化器", "高校", "创新平台", "研发平台",
+               "碧道")
 
 #: An enumeration whose ``等…<head>`` part has one of these words is not a list of names
 #: (华东师大与奥锐特等11个校企合作项目: a cooperation; …等社区服务项目: services).
@@ -310,7 +313,7 @@ COUNTERS = "条个家所处台座幅项户名场次宗大批类岁"
 MEASURE_UNITS = ("平方公里", "平方米", "公里", "千米", "公顷", "亩", "米")
 
 #: Counter words of the count before an enumeration head (``等11家企业``, ``两所高校``).
-HEAD_COUNTERS = "家个所位批类"
+HEAD_COUNTERS = "家个所位批类条"
 
 #: Words at the start of a short string that make it a category (产业研究院, 重点项目).
 GENERIC_CORES = ("产业", "行业", "重点", "各类")

@@ -6,10 +6,14 @@ import pytest
 
 from graph.corpus.merges import (
     ENDINGS_PATH,
+    KINDS_PATH,
     MODIFIERS_PATH,
     EndingError,
+    KindError,
     ModifierError,
+    kind_form,
     load_endings,
+    load_kinds,
     load_modifiers,
     load_opening_modifiers,
     project_stem,
@@ -234,3 +238,36 @@ def test_a_new_building_named_with_xin_is_the_facilitys_project():
     b = extraction("d-2022", "2022", "福田区", {"新北湾口岸": "Project"})
     assert merges(a, b) == {"北湾口岸": ("新北湾口岸", "modifier-word")}
     assert without_modifier("梅观创新走廊", load_modifiers()) == set()
+
+
+def test_a_line_written_with_another_railway_word_in_one_district_is_one_line():
+    a = extraction("d-2021", "2021", "青溪区", {"松江铁路": "Project", "青海客专": "Project", "松江铁路北段": "Project"})
+    b = extraction("d-2022", "2022", "青溪区", {"松江高铁": "Project", "青海铁路": "Project", "松江高铁北段": "Project"})
+    # the name with the kind's own word (高铁) is kept; where no report writes it, the first in code-point order
+    assert merges(a, b) == {"松江铁路": ("松江高铁", "kind-word"), "青海铁路": ("青海客专", "kind-word"),
+                            "松江铁路北段": ("松江高铁北段", "kind-word")}
+
+
+def test_a_railway_word_joins_nothing_across_districts_other_classes_or_other_things_after_it():
+    assert merges(extraction("d-2021", "2021", "青溪区", {"松江铁路": "Project"}),
+                  extraction("f-2021", "2021", "白沙区", {"松江高铁": "Project"})) == {}
+    assert merges(extraction("d-2021", "2021", "青溪区", {"松江铁路公园": "Project", "松江高铁公园": "Park"})) == {}
+    assert kind_form("松江铁路货场", load_kinds()) is None and kind_form("铁路", load_kinds()) is None
+
+
+def test_every_kind_word_has_an_example_pair_that_it_joins():
+    lines = [line.split("\t") for line in KINDS_PATH.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    kinds = load_kinds()
+    assert sorted(w for w, _, _ in lines) == sorted(w for w, _ in kinds)
+    for word, _, example in lines:
+        one, other = example.split(" / ")
+        assert word in one + other and kind_form(one, kinds) == kind_form(other, kinds) is not None, (word, example)
+
+
+@pytest.mark.parametrize("content", ["高铁\t高铁\n", "\t高铁\t甲 / 乙\n", "铁路\t高铁\t甲 / 乙\n"])
+def test_a_malformed_kinds_file_names_its_line(tmp_path, content):
+    path = tmp_path / "kinds.tsv"
+    path.write_text("# comment\n" + content, encoding="utf-8")
+    with pytest.raises(KindError, match=r"kinds.tsv:2:"):
+        load_kinds(path)

@@ -252,3 +252,49 @@ def test_evaluating_with_the_gold_entities_scores_relations_apart_from_finding_n
     assert figures["typed precision"] == 1.0 and figures["entity recall"] >= 0.98
     assert figures["relation recall"] >= 0.9 and figures["milestone recall"] >= 0.9
     assert figures["milestone precision"] >= 0.9
+
+
+# --- issue 17: project timelines (lists called projects, speeding up, plans, progress figures) ---------
+
+
+def test_pushing_on_a_list_the_clause_calls_projects_builds_its_parks_too():
+    names = {"云溪科技产业园": "Park", "东湖片区": "Park", "三江里": "Park", "桥头": "Park"}
+    assert milestones("协调推进云溪科技产业园、东湖片区等重大工程。", names, PLAN) == {
+        ("云溪科技产业园", "UnderConstruction", "2026"), ("东湖片区", "UnderConstruction", "2026")
+    }
+    # a bare place of two characters is where the works are done, not a named project
+    assert milestones("推进桥头、三江里等城中村改造项目。", names, PLAN) == {("三江里", "UnderConstruction", "2026")}
+    # a firm keeps its own rule: a push alone makes it no project
+    assert milestones("推进远帆电子等项目。", {"远帆电子": "Enterprise"}, PLAN) == set()
+
+
+@pytest.mark.parametrize("sentence", ["加速松岭大道快速化改造。", "提速松岭大道快速化改造。"])
+def test_speeding_up_a_project_pushes_it_on(sentence):
+    assert milestones(sentence, {"松岭大道快速化改造": "Project"}, PLAN) == {
+        ("松岭大道快速化改造", "UnderConstruction", "2026")
+    }
+
+
+@pytest.mark.parametrize("sentence", [
+    "编制青溪河生态走廊专项规划。",
+    "出台青溪河生态走廊产业与空间规划。",
+    "青溪河生态走廊发展规划获区政府审议通过。",
+])
+def test_the_plan_of_a_project_drafted_or_approved_is_planned(sentence):
+    assert milestones(sentence, {"青溪河生态走廊": "Project"}) == {("青溪河生态走廊", "Planned", "2025")}
+
+
+def test_the_later_names_of_a_list_a_report_blends_into_are_where_not_what():
+    names = {"滨江科学城": "Park", "西岸高新区": "Park"}
+    assert milestones("主动融入“滨江科学城”、西岸高新区等专项规划布局。", names) == set()
+    assert milestones("主动融入滨江科学城、西岸高新区等专项规划布局。", names) == set()
+    # a name after a verb that only contains such a word is built (服务保障A、B建设)
+    assert milestones("服务保障滨江科学城、西岸高新区联动建设。", names) == {
+        ("滨江科学城", "UnderConstruction", "2025"), ("西岸高新区", "UnderConstruction", "2025")
+    }
+
+
+def test_a_figure_of_progress_after_the_stage_word_keeps_it_the_projects():
+    assert milestones("城东综合客运枢纽项目主体结构施工80%以上。", {"城东综合客运枢纽": "Project"}) == {
+        ("城东综合客运枢纽", "UnderConstruction", "2025")
+    }
