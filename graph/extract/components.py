@@ -45,6 +45,7 @@ from graph.extract.families import NONE
 from graph.extract.milestones import STAGE_WORDS
 from graph.extract.names import NameRules, make_name_rules
 from graph.extract.spans import CANDIDATES, ENTITIES, add_candidate, doc_text, masked_text
+from graph.extract.vocabulary import load_vocabulary
 
 __all__ = [
     "CANDIDATES",
@@ -84,6 +85,13 @@ _CARRIER_HEADS = ("载体",)
 _SHARING_ITEM = 4
 #: The longest bare word of a list of a jurisdiction's own facilities that names none and is passed over (群艺馆).
 _BARE_ITEM = 4
+#: What opens a clause, and how far a title verb at its start reaches (争创国家服务|贸易创新发展示范区).
+_CLAUSE_OPENERS = "，。；：！？、"
+_TITLE_LEAD = 8
+#: After an enumeration head: a noun and 的, so that the head word only qualifies it (等贯穿企业生命周期的服务).
+_HEAD_AS_MODIFIER = re.compile(r"[\u4e00-\u9fff]{2,6}的")
+#: The words of a count between 等 and a head (等100多个…): what is left is a verb or a kind.
+_COUNT_WORDS = re.compile(r"[\d一二三四五六七八九十百千万两几多余个家所位批类]")
 #: The classes whose names may be titles a place or body was given (示范区, 示范基地).
 _TITLE_CLASSES = ("Park", "Platform", "Laboratory", "Incubator", "Alliance")
 #: The other items of a list after a name (、B、C和D), up to what follows the list.
@@ -342,6 +350,13 @@ class SuffixNames:
         self._stage_after = re.compile(_alternation(after)) if after else None
         self._batch = re.compile("(?:" + _alternation(batch_words) + ")([^，。；：！？]*)$") if batch_words else None
 
+    def _titled_clause(self, text: str, start: int) -> bool:
+        """Whether the clause opens with a title verb a few characters before ``start``, the words
+        between cut off at a verb inside the title (争创国家服务贸易创新发展示范区: 服务 is a verb elsewhere)."""
+        lead_start = max(text.rfind(b, 0, start) for b in _CLAUSE_OPENERS) + 1
+        lead = text[lead_start:start]
+        return 0 < len(lead) <= _TITLE_LEAD and lead.startswith(self.title_verbs)
+
     def counted_kind(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` is one of a batch its clause counts (``patterns.BATCH_WORDS``:
         一批, 若干 …), with no verb between: 建设一批高水平的国家科学中心, 培育一批工业设计中心、计量和检验检测认证中心
@@ -491,7 +506,8 @@ class SuffixNames:
                 continue
             if self.counted_kind(text, start):
                 continue  # 建设一批高水平的国家科学中心: kinds of platform, counted
-            if family.cls in _TITLE_CLASSES and (raw[:start].endswith(self.title_verbs) or raw[:before_level].endswith(self.title_verbs)):
+            if family.cls in _TITLE_CLASSES and (raw[:start].endswith(self.title_verbs) or raw[:before_level].endswith(self.title_verbs)
+                                                 or self._titled_clause(raw, start)):
                 continue  # 获评全国义务教育优质均衡发展区, 创建省级无邪教示范区: a title it was given
             if family.cls == "Park" and self._treaty and self._treaty.search(_CLAUSE.match(text, end).group(0) if _CLAUSE.match(text, end) else ""):
                 continue  # 中日韩自贸区等谈判, 中国－东盟自贸区升级议定书: an agreement, not a zone
@@ -620,13 +636,18 @@ class Enumerations:
         Verbs whose objects follow them up to the next break (引进X、Y).
     head_counters
         Counter words of the count before a head (家, 个, 所…).
+    public_body_endings
+        How a government's department or office ends (环水局, 更新办, 区委): an item ending so is no
+        name of ours, whatever list it stands in (``环水局、城管局、市燃气集团协助办理``: the bodies that
+        help, and one company).
     """
 
     def __init__(self, rules: NameRules, heads: list[list[str]], composing_heads: list[str], plain_heads: list[str],
                  not_enumeration_words: list[str], introducing: list[str], introducing_adverbs: list[str],
                  introducing_openers: list[str], listing_adverbs: list[str], object_verbs: list[str],
-                 head_counters: str):
+                 head_counters: str, public_body_endings: list[str] = ()):
         self.rules = rules
+        self.public_body_endings = tuple(public_body_endings)
         self.head_classes = dict((h, c) for h, c in heads)
         self.composing_heads = tuple(composing_heads)
         self.plain_heads = tuple(plain_heads)
@@ -642,6 +663,7 @@ class Enumerations:
         self.introducing = tuple((verb, re.compile(f"(?:{adverbs})?{re.escape(verb)}")) for verb in introducing)
         self.listing_adverbs = tuple(listing_adverbs)
         self.object_verbs = tuple((verb, re.compile(re.escape(verb))) for verb in object_verbs)
+        self.object_verb_words = frozenset(object_verbs)
         self.opener = re.compile(f"({_alternation(introducing_openers)})")
         self.place_endings = frozenset(P.PLACE_ENDINGS)
         # the last characters of each class's endings: a bare item ending so is a name of that kind already
@@ -656,6 +678,8 @@ class Enumerations:
         for m in self.head_after_etc.finditer(text) if "等" in text else ():
             if any(w in m.group(0) for w in self.not_enumeration_words) or text[m.start() - 1 : m.start()] in _NOT_ETC:
                 continue  # 依法平等保护…企业: 等 of a word (平等, 同等), no list
+            if _HEAD_AS_MODIFIER.match(text, m.end()) and len(_COUNT_WORDS.sub("", m.group("between"))) >= 2:
+                continue  # 等100多个贯穿企业生命周期的服务: the head word qualifies another noun (not 等6家企业投资修复的…)
             start = rules.enumeration_start(text, m.start())
             # 等各类孵化器: incubators of every kind, among them those of A and B: A, B are their owners
             owners = "各类" in m.group(0)[:4]
@@ -676,8 +700,12 @@ class Enumerations:
                 continue
             for m in pattern.finditer(text):
                 start = rules.enumeration_start(text, m.start())
-                if not self.opener.match(text[start : m.start()]) and not m.group(0).startswith(self.listing_adverbs):
-                    continue  # 推动X落地, X、Y相继落地; a bare "X落地" is too often a plan or a policy
+                opener = self.opener.match(text[start : m.start()])
+                listed = m.group(0).startswith(self.listing_adverbs) and verb not in self.object_verb_words
+                if not opener and not listed:
+                    continue  # 推动X落地, X、Y相继落地; a bare "X落地" is too often a plan (中大八院成功引进…: the subject)
+                if opener and start + opener.end() == m.start():
+                    continue  # 推动成立红岭教育集团: the opener is the verb's, what was set up follows it
                 self.type_items(doc, text, start, m.start(), None, f"context:{verb}")
         # 华为、中兴、迈瑞公司: the bare items before a company's, a university's or an institute's name
         for c in list(doc.spans[CANDIDATES]):
@@ -686,7 +714,8 @@ class Enumerations:
                 for s, e in rules.items(text, start, c.start_char - 1):
                     name = raw[s:e]
                     if (len(name) <= 6 and rules.ending_of(name) is None and rules.is_name(name)
-                            and not rules.is_generic(name) and not rules.has_inner_verb(name)):
+                            and not rules.is_generic(name) and not rules.has_inner_verb(name)
+                            and not self.is_public_body(name)):
                         add_candidate(doc, s, e, c.label_, "enum:list")
         # 区大剧院、文化馆、图书馆: the level word of the first facility is the bare ones' after it too
         for c in list(doc.spans[CANDIDATES]):
@@ -776,6 +805,10 @@ class Enumerations:
             name = raw[s:e]
             if any(ch.isdigit() for ch in name) and "号线" not in name and not _LATIN.search(name):
                 continue
+            if len(items) > 1 and self.is_public_body(name):
+                continue  # 城管局、公安分局等部门: departments, none of ours (支持招商局引进…: the company)
+            if head is None and rules.level_prefix.match(name) and rules.suffix_class(name) is None:
+                continue  # 推动国家级击剑、网球训练基地落户: a level word opens a kind, no company
             own = rules.suffix_class(name)
             if rules.is_excluded(name):
                 continue  # 龙岗中心医院集团等: none of ours
@@ -785,6 +818,8 @@ class Enumerations:
                 add_candidate(doc, s, e, "IndustryCluster", rule + ":industry")
                 continue
             if head is None:
+                if own is None and rules.ending_of(name) is not None and not name.endswith(rules.company_endings):
+                    continue  # 网球训练基地落户: a family's word whose condition fails names no company
                 cls = own or "Enterprise"
             else:
                 head_cls = self.head_classes[head]
@@ -820,6 +855,18 @@ class Enumerations:
                 cls = own or head_cls
             add_candidate(doc, s, e, cls, rule)
 
+    def is_public_body(self, name: str) -> bool:
+        """Whether ``name`` is a government's department or office: it ends with a word of
+        ``public_body_endings`` and with no family's ending.
+
+        Examples
+        --------
+        >>> enum = Enumerations(make_name_rules(), [["企业", "Enterprise"]], [], [], [], [], [], [], [], [], "家", ["局", "办"])
+        >>> enum.is_public_body("环水局"), enum.is_public_body("更新办"), enum.is_public_body("市燃气集团")
+        (True, True, False)
+        """
+        return name.endswith(self.public_body_endings) and self.rules.ending_of(name) is None
+
     def composed_projects(self, kind: str, head: str | None) -> str:
         """The tail "<kind><head>" that names a list's bare items (调准项目), or "" when ``kind`` is
         no name of works: empty, a kind or level word (一批高端, 重大), a verb or a stage word."""
@@ -843,16 +890,18 @@ class Enumerations:
         "not_enumeration_words": list(P.NOT_ENUMERATION_WORDS), "introducing": list(P.INTRODUCING),
         "introducing_adverbs": list(P.INTRODUCING_ADVERBS), "introducing_openers": list(P.INTRODUCING_OPENERS),
         "listing_adverbs": list(P.LISTING_ADVERBS), "object_verbs": list(P.OBJECT_VERBS), "head_counters": P.HEAD_COUNTERS,
+        "public_body_endings": list(P.PUBLIC_BODY_ENDINGS),
     },
     requires=_SPANS, assigns=_SPANS,
 )
 def make_enumerations(nlp: Language, name: str, rules: NameRules, heads: list[list[str]], composing_heads: list[str],
                       plain_heads: list[str], not_enumeration_words: list[str], introducing: list[str],
                       introducing_adverbs: list[str], introducing_openers: list[str], listing_adverbs: list[str],
-                      object_verbs: list[str], head_counters: str) -> Enumerations:
+                      object_verbs: list[str], head_counters: str, public_body_endings: list[str]) -> Enumerations:
     """The component that types the items of enumerations (see :class:`Enumerations`)."""
     return Enumerations(rules, heads, composing_heads, plain_heads, not_enumeration_words, introducing,
-                        introducing_adverbs, introducing_openers, listing_adverbs, object_verbs, head_counters)
+                        introducing_adverbs, introducing_openers, listing_adverbs, object_verbs, head_counters,
+                        public_body_endings)
 
 
 class ContextNames:
@@ -865,11 +914,20 @@ class ContextNames:
     verbs
         Verbs that follow a company's name.
     topic_word
-        ``<industry><topic_word>，`` opens an industry topic (民用航空方面，…).
+        ``<industry><topic_word>，`` opens an industry topic (民用航空方面，…) when the industry is one of
+        the vocabulary's (``ontology/industries.ttl``): 教育方面，, 养老方面，, 交通管理方面， open the topics of a
+        government's social work, no industry.
+
+    Examples
+    --------
+    >>> names = ContextNames(make_name_rules(), [], "方面")
+    >>> bool(names.is_industry_topic("民用航空")), bool(names.is_industry_topic("养老"))
+    (True, False)
     """
 
     def __init__(self, rules: NameRules, verbs: list[str], topic_word: str):
         self.rules = rules
+        self.vocabulary = load_vocabulary()
         after = _alternation(verbs)
         endings = sorted(rules.company_endings, key=len, reverse=True)
         self.company_before_verb = re.compile(f"(?:{_alternation(endings)})(?={after})") if endings else None
@@ -884,9 +942,13 @@ class ContextNames:
             if rules.is_name(name) and 3 <= len(name) <= 10 and not rules.is_generic(name):
                 add_candidate(doc, start, m.end(), "Enterprise", "context:award")
         m = self.topic.match(text) if self.topic else None
-        if m:
+        if m and self.is_industry_topic(m.group("name")):
             add_candidate(doc, m.start("name"), m.end("name"), "IndustryCluster", "context:方面")
         return doc
+
+    def is_industry_topic(self, name: str) -> bool:
+        """A topic an industry of the vocabulary names (民用航空, 能源材料), not a sector of public work (教育, 就业)."""
+        return self.vocabulary.concept_of(name) is not None
 
 
 @Language.factory(

@@ -129,6 +129,7 @@ NOT_MODIFIERS = (
     "多种", "各种", "多元", "多样", "重点", "主导", "优势", "特色", "支柱", "更多", "一批", "部分", "产业链",
     "产业", "大型", "龙头", "知名", "骨干", "领军", "头部", "高品质", "高水平", "高能级", "中国", "公共",
     "世界", "全国", "国内外", "逐步", "北方", "南方", "东部", "西部", "中部", "东北", "西北", "西南", "东南",
+    "中心城区", "城区",
 )
 #: Sector words (umbrellas alone) that end the name of one industry after a modifier: 设施农业, 国防科技工业.
 SECTOR_ENDS = ("农业", "工业", "服务业", "制造业", "服务")
@@ -144,6 +145,7 @@ NOT_INDUSTRIES = (
     "其他", "其它", "多个", "各个", "这些", "主要", "若干", "细分", "新赛道", "经济", "幸福", "民生",
     "产业", "行业", "企业", "重大", "公共", "公共服务", "智慧",
     "新经济", "两岸", "国际", "国内", "国内外", "深港", "湾区", "法治", "信用", "创新", "科技", "文化和",
+    "长三角", "珠三角", "京津冀", "成渝", "大湾区", "粤港澳大湾区",
 )
 # fmt: on
 
@@ -449,6 +451,7 @@ class IndustryFinder:
             for piece in text[cs:end].split("、"):
                 pieces.append((pos, pos + len(piece)))
                 pos += len(piece) + 1
+            pieces = _after_partners(text, pieces)
             if len(pieces) == 1:  # 大力发展普惠金融和绿色金融
                 both = _AND.search(text, *pieces[0])
                 if both is None:
@@ -689,6 +692,26 @@ _NOT_YE = ("业务", "业态", "业主", "业绩", "业内", "业界", "业余",
 _FIGURES = ("增加值", "产值", "总产值", "营收", "营业收入", "主营业务收入", "税收", "增速", "规模以上")
 #: Government bodies named after an industry (信息产业部, 旅游局): no industry mention.
 _BODIES = ("部", "局", "厅", "委", "办", "处", "司", "署")
+
+
+#: 在 of a word, not the preposition (存在, 现在, 正在, 实在, 所在, 在线).
+_NOT_AT_BEFORE = "存现正实所"
+
+
+def _after_partners(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of a list from the one that opens with the fields after 在: in ``与A、B在C、D等领域合作``
+    A and B are partners (places, firms), the list of fields is C, D.
+
+    >>> t = "加强与长三角、甲湾区在具身智能、低空经济等领域合作"
+    >>> [t[s:e] for s, e in _after_partners(t, [(0, 6), (7, 15), (16, 20)])]
+    ['具身智能', '低空经济']
+    """
+    for k in range(len(pieces) - 1, 0, -1):
+        s, e = pieces[k]
+        at = text.rfind("在", s, e)
+        if at >= 0 and e - at > 2 and text[at - 1] not in _NOT_AT_BEFORE and text[at + 1] != "线":
+            return [(at + 1, e)] + pieces[k + 1 :]
+    return pieces
 
 
 def _all(text: str, word: str) -> list[int]:

@@ -129,6 +129,7 @@ class NameRules:
         self.project_endings = tuple(project_endings)
         self.generic_words = tuple(generic_words)
         self.generic_suffixes = tuple(generic_suffixes)
+        self.short_named_suffixes = ("示范区",)
         self.generic_cores = tuple(generic_cores)
         self.bad_starts = tuple(bad_starts)
         self.prepositions = prepositions
@@ -645,11 +646,22 @@ class NameRules:
         return m.group(0) if m else ""
 
     def strip_lead(self, text: str, start: int, end: int) -> int:
-        """Move ``start`` past introducing verbs, level words and works at the start of a name."""
+        """Move ``start`` past introducing verbs, level words and works at the start of a name, and
+        past 并 between two verbs (认定并扶持深圳创意保税园).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> t = "认定并扶持甲创意园"
+        >>> t[rules.strip_lead(t, 0, len(t)):]
+        '甲创意园'
+        """
         while True:
             for n, verbs in self._left_by_len:  # the longest verb first
                 if end - start - n >= 2 and text[start : start + n] in verbs:
                     start += n
+                    if text[start : start + 1] == "并" and self._verb_at(text, start + 1, end):
+                        start += 1  # 认定并扶持…: two verbs of one object
                     break
             else:
                 if start < end and text[start] in self._works_firsts:
@@ -658,6 +670,10 @@ class NameRules:
                         start += n
                         continue
                 return start
+
+    def _verb_at(self, text: str, at: int, end: int) -> bool:
+        """Whether a verb of the left words opens ``text[at:end]`` and leaves two characters of name."""
+        return any(end - at - n >= 2 and text[at : at + n] in verbs for n, verbs in self._left_by_len)
 
     def trim_lead(self, text: str, start: int, end: int) -> int:
         """Skip a single-character preposition or an amount at the start of a name (与X, 总规模10亿元X)."""
@@ -718,8 +734,9 @@ class NameRules:
         if _COUNTED_SLOGAN.match(core) and ("“" not in name or name.endswith(("工程", "项目"))):
             return False  # 四良两优工程, 三生一体新城; not “两湖一岭”精品绿道, a quoted code name
         for sfx in self.generic_suffixes if strict else ():
-            if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name):
-                return False
+            if name.endswith(sfx) and len(name) - len(sfx) < 3 and not _LATIN.search(name) \
+                    and not (sfx in self.short_named_suffixes and self.is_specific(name) and name[:-len(sfx)] not in self.generic_words):
+                return False  # 市级平台, 平安联盟; 上合示范区 is named (a place's two characters)
         return self.breaks.isdisjoint(self._etc_word.sub("", core))
 
     # -- enumerations --------------------------------------------------------------------------

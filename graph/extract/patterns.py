@@ -115,6 +115,7 @@ LEFT_CONTEXT = (
     "通往", "振兴", "撬动", "加入", "充实", "筹集", "开设", "按照", "切实", "划转", "是指", "约定", "送法",
     "致力", "致力于", "着眼", "立足", "瞄准", "聚力", "发力", "激活", "释放", "带领", "吸纳", "引领", "辐射",
     "进行", "特别是", "尤其是", "提供", "签订", "到达", "解决好", "解决", "采取", "增设", "赋予", "查处",
+    "位于", "维持", "缓解", "涌现出", "汇集", "促成", "认定", "铺开", "我市", "我省", "我区", "丰富",
     "健全", "规范", "推行", "搞好", "努力", "抢抓", "加力", "压减", "放开", "放宽", "严控", "化解", "关停", "承办",
     "培优", "抓住", "开辟", "逐步", "联手", "调低", "提档", "征集", "开拓", "建设好", "建成开放",
     "投产", "力促", "明确", "开办", "建强", "邀请", "移交", "筹备", "筹办", "设置", "腾空", "重构", "运作", "荣登",
@@ -148,6 +149,7 @@ PARTICLES = "是了为在将被把从由对并以向"
 CONTINUATIONS = (
     "化", "型", "性", "式", "员", "师", "会", "生", "城区", "经济", "发展", "增长", "建设者", "企业家", "治理体系",
     "论坛", "峰会", "联赛", "大赛", "年会", "大会", "博览会", "交易会", "研讨会", "招聘会",
+    "域", "组织", "体系",
 )
 
 #: Words that begin where a family's ending begins and are no such ending (路线 is a route, not a
@@ -196,6 +198,7 @@ KIND_WORDS = (
     "全域", "托育", "民企", "央企", "国企", "外企", "枢纽", "地标", "标志性", "离岸", "保税", "出口",
     "空中", "二层", "风雨", "立体", "慢行", "登山", "步行", "余泥渣土", "历史文化", "美好",
     "燃气", "天然气", "石油", "油气", "长输", "给排水", "雨水", "中水", "热力", "输油", "输气", "管道", "管网",
+    "优势", "城投", "村镇", "农商", "城商", "环卫",
 
 
 )
@@ -231,7 +234,7 @@ AWARD_VERBS = ("纳入", "入选", "获评", "列入", "荣获", "成为", "评�
 
 #: Verbs before a zone or platform that make it a title it was given, not a place (获评…示范区,
 #: 创建国家生态文明建设示范区, 成为全国首个…示范基地).
-TITLE_VERBS = ("入选", "获评", "荣获", "评为", "成为", "认定", "认定为", "创建", "争创", "创成", "命名为", "授予", "获批为")
+TITLE_VERBS = ("入选", "获评", "荣获", "评为", "成为", "认定", "认定为", "创建", "争创", "创成", "命名为", "授予", "获批为", "列为", "确定为")
 
 #: Words that end a name on its own right although they follow it (弈柯莱生物科技入选…): a company
 #: ending right before one of them is an enterprise.
@@ -338,14 +341,18 @@ NOT_NAMES = (
     "高新技术", "小巨人", "瞪羚", "独角兽", "一带一路", "两重", "两新",
 )
 
+#: How the name of a government's department or office ends (环水局, 公安分局, 更新办, 区委, 区法院): an
+#: item of a list ending so is none of ours (``环水局、城管局、市燃气集团协助办理``: the bodies that help).
+PUBLIC_BODY_ENDINGS = ("局", "办", "委", "法院", "检察院")
+
 #: Verbs that introduce something; "引进X", "推动X落地" make X an entity even without a suffix.
-INTRODUCING = ("引进", "落地", "入驻", "注册", "成立")
+INTRODUCING = ("引进", "落地", "入驻", "注册", "成立", "落户")
 
 #: Adverbs of an introducing verb (相继落地, 成功引进).
 INTRODUCING_ADVERBS = ("相继", "成功", "加速")
 
 #: Adverbs that make ``A、B<adverb>落地`` a list of what came (相继落地) without an opener.
-LISTING_ADVERBS = ("相继",)
+LISTING_ADVERBS = ("相继", "成功")
 
 #: Introducing verbs whose objects follow them up to the next break (引进X、Y).
 OBJECT_VERBS = ("引进",)

@@ -44,6 +44,8 @@ from graph.text.sentences import split_sentences
 
 _QUOTES = re.compile(r"[“”\"]")
 _QUOTED_PROJECT = re.compile(r"“([^“”]+)”项目")
+#: A company's name in quotes before the generic word for a company (引进“联合飞机”公司).
+_QUOTED_COMPANY = re.compile(r"“([^“”]{2,})”(?:有限公司|公司|集团)")
 _OWNER_CLASSES = ("University", "Enterprise", "ListedCompany", "ResearchInstitute")
 _OWNED_CLASSES = (
     "Platform", "Incubator", "Laboratory", "Alliance", "ResearchInstitute", "Fund", "Project",
@@ -339,7 +341,9 @@ def _short_forms(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
 
     华为 and 华为公司, 天安云谷 and 天安云谷产业园 in one report are one entity named by the fuller
     form; a short form that two fuller forms share (华为公司, 华为集团) is left as it is, and so is a
-    pair of different classes or a name of the lexicon.
+    pair of different classes or a name of the lexicon.  So are a park's, platform's or
+    organisation's name and the same name after a place (东方航天港 and 烟台东方航天港, 国际创新中心 and
+    深圳国际创新中心: :func:`_without_place`), named by the shorter form the report writes too.
 
     Examples
     --------
@@ -347,6 +351,11 @@ def _short_forms(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     ...       Mention("华为公司", 9, 13, "Enterprise", "suffix:公司", 1, "华为公司")]
     >>> [m.canonical for m in _short_forms(ms, EMPTY)]
     ['华为公司', '华为公司']
+    >>> ms = [Mention("东方航天港", 0, 5, "Park", "suffix:航天港", 0, "东方航天港"),
+    ...       Mention("烟台东方航天港", 9, 16, "Park", "suffix:航天港", 1, "烟台东方航天港"),
+    ...       Mention("烟台丁字湾", 20, 25, "Park", "enum:list", 2, "烟台丁字湾")]
+    >>> [m.canonical for m in _short_forms(ms, EMPTY)]
+    ['东方航天港', '东方航天港', '烟台丁字湾']
     """
     classes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
@@ -360,7 +369,47 @@ def _short_forms(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
             fuller[short].add(name)
     renamed = {short: names.pop() for short, names in fuller.items() if len(names) == 1}
     renamed = {short: name for short, name in renamed.items() if name not in renamed}
+    for name in sorted(classes):
+        rest = _without_place(name, classes)
+        if rest and name not in lexicon.classes and name not in renamed and classes[rest].most_common(1)[0][0] == \
+                classes[name].most_common(1)[0][0]:
+            renamed[name] = renamed.get(rest, rest)  # 烟台东方航天港 is 东方航天港, wherever the report names it so
     return [replace(m, canonical=renamed[m.canonical]) if m.canonical in renamed else m for m in mentions]
+
+
+#: The classes whose names a report writes with and without the city before them (烟台东方航天港).
+_PLACED_CLASSES = ("Park", "Platform", "Enterprise", "ResearchInstitute", "Fund")
+#: How long the rest of such a name is at least: a name of its own, not a kind (国际创新中心, not 科学城).
+_PLACED_REST = 4
+
+
+def _without_place(name: str, classes: dict[str, Counter]) -> str | None:
+    """The name of the report that ``name`` is after a place's name (two characters, or three with 市
+    or 省), or None: 东方航天港 of 烟台东方航天港, 国际创新中心 of 深圳国际创新中心, 香蜜湖片区 of 中部香蜜湖片区;
+    not after a level word (国家超算中心 is no 超算中心), and not a project's (区人民医院 is no 人民医院).
+    Two characters are taken for a place as they stand: a company's name before a name of the report
+    (因诺 of 因诺转化医学研究院, where 转化医学研究院 was cut from another name) is merged too.
+
+    Examples
+    --------
+    >>> _without_place("深圳市国际创新中心", {"国际创新中心": Counter(Park=1)})
+    '国际创新中心'
+    >>> _without_place("国家技术创新中心", {"技术创新中心": Counter(Platform=1)}) is None
+    True
+    """
+    rules = _name_rules()
+    for n in (2, 3):
+        rest, place = name[n:], name[:n]
+        if len(rest) < _PLACED_REST or rest not in classes or (n == 3 and place[-1] not in "市省"):
+            continue
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in place):
+            continue  # +1科技有限公司: no place's name
+        if classes[rest].most_common(1)[0][0] not in _PLACED_CLASSES or place in rules.kind_words:
+            continue
+        if rules.left_words & {place, place[:2]} or not rules.is_specific(rest, industries=True):
+            continue
+        return rest
+    return None
 
 
 def is_alias_mention(m: Mention) -> bool:
@@ -382,6 +431,17 @@ def _class_of(name: str, ms: list[Mention], lexicon: Lexicon, resolver: Resolver
     return cls
 
 
+def _industry_core(text: str) -> str:
+    """An industry's mention without the generic tail it keeps (``industries.KEPT_TAILS``: 智能装备产业):
+    the name the report gives the industry.
+
+    >>> _industry_core("智能装备产业"), _industry_core("数字经济")
+    ('智能装备', '数字经济')
+    """
+    tail = next((t for t in industries.KEPT_TAILS if text.endswith(t) and len(text) - len(t) >= 2), "")
+    return text[: len(text) - len(tail)]
+
+
 def _entities(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) -> dict[str, Entity]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -392,6 +452,10 @@ def _entities(mentions: list[Mention], lexicon: Lexicon, resolver: Resolver) -> 
         cls = _class_of(name, ms, lexicon, resolver)
         # a composed name (华东师大 in 华东师大、莲谷等孵化器 -> 华东师大孵化器) is no alias of the whole
         aliases = {_QUOTES.sub("", m.text) for m in ms if is_alias_mention(m)}
+        if top_class(cls) == "IndustryCluster":  # 智能装备产业 of 智能制造装备: the report's name is 智能装备
+            aliases |= {_industry_core(a) for a in aliases}
+        if top_class(cls) == "Enterprise":  # “联合飞机”公司: the quoted name is the company's
+            aliases |= {q.group(1) for m in ms if (q := _QUOTED_COMPANY.fullmatch(m.text))}
         aliases |= {a for a, c in lexicon.aliases.items() if c == name}
         aliases -= {name, label_of(name)}  # the second sense of 森马 (森马@Park) is labelled 森马
         entities[name] = Entity(name=name, cls=cls, aliases=aliases, mentions=sorted(ms, key=lambda m: m.start))

@@ -727,14 +727,15 @@ def _list_after(s: Sentence, ms: list[Mention], i: int) -> list[Mention]:
 
 
 def _industry_heads(s: Sentence, ms: list[Mention], cls: dict[str, str], rel) -> None:
-    """``华德牧业、蒙拓机械等机械装备制造企业``, ``华侨城等文化创意园``: the head names the members' industry."""
+    """``华德牧业、蒙拓机械等机械装备制造企业``, ``华侨城等文化创意园``, ``甲园、乙园等区级文化创意产业园区``: the head
+    names the members' industry (a level word may stand before it)."""
     for i, c in enumerate(ms):
         if cls.get(c.canonical) != "IndustryCluster":
             continue
         if not _INDUSTRY_HEAD.match(s.text[c.end - s.start :]):
             continue
         lead = s.text[: c.start - s.start]
-        m = re.search(r"等(?:一批|多家|\d+家)?$", lead)
+        m = re.search(r"等(?:一批|多家|\d+家)?(?:国家级|省级|市级|区级|县级)?$", lead)
         if not m or i == 0:
             continue
         j = i - 1
@@ -1172,7 +1173,7 @@ def _cooperation_and_runs(s: Sentence, ms: list[Mention], cls: dict[str, str], r
 #: After ``P由A(、B)``: the verb that makes A the one who set P up or runs it (己创新中心由甲科技牵头组建).
 _RUN_BY = re.compile(r"^(?:牵头|联合|共同|合作|投资|负责)?(?:组建|建设|设立|成立|承建|运营|主办|建成|打造|发起)")
 #: Before ``A`` in a clause said by the government: it builds P together with A (与戊大学共建己研究院).
-_WITH_PARTNER = re.compile(r"(?:^|推动|支持|深化|加强|积极|持续|加快)与$")
+_WITH_PARTNER = re.compile(r"(?:^|推动|支持|深化|加强|积极|持续|加快|促成)与$")
 #: Between the partners of ``与A、B`` and what the government builds with them (共建, 合作共建了).
 _BUILT_WITH = re.compile(r"(?:等[^，。；]{0,6}?)?(?:" + _BUILT_TOGETHER.pattern + r")(?:了|一批|一个)?")
 
