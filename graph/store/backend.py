@@ -70,12 +70,19 @@ from graph.validate.conformance import check
 from graph.validate.results import Report
 from graph.validate.ontology import load_ontology
 
-#: How many rdflib terms an Oxigraph backend keeps converted (least recently used out): about
-#: 0.1 GB; a dict of every term read held 0.4 GB at 1,000 reports and was no faster.
-TERM_CACHE = 100_000
+#: How many rdflib terms an Oxigraph backend keeps converted (least recently used out): the
+#: predicates, classes and entities that recur; a dict of every term read held 0.4 GB at 1,000
+#: reports and was no faster, an LRU cache of 100,000 (full from 100 reports on, mostly of sentence
+#: texts read once) 57 MB while the networkx graph was made of 300 reports, one of 10,000 6 MB,
+#: in 6% more CPU.
+TERM_CACHE = 10_000
 #: Above how many triples a graph is written one subject at a time (:meth:`OxigraphBackend.write_trig`):
 #: the provenance graph and the union grow with the corpus; the graph of one sentence does not.
 STREAM_ABOVE = 50_000
+#: How much of a TriG or Turtle body is kept in memory before it goes to a temporary file, while
+#: its prefixes wait for it to end (:func:`_after_prefixes`): 64 MB held the whole TriG of 100
+#: reports (42 MB) and 64 MB of every larger one (the TriG of 100 reports: 10.3 s CPU then, 10.8 s now).
+SPOOL_BYTES = 2**20
 
 __all__ = [
     "GRAPH_FILE",
@@ -378,8 +385,16 @@ class _WithOntology:
 
 def _after_prefixes(out: IO[bytes], namer: Namer, write_body: Callable[[IO[bytes]], None]) -> None:
     """The prefix lines of what ``write_body`` writes, then that body: the prefixes a body uses are
-    known only once it is written, so the body goes first into a temporary file (on disk past 64 MB)."""
-    with tempfile.SpooledTemporaryFile(max_size=64 * 2**20) as body:
+    known only once it is written, so the body goes first into a temporary file (on disk past
+    ``SPOOL_BYTES``).
+
+    >>> import io
+    >>> out, namer = io.BytesIO(), Namer([("ex", "https://example.org/")])
+    >>> _after_prefixes(out, namer, lambda body: body.write(namer.term(URIRef("https://example.org/a")).encode()))
+    >>> out.getvalue().splitlines()
+    [b'@prefix ex: <https://example.org/> .', b'ex:a']
+    """
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as body:
         write_body(body)
         out.write("".join(line + "\n" for line in namer.prefix_lines()).encode("utf-8"))
         body.seek(0)

@@ -94,6 +94,32 @@ def test_converter_keeps_every_entity_and_relation_with_its_sentence(G):
     assert G.edges[iri("e1"), iri("p"), "locatedIn"]["evidence"] == [(str(ID["report/t/s0001"]), "甲企业落户甲园。")]
 
 
+def test_converter_reads_only_the_sentences_behind_a_relation(monkeypatch):
+    """The texts of the edges' evidence are looked up one sentence at a time: a sentence that is the
+    evidence of no relation (here the one that types the entities) is never read, so the converter
+    does not hold every sentence of the corpus (graph.network.convert._sentence_texts)."""
+    from graph.store.backend import OxigraphBackend, RdflibBackend
+
+    ds = make_dataset()
+    ds.graph(ID["graph/provenance"]).add((ID["report/t/s0000"], PROV.value, Literal("只有实体。", lang="zh")))
+    expected = to_networkx(RdflibBackend(ds))
+    for backend in (RdflibBackend(ds), OxigraphBackend.from_dataset(ds)):
+        asked = []
+        triples = type(backend).triples
+
+        def spy(self, pattern=(None, None, None), triples=triples):
+            if pattern[1] == PROV.value:
+                asked.append(str(pattern[0]))
+            return triples(self, pattern)
+
+        monkeypatch.setattr(type(backend), "triples", spy)
+        G = to_networkx(backend)
+        monkeypatch.undo()
+        assert sorted(asked) == sorted(str(ID[f"report/t/s{i:04d}"]) for i in range(1, len(RELATIONS) + 1))
+        assert list(G.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+        assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
+
+
 def test_degree_counts_relations_either_way(G):
     degree = {G.nodes[n]["label"]: s["degree"] for n, s in A.centrality(G).items()}
     # fmt: off

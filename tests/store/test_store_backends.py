@@ -168,6 +168,48 @@ def test_oxigraph_writes_a_large_graph_one_subject_at_a_time_with_the_same_bytes
     assert ttl.getvalue() == (outs["rdflib"] / "wujing.ttl").read_bytes()
 
 
+def test_trig_and_turtle_bodies_go_to_disk_past_a_small_spool_with_the_same_bytes(outs, monkeypatch):
+    """The body of the TriG and of the Turtle waits for its prefixes in a temporary file that keeps
+    at most ``SPOOL_BYTES`` in memory; a spool of 64 bytes gives the same files as the build's."""
+    import io
+    import tempfile
+
+    import graph.store.backend as store_backend
+
+    assert store_backend.SPOOL_BYTES <= 2**20
+    spools = []
+    spooled = tempfile.SpooledTemporaryFile
+
+    def spy(*args, **kwargs):
+        spools.append(spooled(*args, **kwargs))
+        return spools[-1]
+
+    monkeypatch.setattr(store_backend, "SPOOL_BYTES", 64)
+    monkeypatch.setattr(store_backend.tempfile, "SpooledTemporaryFile", spy)
+    backend = OxigraphBackend.open(outs["oxigraph"])
+    trig, ttl = io.BytesIO(), io.BytesIO()
+    backend.write_trig(trig)
+    backend.write_turtle(ttl)
+    assert [s._max_size for s in spools] == [64, 64] and all(s._rolled for s in spools)  # on disk
+    assert trig.getvalue() == (outs["oxigraph"] / "wujing.trig").read_bytes()
+    assert ttl.getvalue() == (outs["oxigraph"] / "wujing.ttl").read_bytes()
+
+
+def test_oxigraph_term_cache_is_bounded(outs, monkeypatch):
+    """Reading every quad keeps at most ``TERM_CACHE`` converted terms, whatever the graph's size,
+    and gives the same terms as an unbounded cache."""
+    import graph.store.backend as store_backend
+
+    assert 0 < store_backend.TERM_CACHE <= 10_000
+    monkeypatch.setattr(store_backend, "TERM_CACHE", 50)
+    backend = OxigraphBackend.open(outs["oxigraph"])
+    quads = list(backend.quads())
+    info = backend._term.cache_info()
+    assert info.maxsize == info.currsize == 50
+    monkeypatch.setattr(store_backend, "TERM_CACHE", None)
+    assert quads == list(OxigraphBackend.open(outs["oxigraph"]).quads())
+
+
 def test_a_streamed_graph_keeps_blank_nodes_and_classes_in_turtle_order(monkeypatch):
     import io
 
