@@ -18,12 +18,13 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
+from graph.corpus.ahead import worth_it
 from graph.corpus.cache import extractor_version
 from graph.corpus.stream import resolve_reports
 from graph.errors import BuildError
@@ -36,6 +37,7 @@ from graph.maps import render
 from graph.maps.render import map_writers
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
+from graph.forked import ForkFailed, Forked, fork_call
 from graph.output import replace_all, stage_file, temporary_folder
 from graph.rdf.baselines import baselines
 from graph.rdf import cube
@@ -129,16 +131,20 @@ def _new_backend(store: str, out_dir: Path | None) -> tuple[Backend, Path | None
     return OxigraphBackend.create(work), work
 
 
-def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work: Path | None) -> list[Path]:
+def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work: Path | None,
+                   beside: Callable[[], None] | None = None) -> list[Path]:
     """Every output of a build, all complete before any replaces the previous build's.
 
     Each file is written into a temporary file beside its place as soon as it is made, and dropped
     (the tables, then the exports and the maps one at a time, then the TriG and Turtle streamed from
     the backend), so that no two are in memory at once; then the files are renamed into place, then
-    the store's folder.
+    the store's folder.  ``beside`` (the shapes check, which raises when the graph does not conform)
+    runs with the maps in a forked process while this one writes the rest (:func:`_stage_beside`);
+    a forked process that dies leaves both to this one.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     streamed: list[tuple[str, Path]] = []
+    forked = fork_call(lambda: _stage_beside(backend, out_dir, beside)) if beside is not None else None
 
     def stage(path: Path, write) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -150,14 +156,21 @@ def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work
         G = to_networkx(backend)  # one networkx graph for the exports and the maps
         for path, write in export_writers(backend, out_dir / "exports", G=G):
             stage(path, write)
-        for path, write in map_writers(backend, out_dir / "maps", G=G):
-            stage(path, write)
+        maps_at = len(streamed)
+        if forked is None:
+            for path, write in map_writers(backend, out_dir / "maps", G=G):
+                stage(path, write)
         del G
         for name, write in ((GRAPH_FILE, backend.write_trig), ("wujing.ttl", backend.write_turtle)):
             stage(out_dir / name, write)
+        if forked is not None:
+            streamed[maps_at:maps_at] = _taken_back(forked, backend, out_dir, beside)
+            forked = None
         backend.close()  # an Oxigraph store's files must be closed before its folder moves
         replace_all(streamed)
     finally:
+        if forked is not None:
+            forked.stop()
         for tmp, _ in streamed:
             Path(tmp).unlink(missing_ok=True)
     # the store of the previous build goes too: a folder's graph is then the one just written
@@ -170,6 +183,49 @@ def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work
     shutil.rmtree(old, ignore_errors=True)
     files = [path for _, path in streamed]
     return files[-2:] + files[:-2] + ([final] if work is not None else [])  # the TriG and Turtle first
+
+
+def _stage_beside(backend: Backend, out_dir: Path, beside: Callable[[], None]) -> list[tuple[str, Path]]:
+    """Run ``beside``, then write the maps into temporary files: (temporary name, path) of each.
+    What it wrote is removed if anything fails."""
+    beside()
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, write in map_writers(backend, out_dir / "maps"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staged.append((stage_file(path, write), path))
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return staged
+
+
+def _taken_back(forked: Forked, backend: Backend, out_dir: Path, beside: Callable[[], None]) -> list[tuple[str, Path]]:
+    """The maps the forked process staged; if it died, this process runs ``beside`` and stages them."""
+    try:
+        return forked.result()
+    except ForkFailed:
+        return _stage_beside(backend, out_dir, beside)
+
+
+def check_shapes(backend: Backend) -> None:
+    """Validate the whole graph against ontology/shapes.ttl and ontology/indicator-shapes.ttl;
+    :class:`BuildError` with one line when it does not conform or the shapes cannot be read."""
+    try:
+        report = backend.check()
+    except OntologyError as exc:
+        raise BuildError(str(exc)) from exc
+    if not report.conforms:
+        raise BuildError(one_line(report))
+
+
+def _fork_outputs(paths: list[Path], jobs: int, scheduler: str | None, store: str) -> bool:
+    """Whether the shapes check and the maps go to a forked process: a build of one report with two
+    CPUs to run on, as for its extraction (:func:`graph.corpus.ahead.worth_it`), into rdflib (an
+    Oxigraph store's files must not be shared with a forked process; a build of many reports keeps
+    its memory to one process)."""
+    return store == "rdflib" and worth_it(paths, jobs, scheduler)
 
 
 def warm_up() -> None:
@@ -249,20 +305,17 @@ def build(
     try:
         load_reports(backend, extractions, metas, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
         add_baselines(backend)
-        if validate_shapes:  # ontology/shapes.ttl and ontology/indicator-shapes.ttl, on the whole graph
-            try:
-                report = backend.check()
-            except OntologyError as exc:
-                raise BuildError(str(exc)) from exc
-            if not report.conforms:
-                raise BuildError(one_line(report))
+        forking = out_dir is not None and validate_shapes and _fork_outputs(paths, jobs, scheduler, store)
+        if validate_shapes and not forking:  # the shapes, on the whole graph
+            check_shapes(backend)
         assert extractions.visited, "every report goes through load_reports"
         result = BuildResult(extractions, backend, unplaced=extractions.unplaced)
         if out_dir is not None:
             tables = {"entities.csv": table.to_csv(), "resolution.csv": extractions.resolution().to_csv(),
                       "unplaced.csv": unplaced_csv(result.unplaced)}
             try:
-                result.files = _write_outputs(backend, out_dir, tables, work)
+                result.files = _write_outputs(backend, out_dir, tables, work,
+                                              beside=(lambda: check_shapes(backend)) if forking else None)
             except OSError as exc:
                 raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
             if work is not None:

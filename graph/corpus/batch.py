@@ -39,8 +39,11 @@ R = TypeVar("R")
 def _progress(total: int, desc: str):
     from tqdm import tqdm
 
+    class Bar(tqdm):
+        monitor_interval = 0  # no monitor thread: it outlives the bar by seconds, and a build forks (graph.forked)
+
     # disable=None: no bar when stderr is not a terminal (CI logs, tests); delay: none for short runs
-    return tqdm(total=total, desc=desc, unit="report", delay=2.0, disable=None, leave=False)
+    return Bar(total=total, desc=desc, unit="report", delay=2.0, disable=None, leave=False)
 
 
 class _Sized:
