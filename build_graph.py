@@ -6,7 +6,8 @@ Takes the same arguments as ``wujing-kg build`` (``INPUT...``, ``--out DIR``, ``
 
 import sys
 
-from graph.cli import main
+from graph.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main(["build", *sys.argv[1:]]))
+    sys.argv[1:1] = ["build"]
+    run()

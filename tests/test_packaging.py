@@ -181,7 +181,7 @@ def test_the_installed_package_reads_its_own_data_files(installed, probe):
 
 def test_the_installed_console_script_runs(installed, tmp_path):
     entry_points = next(installed.glob("wujing_kg-*.dist-info")) / "entry_points.txt"
-    assert "wujing-kg = graph.cli:main" in entry_points.read_text(encoding="utf-8")
+    assert "wujing-kg = graph.cli:run" in entry_points.read_text(encoding="utf-8")
     run = subprocess.run([str(installed / "bin" / "wujing-kg"), "--version"], cwd=tmp_path, capture_output=True,
                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(installed)})
     assert run.returncode == 0 and run.stdout.startswith("wujing-kg "), run.stderr

@@ -115,6 +115,21 @@ def _extract_into(path: Path, folder: Path, use_lexicon: bool, encoding: str | N
     cache.put(key, extract(report, use_lexicon=use_lexicon))
 
 
+def _before_forking() -> None:
+    """Make, once and before the fork, what both processes need: numpy (spaCy's and the build's
+    PageRank), the name rules' module (the extraction's and the resolution's), the extractor's
+    version (the cache key) and the industry vocabulary.  The forked process starts with them, and
+    this one would make them anyway, so the extraction arrives that much earlier."""
+    import numpy  # noqa: F401
+
+    from graph.corpus.cache import extractor_version
+    from graph.extract import names  # noqa: F401
+    from graph.extract.vocabulary import load_vocabulary
+
+    extractor_version()
+    load_vocabulary()
+
+
 @contextmanager
 def extract_ahead(paths: Sequence[Path], use_lexicon: bool = True, encoding: str | None = None,
                   meta: dict | None = None, cache_dir: Path | None = None, jobs: int = 0,
@@ -128,6 +143,7 @@ def extract_ahead(paths: Sequence[Path], use_lexicon: bool = True, encoding: str
     if not worth_it(paths, jobs, scheduler):
         yield Ahead(None, None)
         return
+    _before_forking()
     temporary = Path(tempfile.mkdtemp(prefix="wujing-kg-ahead-")) if cache_dir is None else None
     folder = temporary if temporary is not None else Path(cache_dir)
     forked = fork_call(lambda: _extract_into(Path(paths[0]), folder, use_lexicon, encoding, meta))  # says nothing

@@ -145,3 +145,13 @@ def test_a_process_with_another_thread_forks_nothing(tmp_path, monkeypatch):
     finally:
         stop.set()
         other.join()
+
+
+def test_what_is_made_before_the_fork_is_what_both_processes_need_and_neither_spacy_nor_rdflib():
+    code = ("import json, sys\nfrom graph.corpus.ahead import _before_forking\n_before_forking()\n"
+            "from graph.corpus.cache import extractor_version\nfrom graph.extract.vocabulary import _load\n"
+            "print(json.dumps({'spacy': 'spacy' in sys.modules, 'rdflib': 'rdflib' in sys.modules,\n"
+            "  'numpy': 'numpy' in sys.modules, 'made': [f.cache_info().currsize for f in (extractor_version, _load)]}))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {"spacy": False, "rdflib": False, "numpy": True, "made": [1, 1]}
