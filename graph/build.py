@@ -18,7 +18,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,11 +33,11 @@ from graph.exports.formats import export_writers
 from graph.extract.figures import load_indicators
 from graph.extract.unplaced import unplaced_csv
 from graph.extract.vocabulary import load_vocabulary
+from graph.forked import ForkFailed, fork_call
 from graph.maps import render
 from graph.maps.render import map_writers
 from graph.model import ENTITY_CLASSES, RELATION_PROPERTIES, Extraction, top_class
 from graph.network.convert import to_networkx
-from graph.forked import ForkFailed, Forked, fork_call
 from graph.output import replace_all, stage_file, temporary_folder
 from graph.rdf.baselines import baselines
 from graph.rdf import cube
@@ -132,40 +132,39 @@ def _new_backend(store: str, out_dir: Path | None) -> tuple[Backend, Path | None
 
 
 def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work: Path | None,
-                   beside: Callable[[], None] | None = None) -> list[Path]:
+                   check_beside: bool = False) -> list[Path]:
     """Every output of a build, all complete before any replaces the previous build's.
 
     Each file is written into a temporary file beside its place as soon as it is made, and dropped
     (the tables, then the exports and the maps one at a time, then the TriG and Turtle streamed from
     the backend), so that no two are in memory at once; then the files are renamed into place, then
-    the store's folder.  ``beside`` (the shapes check, which raises when the graph does not conform)
-    runs with the maps in a forked process while this one writes the rest (:func:`_stage_beside`);
-    a forked process that dies leaves both to this one.
+    the store's folder.  With ``check_beside`` the shapes check and the maps run in a forked process
+    while this one writes the rest (:func:`_check_and_stage_maps`); a forked process that dies leaves
+    both to this one.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     streamed: list[tuple[str, Path]] = []
-    forked = fork_call(lambda: _stage_beside(backend, out_dir, beside)) if beside is not None else None
-
-    def stage(path: Path, write) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        streamed.append((stage_file(path, write), path))
-
+    forked = fork_call(lambda: _check_and_stage_maps(backend, out_dir)) if check_beside else None
     try:
         for name, text in tables.items():
-            stage(out_dir / name, lambda fh, text=text: fh.write(text.encode("utf-8")))
+            _stage(streamed, out_dir / name, lambda fh, text=text: fh.write(text.encode("utf-8")))
         G = to_networkx(backend)  # one networkx graph for the exports and the maps
         for path, write in export_writers(backend, out_dir / "exports", G=G):
-            stage(path, write)
+            _stage(streamed, path, write)
         maps_at = len(streamed)
         if forked is None:
             for path, write in map_writers(backend, out_dir / "maps", G=G):
-                stage(path, write)
+                _stage(streamed, path, write)
         del G
         for name, write in ((GRAPH_FILE, backend.write_trig), ("wujing.ttl", backend.write_turtle)):
-            stage(out_dir / name, write)
+            _stage(streamed, out_dir / name, write)
         if forked is not None:
-            streamed[maps_at:maps_at] = _taken_back(forked, backend, out_dir, beside)
+            try:
+                maps = forked.result()
+            except ForkFailed:
+                maps = _check_and_stage_maps(backend, out_dir)
             forked = None
+            streamed[maps_at:maps_at] = maps
         backend.close()  # an Oxigraph store's files must be closed before its folder moves
         replace_all(streamed)
     finally:
@@ -185,28 +184,25 @@ def _write_outputs(backend: Backend, out_dir: Path, tables: dict[str, str], work
     return files[-2:] + files[:-2] + ([final] if work is not None else [])  # the TriG and Turtle first
 
 
-def _stage_beside(backend: Backend, out_dir: Path, beside: Callable[[], None]) -> list[tuple[str, Path]]:
-    """Run ``beside``, then write the maps into temporary files: (temporary name, path) of each.
-    What it wrote is removed if anything fails."""
-    beside()
+def _stage(staged: list[tuple[str, Path]], path: Path, write) -> None:
+    """Write ``path`` into a temporary file beside it and add (temporary name, path) to ``staged``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged.append((stage_file(path, write), path))
+
+
+def _check_and_stage_maps(backend: Backend, out_dir: Path) -> list[tuple[str, Path]]:
+    """Check the shapes (:func:`check_shapes`), then write the maps into temporary files: (temporary
+    name, path) of each.  What it wrote is removed if anything fails."""
+    check_shapes(backend)
     staged: list[tuple[str, Path]] = []
     try:
         for path, write in map_writers(backend, out_dir / "maps"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((stage_file(path, write), path))
+            _stage(staged, path, write)
     except BaseException:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
     return staged
-
-
-def _taken_back(forked: Forked, backend: Backend, out_dir: Path, beside: Callable[[], None]) -> list[tuple[str, Path]]:
-    """The maps the forked process staged; if it died, this process runs ``beside`` and stages them."""
-    try:
-        return forked.result()
-    except ForkFailed:
-        return _stage_beside(backend, out_dir, beside)
 
 
 def check_shapes(backend: Backend) -> None:
@@ -314,8 +310,7 @@ def build(
             tables = {"entities.csv": table.to_csv(), "resolution.csv": extractions.resolution().to_csv(),
                       "unplaced.csv": unplaced_csv(result.unplaced)}
             try:
-                result.files = _write_outputs(backend, out_dir, tables, work,
-                                              beside=(lambda: check_shapes(backend)) if forking else None)
+                result.files = _write_outputs(backend, out_dir, tables, work, check_beside=forking)
             except OSError as exc:
                 raise BuildError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
             if work is not None:
