@@ -68,6 +68,7 @@ __all__ = [
     "format_table",
     "format_timelines",
     "load_gold",
+    "load_gold_file",
     "load_gold_sets",
     "load_timelines",
     "prf",
@@ -218,6 +219,21 @@ class GoldSet:
     split: str
     report: Path
     gold: dict = field(compare=False, repr=False)
+
+
+def load_gold_file(path: Path | str) -> GoldSet:
+    """The gold set of one gold file, as ``wujing-kg evaluate --gold`` scores it: its slug is the file's
+    name without ``.gold.json``, its half the file's ``split`` (dev when it names none), its report the
+    file's ``report`` (relative to the checkout).
+
+    Examples
+    --------
+    >>> load_gold_file(DEFAULT_GOLD).slug, load_gold_file(DEFAULT_GOLD).report.name
+    ('wujing-2026', 'wujing-2026.txt')
+    """
+    gold = load_gold(path)
+    return GoldSet(Path(path).name.removesuffix(".json").removesuffix(".gold"), gold.get("split", "dev"),
+                   ROOT / gold["report"], gold)
 
 
 def load_gold_sets(folder: Path | str = GOLD_DIR, bundled: bool = True) -> list[GoldSet]:

@@ -5,6 +5,7 @@ from the extractor's output; tests/data/README.md says how.  These tests pin the
 so that a change that makes extraction worse fails.
 """
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,22 @@ def test_the_errors_of_the_test_half_are_refused():
     assert "never shown" in result.output and len(result.output.strip().splitlines()) == 1
     with pytest.raises(SecretErrors):
         errors(Evaluation({"ALL": Score()}, {"ALL": Score()}), split="test")
+
+
+def test_several_gold_files_are_scored_together_each_in_the_half_it_names(tmp_path):
+    gold = load_gold()
+    entities = len(gold["entities"])
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold | {"split": "dev"}, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.gold.json").write_text(json.dumps(gold | {"split": "dev"}, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "c.gold.json").write_text(json.dumps(gold | {"split": "bundled"}, ensure_ascii=False),
+                                          encoding="utf-8")
+    args = ["evaluate", "--format", "json", "--lexicon", "--jobs", "1"]
+    result = CliRunner().invoke(main, args + [f"--gold={tmp_path / n}.gold.json" for n in "abc"])
+    assert result.exit_code == 0, result.output
+    halves = json.loads(result.output)["with the lexicon"]
+    assert halves["dev"]["reports"] == 2 and halves["dev"]["gold entities"] == 2 * entities
+    assert halves["bundled"]["gold entities"] == entities
+    assert halves["dev"]["entity recall"] == halves["bundled"]["entity recall"]
 
 
 def test_every_gold_set_of_the_split_file_is_loaded_with_its_report():

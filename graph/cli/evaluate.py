@@ -7,6 +7,7 @@ Examples
     wujing-kg evaluate                                # recall and precision on the gold sets
     wujing-kg evaluate --split dev --errors           # what the dev half misses
     wujing-kg evaluate --timelines                    # project timelines across years, per district
+    wujing-kg evaluate --gold a.gold.json --gold b.gold.json   # your own gold files, scored together
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ import click
 from graph.build import build as build_graph
 from graph.errors import UsageError
 from graph.evaluate import (
-    ROOT,
-    GoldSet,
     SecretErrors,
     by_split,
     evaluate_sets,
@@ -28,7 +27,7 @@ from graph.evaluate import (
     format_summary,
     format_table,
     format_timelines,
-    load_gold,
+    load_gold_file,
     load_gold_sets,
     load_timelines,
 )
@@ -43,8 +42,9 @@ __all__ = ["evaluate", "score_timelines"]
               help="Score only these halves (repeatable; default: dev, test and the bundled report).")
 @click.option("--report", "slug", default=None, metavar="SLUG",
               help="Score one gold set only (e.g. shenzhen-nanshan-2023, wujing-2026).")
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Score this gold file (it names its report) instead of the gold sets.")
+@click.option("--gold", "gold_files", type=click.Path(exists=True, dir_okay=False, path_type=Path), multiple=True,
+              help="Score this gold file (it names its report) instead of the gold sets; repeatable: the "
+                   "files are scored together, each in the half its \"split\" names.")
 @click.option("--lexicon/--no-lexicon", "lexicon", default=None,
               help="Score only with (or only without) the curated lexicon; default: both.")
 @click.option("--details", is_flag=True, help="Also print the table per class and per property of each half.")
@@ -62,19 +62,14 @@ __all__ = ["evaluate", "score_timelines"]
 @click.option("--timelines", is_flag=True,
               help="Score project timelines across years instead (tests/data/gold/timelines/): each district's "
                    "reports built into one graph; --report NAME scores one (e.g. shenzhen-dapeng).")
-def evaluate(splits: tuple[str, ...], slug: str | None, gold: Path | None, lexicon: bool | None, details: bool,
+def evaluate(splits: tuple[str, ...], slug: str | None, gold_files: tuple[Path, ...], lexicon: bool | None, details: bool,
              show_errors: bool, fmt: str, jobs: int, model: str, oracle: bool = False, timelines: bool = False) -> None:
     """Score the extractor against the gold sets of tests/data/gold/ (dev and test halves) and the
     bundled report: entity recall, typed recall, precision, relations, milestones, park industries."""
     if timelines:
         score_timelines(slug, lexicon is not False, jobs, fmt, show_errors)
         return
-    if gold is not None:
-        annotation = load_gold(gold)
-        sets = [GoldSet(gold.stem.removesuffix(".gold"), annotation.get("split", "dev"),
-                        ROOT / annotation["report"], annotation)]
-    else:
-        sets = load_gold_sets()
+    sets = [load_gold_file(path) for path in gold_files] if gold_files else load_gold_sets()
     if slug is not None:
         sets = [s for s in sets if s.slug == slug]
         if not sets:
