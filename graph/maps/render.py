@@ -94,35 +94,45 @@ def _matches(ds, predicate):
         yield s, o, str(g) if g is not None else ""
 
 
-def _provenance(ds: Dataset | Graph) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
-    """Sentence texts by IRI, the sentences that mention each entity, and the reports' titles."""
-    sentences = {str(s): str(o) for s, o, _g in _matches(ds, PROV.value)}
+def _provenance(ds, entities: set[str] | None = None, cited: set[str] = frozenset()
+                ) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
+    """Sentence texts by IRI, the sentences that mention each entity, and the reports' titles.
+
+    With ``entities``, only their mentions are kept, and only the texts of those sentences and of
+    ``cited`` ones (a build's maps show the entity graph's nodes only: the other typed things, such
+    as indicators and their observations, cite sentences no page shows).
+    """
     typed: dict[str, set[str]] = defaultdict(set)
     for s, _o, g in _matches(ds, RDF.type):
-        if g:
+        if g and (entities is None or str(s) in entities):
             typed[str(s)].add(g)
+    wanted = None if entities is None else set(cited).union(*typed.values())
+    sentences = {str(s): str(o) for s, o, _g in _matches(ds, PROV.value) if wanted is None or str(s) in wanted}
     titles = {str(o) for _s, o, _g in _matches(ds, DCTERMS.title)}
     mentions = {iri: sorted(g for g in gs if g in sentences) for iri, gs in typed.items()}
     return sentences, mentions, sorted(titles)
 
 
-def _report_years(ds) -> dict[str, str]:
-    """Sentence IRI -> the ``wj:year`` of its report (``prov:wasDerivedFrom``); reports without a year are left out."""
+def _report_years(ds, sentences=None) -> dict[str, str]:
+    """Sentence IRI -> the ``wj:year`` of its report (``prov:wasDerivedFrom``); reports without a year
+    are left out, and so are sentences not in ``sentences`` when it is given."""
     reports = {str(s) for s, o, _g in _matches(ds, RDF.type) if o == WJ.Report}
     year = {str(s): str(o) for s, o, _g in _matches(ds, WJ.year) if str(s) in reports}
-    return {str(s): year[str(o)] for s, o, _g in _matches(ds, PROV.wasDerivedFrom) if str(o) in year}
+    return {str(s): year[str(o)] for s, o, _g in _matches(ds, PROV.wasDerivedFrom)
+            if str(o) in year and (sentences is None or str(s) in sentences)}
 
 
-def _milestones(ds) -> dict[str, list[dict]]:
+def _milestones(ds, entities: set[str] | None = None) -> dict[str, list[dict]]:
     """Entity IRI (a project, or a firm or platform given a stage) -> its milestones: stage (local name),
-    period, year, planned and the sentences."""
+    period, year, planned and the sentences; with ``entities``, theirs only."""
     def values(prop):
         return {str(s): o for s, o, _g in _matches(ds, prop)}
 
     stage, period, year, planned = values(WJ.stage), values(WJ.period), values(WJ.year), values(WJ.planned)
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, o, g in _matches(ds, WJ.hasMilestone):
-        found[(str(s), str(o))].update([g] if g else [])
+        if entities is None or str(s) in entities:
+            found[(str(s), str(o))].update([g] if g else [])
     out: dict[str, list[dict]] = defaultdict(list)
     for (project, m), graphs in sorted(found.items()):
         out[project].append({
@@ -133,25 +143,39 @@ def _milestones(ds) -> dict[str, list[dict]]:
     return dict(out)
 
 
-def map_facts(ds) -> MapFacts:
-    """Everything the maps read from ``ds`` besides the entity graph, read once for all of them."""
-    sentences, mentions, titles = _provenance(ds)
-    return MapFacts(sentences, mentions, titles, _report_years(ds), _milestones(ds))
+def map_facts(ds, G: nx.MultiDiGraph | None = None) -> MapFacts:
+    """Everything the maps read from ``ds`` besides the entity graph, read once for all of them.
+
+    Given the entity graph ``G`` (``to_networkx(ds)``), only what its nodes and edges cite is read
+    into memory: the same pages, from a fraction of the sentences at many reports.
+    """
+    if G is None:
+        sentences, mentions, titles = _provenance(ds)
+        return MapFacts(sentences, mentions, titles, _report_years(ds), _milestones(ds))
+    entities = set(G.nodes)
+    milestones = _milestones(ds, entities)
+    cited = {g for ms in milestones.values() for m in ms for g in m["evidence"]}
+    cited.update(g for _u, _v, d in G.edges(data=True) for g, _text in d.get("evidence", ()))
+    sentences, mentions, titles = _provenance(ds, entities, cited)
+    return MapFacts(sentences, mentions, titles, _report_years(ds, sentences), milestones)
 
 
 def network_view(ds) -> dict:
     """The view of the whole graph: every entity and every relation."""
-    return network_view_of(to_networkx(ds), map_facts(ds))
+    G = to_networkx(ds)
+    return network_view_of(G, map_facts(ds, G))
 
 
 def focus_view(ds, focus: str, depth: int = 2, classes=None) -> dict:
     """The view of everything within ``depth`` links of ``focus`` (see :func:`graph.maps.views.focus_view_of`)."""
-    return focus_view_of(to_networkx(ds), map_facts(ds), focus, depth=depth, classes=classes)
+    G = to_networkx(ds)
+    return focus_view_of(G, map_facts(ds, G), focus, depth=depth, classes=classes)
 
 
 def park_cluster_view(ds) -> dict:
     """The view of parks and clusters (see :mod:`graph.maps.park_cluster`)."""
-    return park_cluster_view_of(to_networkx(ds), map_facts(ds))
+    G = to_networkx(ds)
+    return park_cluster_view_of(G, map_facts(ds, G))
 
 
 # --------------------------------------------------------------------------------------------
@@ -332,7 +356,7 @@ def map_writers(ds, out_dir, G: nx.MultiDiGraph | None = None) -> Iterator[tuple
     """
     out_dir = Path(out_dir)
     G = to_networkx(ds) if G is None else G
-    facts = map_facts(ds)  # read the dataset once for both maps
+    facts = map_facts(ds, G)  # read the dataset once for both maps
 
     def page(view_of):
         def write(fh) -> None:
