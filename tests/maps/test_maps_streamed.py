@@ -46,3 +46,13 @@ def test_the_data_of_a_page_is_written_in_pieces_with_the_same_escapes(built):
     parts = list(render_parts(view))
     assert json_for_script(view["data"]) in "".join(parts)
     assert not any("\x00" in part for part in parts)  # the placeholder never reaches the page
+
+
+def test_the_facts_read_for_an_entity_graph_are_what_its_pages_cite_and_give_the_same_pages(built):
+    G = to_networkx(built.backend)
+    whole, kept = map_facts(built.backend), map_facts(built.backend, G)
+    assert set(kept.mentions) == set(whole.mentions) & set(G.nodes)
+    assert len(kept.mentions) < len(whole.mentions)  # indicators and observations are typed too
+    assert len(kept.sentences) < len(whole.sentences)
+    assert set(kept.years) <= set(kept.sentences)
+    assert render(network_view_of(G, kept)) == render(network_view_of(G, whole))
