@@ -119,7 +119,7 @@ LEFT_CONTEXT = (
     "健全", "规范", "推行", "搞好", "努力", "抢抓", "加力", "压减", "放开", "放宽", "严控", "化解", "关停", "承办",
     "培优", "抓住", "开辟", "逐步", "联手", "调低", "提档", "征集", "开拓", "建设好", "建成开放",
     "投产", "力促", "明确", "开办", "建强", "邀请", "移交", "筹备", "筹办", "设置", "腾空", "重构", "运作", "荣登",
-    "挂牌", "管理好", "打好", "听取", "涉及", "遴选", "给予", "签署", "今年", "庆祝", "出席", "学习贯彻", "破解", "创造",
+    "挂牌", "跻身", "管理好", "打好", "听取", "涉及", "遴选", "给予", "签署", "今年", "庆祝", "出席", "学习贯彻", "破解", "创造",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
 )
 
@@ -144,12 +144,12 @@ CONJUNCTIONS = "和与及"
 PARTICLES = "是了为在将被把从由对并以向"
 
 #: What may follow a family's ending without ending the name there: the ending is part of a
-#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), or of an event's name (深圳国际低碳城论坛,
-#: 人工智能创新中心峰会: GUIDE.md, events are no entities).  Any other following word is allowed.
+#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), of an event's name (深圳国际低碳城论坛,
+#: 人工智能创新中心峰会: GUIDE.md, events are no entities) or of a ranking's (软科中国大学排名: no university).  Any other following word is allowed.
 CONTINUATIONS = (
     "化", "型", "性", "式", "员", "师", "会", "生", "城区", "经济", "发展", "增长", "建设者", "企业家", "治理体系",
     "论坛", "峰会", "联赛", "大赛", "年会", "大会", "博览会", "交易会", "研讨会", "招聘会",
-    "域", "组织", "体系",
+    "域", "组织", "体系", "排名", "学术排名",
 )
 
 #: Words that begin where a family's ending begins and are no such ending (路线 is a route, not a
