@@ -63,6 +63,9 @@ _SECTION_PLACE = 4
 #: The classes of a jurisdiction's own bodies (省数据集团, 省产业技术研究院) and the longest word of
 #: what they do between the jurisdiction's word and the ending (战略性新兴产业 of 省战略性新兴产业母基金).
 _OWN_BODY_CLASSES = ("Enterprise", "ResearchInstitute", "Fund")
+#: The organisations whose name is their own or their founder's (…研究院, …大学, …公司): bare names listed
+#: before one share no part of it (海辰储能、中石油深圳新能源研究院: a firm and the oil company's institute).
+_NAMED_FOR_FOUNDER = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
 _OWN_BODY = 7
 #: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
 #: A name and the short bracketed words that end it (南澳码头（口岸）).
@@ -822,6 +825,8 @@ class NameRules:
             return None
         if tail.endswith("期") or any(o.endswith(self.company_endings) for o in others):
             return None  # 至纯科技、航电基地一期: a company and a phase of a base
+        if self.suffix_class(last) in _NAMED_FOR_FOUNDER:
+            return None  # 海辰储能、中石油深圳新能源研究院: an institute is named for its founder, not the items
         return tail
 
     def expand_shared(self, text: str, items: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
