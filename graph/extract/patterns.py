@@ -26,6 +26,16 @@ COMPANY_ENDINGS = (
     "能源", "材料", "智能", "半导体", "激光", "通信", "网络", "软件", "信息", "数据", "精密", "装备", "机械",
     "环保", "传媒", "物流", "证券", "保险", "控股", "股份", "电器", "电气", "化工", "新材", "微电子", "医疗",
     "健康", "动力", "重工", "农业", "食品", "乳业", "集成电路", "芯片", "光伏", "新能源", "电池",
+    "储能", "石化", "化学", "钢铁", "煤业", "牧业", "农机", "电力",
+)
+
+#: What a company's works, plant or base is called after the company's name (柔宇科技生产线, 裕龙石化一期,
+#: 环旭电子城市更新项目, 甲能源燃机总装基地): the words a works name ends with.  The name before them,
+#: when it ends with a company's ending (:data:`COMPANY_ENDINGS`), is the company that owns the works
+#: (GUIDE.md, affiliatedWith: "the owner's name at the start of the name"; :meth:`NameRules.works_owner`).
+COMPANY_WORKS = (
+    "生产线", "生产基地", "制造基地", "总装基地", "研发基地", "产业基地", "基地", "工厂", "项目", "一期", "二期", "三期",
+    "四期", "研发中心",
 )
 
 #: Endings of a project's name (what a name needs to be a project without being called one:
