@@ -855,8 +855,9 @@ class Enumerations:
                             continue  # a clause, not a name
                     add_candidate(doc, s, e, cls, rule)
                     continue
-                if own is None and head_cls in _ORGANISATION_HEADS and not rules.is_specific(name):
-                    continue  # 区域总部、研发总部等总部企业: kinds of firm, no names
+                if own is None and head_cls in _ORGANISATION_HEADS and (
+                        not rules.is_specific(name) or name.endswith(rules.headquarters) and rules.owner_of(name) is None):
+                    continue  # 区域总部、研发总部、贸易总部等总部企业: kinds of firm, no names
                 cls = own or head_cls
             add_candidate(doc, s, e, cls, rule)
 

@@ -297,7 +297,7 @@ def _owner_names(mentions: list[Mention], text: str = "") -> dict[str, tuple[str
 
 
 #: What a report writes after a place's name when it means the place (宝安区, 深圳市, 山东省).
-_PLACE_WORDS = ("省", "市", "区", "县", "镇", "新区", "街道")
+_PLACE_WORDS = ("省", "市", "区", "县", "州", "镇", "新区", "街道")
 
 
 def _placed(name: str, text: str) -> bool:
