@@ -33,6 +33,10 @@ COMPANY_ENDINGS = (
 #: :data:`COMPANY_ENDINGS`.
 WORKS_OWNER_ENDINGS = ("储能", "石化", "化学", "钢铁", "煤业", "牧业", "农机", "电力")
 
+#: What a report writes after a place's name when it means the place (宝安区, 深圳市, 山东省): a works' name that
+#: opens with such a place names no company (宝安新能源项目: ``pipeline._placed``).
+PLACE_WORDS = ("省", "市", "区", "县", "州", "镇", "新区", "街道")
+
 #: What a company's works, plant or base is called after the company's name (柔宇科技生产线, 裕龙石化一期,
 #: 环旭电子城市更新项目, 甲能源燃机总装基地): the words a works name ends with.  The name before them,
 #: when it ends with a company's ending (:data:`COMPANY_ENDINGS`), is the company that owns the works

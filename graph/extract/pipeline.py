@@ -35,7 +35,8 @@ from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
 from graph.extract.names import NameRules, make_name_rules
 from graph.extract.nonprojects import NonProjects, leave_out_nonprojects, load_nonprojects
-from graph.extract.patterns import NAME_KEEPING_ENDINGS, PARK_SECTIONS, PROJECT_TAILS, SHORT_FORM_TAILS, ZONE_PARTS
+from graph.extract.patterns import (NAME_KEEPING_ENDINGS, PARK_SECTIONS, PLACE_WORDS, PROJECT_TAILS, SHORT_FORM_TAILS,
+                                     ZONE_PARTS)
 from graph.extract.relations import find_relations
 from graph.extract.senses import HEAD_RULES, split_senses
 from graph.extract.trained import MODES, add_trained_names
@@ -296,8 +297,6 @@ def _owner_names(mentions: list[Mention], text: str = "") -> dict[str, tuple[str
     return out
 
 
-#: What a report writes after a place's name when it means the place (宝安区, 深圳市, 山东省).
-_PLACE_WORDS = ("省", "市", "区", "县", "州", "镇", "新区", "街道")
 
 
 def _placed(name: str, text: str) -> bool:
@@ -307,7 +306,7 @@ def _placed(name: str, text: str) -> bool:
     >>> _placed("宝安新能源", "宝安区加快发展"), _placed("柔宇科技", "宝安区加快发展")
     (True, False)
     """
-    return any(name[:n] + w in text for n in (2, 3) for w in _PLACE_WORDS)
+    return any(name[:n] + w in text for n in (2, 3) for w in PLACE_WORDS)
 
 
 #: After a park's name at the start of a park's name: a part of it (宝龙科技城核心区, 国际低碳城坪西片区).
