@@ -72,8 +72,11 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 #: The number of a listed task at the start of a clause (55.完成…, （三）加快…).
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
-#: Classes whose name ends a list of bare names of the same class (华为、中兴、迈瑞公司).
-_SIBLING_CLASSES = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
+#: Classes whose name ends a list of bare names of the same class (华为、中兴、迈瑞公司); not an institute's
+#: (海辰储能、中石油深圳新能源研究院: an institute is called by its ending, a bare name before it is a firm's).
+_SIBLING_CLASSES = ("Enterprise", "ListedCompany", "University")
+#: The classes of organisations a list's head may type its items as (A、B等企业, A、B等高校).
+_ORGANISATION_HEADS = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
 #: Classes whose name's ending the bare names listed before it share (紫金山、太湖、钟山、云龙湖实验室:
 #: 紫金山实验室 …; 广东、天津、福建自贸试验区: 广东自贸试验区 …), each a name of its own spelt out with the
 #: shared ending.
@@ -852,6 +855,9 @@ class Enumerations:
                             continue  # a clause, not a name
                     add_candidate(doc, s, e, cls, rule)
                     continue
+                if own is None and head_cls in _ORGANISATION_HEADS and (
+                        not rules.is_specific(name) or name.endswith(rules.headquarters) and rules.owner_of(name) is None):
+                    continue  # 区域总部、研发总部、贸易总部等总部企业: kinds of firm, no names
                 cls = own or head_cls
             add_candidate(doc, s, e, cls, rule)
 

@@ -63,6 +63,12 @@ _SECTION_PLACE = 4
 #: The classes of a jurisdiction's own bodies (省数据集团, 省产业技术研究院) and the longest word of
 #: what they do between the jurisdiction's word and the ending (战略性新兴产业 of 省战略性新兴产业母基金).
 _OWN_BODY_CLASSES = ("Enterprise", "ResearchInstitute", "Fund")
+#: The organisations whose name is their own or their founder's (…研究院, …大学, …公司): bare names listed
+#: before one share no part of it (海辰储能、中石油深圳新能源研究院: a firm and the oil company's institute).
+_NAMED_FOR_FOUNDER = ("Enterprise", "ListedCompany", "University", "ResearchInstitute")
+#: How long the stem of a company's name before its ending is at most in a works' name (柔宇 of 柔宇科技,
+#: 西门子 of 西门子能源): a longer one is a clause (兴建超大规模集成电路生产基地).
+_WORKS_OWNER_STEM = 4
 _OWN_BODY = 7
 #: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
 #: A name and the short bracketed words that end it (南澳码头（口岸）).
@@ -111,6 +117,8 @@ class NameRules:
         particle_words: list[str] = (),
         name_particles: str = "",
         etc_words: list[str] = (),
+        company_works: list[str] = (),
+        works_owner_endings: list[str] = (),
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -178,6 +186,8 @@ class NameRules:
         self.programme_verbs = tuple(programme_verbs)
         self.headquarters = tuple(headquarters)
         self._scopes = tuple(sorted(headquarters_scopes, key=len, reverse=True))
+        self.company_works = tuple(sorted(company_works, key=len, reverse=True))
+        self._owner_endings = tuple(sorted({*company_endings, *works_owner_endings}, key=len, reverse=True))
         self.programme_tails = ("工程",)  # 实施…项目 is as often a project as not
         self.works_words = {w: role for w, role in works}
         # a works word opening a name is the clause's verb (新建改造龙岐湾休闲公园): it names works done on a
@@ -356,12 +366,60 @@ class NameRules:
         >>> rules = make_name_rules()
         >>> rules.owner_of("京东总部"), rules.owner_of("招商银行全球总部"), rules.owner_of("阿里巴巴国际运营总部")
         ('京东', '招商银行', '阿里巴巴')
-        >>> rules.owner_of("区域总部") is None, rules.owner_of("深圳湾超级总部基地") is None
-        (True, True)
+        >>> rules.owner_of("区域总部") is None, rules.owner_of("贸易总部") is None, rules.owner_of("深圳湾超级总部基地") is None
+        (True, True, True)
         >>> rules.owner_of("香港中文大学（深圳）"), rules.owner_of("南方科技大学（一期）") is None
         ('香港中文大学', True)
         """
         return self._headquarters_owner(name) or self._campus_owner(name)
+
+    def works_owner(self, name: str) -> str | None:
+        """The company a works, plant, base or R&D centre is named after, or None (``patterns.COMPANY_WORKS``).
+
+        The name ends with a word of a company's works (生产线, 基地, 一期, 项目 …) and opens with a
+        company's name that ends with a company's ending (科技, 石化, 能源 …: ``patterns.COMPANY_ENDINGS``,
+        ``patterns.WORKS_OWNER_ENDINGS``)
+        after a stem of at least two characters that is no kind, field or industry word (GUIDE.md,
+        affiliatedWith: "the owner's name at the start of the name").  The first such ending from
+        the left ends the company's name; at least two characters of works follow it.
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> rules.works_owner("柔宇科技生产线"), rules.works_owner("裕龙石化一期"), rules.works_owner("甲乙能源燃机总装基地")
+        ('柔宇科技', '裕龙石化', '甲乙能源')
+        >>> rules.works_owner("数字科技生产线") is None, rules.works_owner("生物医药研发中心") is None
+        (True, True)
+        >>> rules.works_owner("柔宇科技园") is None, rules.works_owner("集成电路芯片生产线") is None
+        (True, True)
+        >>> rules.works_owner("龙岗智能制造基地") is None, rules.works_owner("深圳新能源汽车产业基地") is None
+        (True, True)
+        """
+        if not name.endswith(self.company_works):
+            return None
+        for end in range(4, len(name) - 1):
+            owner = name[:end]
+            ending = next((e for e in self._owner_endings if owner.endswith(e)), None)
+            if ending is None:
+                continue
+            stem = owner[: -len(ending)]
+            if not 2 <= len(stem) <= _WORKS_OWNER_STEM or not self._is_owner_stem(stem) or self.names_a_kind(stem) or stem in self.kind_words:
+                return None  # 数字科技生产线, 生物医药研发中心: a field's works, no company's
+            if self.ending_of(stem) is not None or self.has_inner_name(stem) or not self.is_specific(owner, industries=True):
+                return None
+            at, rest = end - len(ending), name[end:]
+            if any(name[at:k] in self.industry_words for k in range(end + 1, min(len(name), at + 8) + 1)) \
+                    or any(name[k:end] in self.industry_words for k in range(max(0, at - 4), at)):
+                return None  # 龙岗智能制造基地, 深圳新能源汽车产业基地, 海南清洁能源基地: the ending is inside an industry's name
+            if any(self.suffix_class(name[: end + n]) in _NAMED_FOR_FOUNDER for n in range(1, 5)):
+                return None  # 广州中医药大学…: the ending is inside an organisation's name
+            if rest.startswith(("中心", "园", "城")) and not rest.startswith("城市") or rest.startswith(self.generic_words):
+                return None  # 甲科技中心项目, 乙科技成果转化基地: the ending is a word of the works' own name
+            fields = self.kind_words | self.industry_words
+            if ending in fields and (rest in ("项目", "研发中心") or stem[0] == "首"):
+                return None  # 景田北医疗项目, 比亚迪汽车研发中心, 首条半导体…: a field's project or centre
+            return owner
+        return None
 
     def _headquarters_owner(self, name: str) -> str | None:
         tail = next((t for t in self.headquarters if name.endswith(t)), None)
@@ -379,8 +437,8 @@ class NameRules:
                     if owner[-n:] in self.industry_labels:
                         owner, changed = owner[:-n], True  # 引望智能网联汽车总部: 引望
                         break
-        if not self._is_owner_stem(owner):
-            return None  # 跨国公司地区总部, 民企总部: a kind of company
+        if not self._is_owner_stem(owner) or owner in self._scopes:
+            return None  # 跨国公司地区总部, 民企总部, 贸易总部: a kind of company
         if self.suffix_class(owner, stage=True) not in (None, "Enterprise", "ListedCompany"):
             return None  # a platform's or a park's headquarters: the platform is the name
         return owner
@@ -822,6 +880,8 @@ class NameRules:
             return None
         if tail.endswith("期") or any(o.endswith(self.company_endings) for o in others):
             return None  # 至纯科技、航电基地一期: a company and a phase of a base
+        if self.suffix_class(last) in _NAMED_FOR_FOUNDER:
+            return None  # 海辰储能、中石油深圳新能源研究院: an institute is named for its founder, not the items
         return tail
 
     def expand_shared(self, text: str, items: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -911,6 +971,8 @@ def make_name_rules(
     particle_words: list[str] = list(P.PARTICLE_WORDS),
     name_particles: str = P.NAME_PARTICLES,
     etc_words: list[str] = list(P.ETC_WORDS),
+    company_works: list[str] = list(P.COMPANY_WORKS),
+    works_owner_endings: list[str] = list(P.WORKS_OWNER_ENDINGS),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -971,13 +1033,20 @@ def make_name_rules(
         characters of it follow, or cut a milestone's item after two (:meth:`NameRules.after_particle`).
     etc_words
         Words with 等 that stand inside names (高等 of 高等研究院): their 等 is no break.
+    company_works
+        What a company's works, plant or base is called after the company's name (生产线, 基地, 一期 …):
+        the company before them owns the works (:meth:`NameRules.works_owner`).
+    works_owner_endings
+        Trade endings of a company's name trusted only before its works (石化 of 裕龙石化一期), besides
+        ``company_endings`` (:meth:`NameRules.works_owner`).
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
         inner_words, right_words, continuations, blocked_words, kind_words, industry_kinds, level_words, generic_words,
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
         programme_words, measures, programme_verbs, headquarters, headquarters_scopes, water_endings,
-        own_jurisdictions, not_own_after, not_sections, particle_words, name_particles, etc_words,
+        own_jurisdictions, not_own_after, not_sections, particle_words, name_particles, etc_words, company_works,
+        works_owner_endings,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

@@ -28,6 +28,24 @@ COMPANY_ENDINGS = (
     "健康", "动力", "重工", "农业", "食品", "乳业", "集成电路", "芯片", "光伏", "新能源", "电池",
 )
 
+#: Trade endings of a company's name that are as often an industry's word in a list (石化、钢铁等产业): trusted
+#: only before a company's works (裕龙石化一期, 蒙拓农机…生产线: :meth:`NameRules.works_owner`), with
+#: :data:`COMPANY_ENDINGS`.
+WORKS_OWNER_ENDINGS = ("储能", "石化", "化学", "钢铁", "煤业", "牧业", "农机", "电力")
+
+#: What a report writes after a place's name when it means the place (宝安区, 深圳市, 山东省): a works' name that
+#: opens with such a place names no company (宝安新能源项目: ``pipeline._placed``).
+PLACE_WORDS = ("省", "市", "区", "县", "州", "镇", "新区", "街道")
+
+#: What a company's works, plant or base is called after the company's name (柔宇科技生产线, 裕龙石化一期,
+#: 环旭电子城市更新项目, 甲能源燃机总装基地): the words a works name ends with.  The name before them,
+#: when it ends with a company's ending (:data:`COMPANY_ENDINGS`), is the company that owns the works
+#: (GUIDE.md, affiliatedWith: "the owner's name at the start of the name"; :meth:`NameRules.works_owner`).
+COMPANY_WORKS = (
+    "生产线", "生产基地", "制造基地", "总装基地", "研发基地", "产业基地", "基地", "工厂", "项目", "一期", "二期", "三期",
+    "四期", "研发中心",
+)
+
 #: Endings of a project's name (what a name needs to be a project without being called one:
 #: ``推进A、B建设``); a project named with one of them and then 项目 (航电基地一期项目) is the same
 #: project as without it.
@@ -119,7 +137,7 @@ LEFT_CONTEXT = (
     "健全", "规范", "推行", "搞好", "努力", "抢抓", "加力", "压减", "放开", "放宽", "严控", "化解", "关停", "承办",
     "培优", "抓住", "开辟", "逐步", "联手", "调低", "提档", "征集", "开拓", "建设好", "建成开放",
     "投产", "力促", "明确", "开办", "建强", "邀请", "移交", "筹备", "筹办", "设置", "腾空", "重构", "运作", "荣登",
-    "挂牌", "管理好", "打好", "听取", "涉及", "遴选", "给予", "签署", "今年", "庆祝", "出席", "学习贯彻", "破解", "创造",
+    "挂牌", "跻身", "管理好", "打好", "听取", "涉及", "遴选", "给予", "签署", "今年", "庆祝", "出席", "学习贯彻", "破解", "创造",
     "与", "和", "及", "在", "将", "的", "为", "由", "对", "等", "是", "以", "向", "了", "有",
 )
 
@@ -144,12 +162,12 @@ CONJUNCTIONS = "和与及"
 PARTICLES = "是了为在将被把从由对并以向"
 
 #: What may follow a family's ending without ending the name there: the ending is part of a
-#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), or of an event's name (深圳国际低碳城论坛,
-#: 人工智能创新中心峰会: GUIDE.md, events are no entities).  Any other following word is allowed.
+#: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), of an event's name (深圳国际低碳城论坛,
+#: 人工智能创新中心峰会: GUIDE.md, events are no entities) or of a ranking's (软科中国大学排名: no university).  Any other following word is allowed.
 CONTINUATIONS = (
     "化", "型", "性", "式", "员", "师", "会", "生", "城区", "经济", "发展", "增长", "建设者", "企业家", "治理体系",
     "论坛", "峰会", "联赛", "大赛", "年会", "大会", "博览会", "交易会", "研讨会", "招聘会",
-    "域", "组织", "体系",
+    "域", "组织", "体系", "排名", "学术排名",
 )
 
 #: Words that begin where a family's ending begins and are no such ending (路线 is a route, not a
@@ -267,7 +285,7 @@ HEADQUARTERS = ("总部",)
 HEADQUARTERS_SCOPES = (
     "华南", "华东", "华北", "华中", "西南", "西北", "东北", "南方", "北方", "全球", "国际", "全国", "中国", "亚太",
     "湾区", "大湾区", "区域", "境内", "境外", "海外", "深圳", "运营", "销售", "研发", "结算", "科创", "电商",
-    "跨境电商", "地区", "第二",
+    "跨境电商", "地区", "第二", "贸易",
 )
 
 #: Verbs that make the …工程 after them a programme, not a project (实施人才兴皖工程, 深入实施闽商回归工程):

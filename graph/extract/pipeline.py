@@ -35,7 +35,8 @@ from graph.extract.spans import make_docs
 from graph.extract.lexicon import EMPTY, Lexicon, load_lexicon
 from graph.extract.names import NameRules, make_name_rules
 from graph.extract.nonprojects import NonProjects, leave_out_nonprojects, load_nonprojects
-from graph.extract.patterns import NAME_KEEPING_ENDINGS, PARK_SECTIONS, PROJECT_TAILS, SHORT_FORM_TAILS, ZONE_PARTS
+from graph.extract.patterns import (NAME_KEEPING_ENDINGS, PARK_SECTIONS, PLACE_WORDS, PROJECT_TAILS, SHORT_FORM_TAILS,
+                                     ZONE_PARTS)
 from graph.extract.relations import find_relations
 from graph.extract.senses import HEAD_RULES, split_senses
 from graph.extract.trained import MODES, add_trained_names
@@ -266,12 +267,23 @@ def _cluster_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+#: The classes of a company's works, plant, base or R&D centre, named after the company (柔宇科技生产线).
+_WORKS_CLASSES = ("Project", "Platform", "Laboratory", "ResearchInstitute")
+
+
+def _owner_names(mentions: list[Mention], text: str = "") -> dict[str, tuple[str, str]]:
     """The enterprises and universities that names open with (京东 of 京东总部, 香港中文大学 of
-    香港中文大学（深圳）): surface -> (class, canonical).
+    香港中文大学（深圳）, 柔宇科技 of 柔宇科技生产线): surface -> (class, canonical).
 
     :func:`_nested_names` makes each a mention inside the longer name (GUIDE.md, "Nested names"),
-    and the relations make the longer name affiliatedWith it (:meth:`NameRules.owner_of`).
+    and the relations make the longer name affiliatedWith it (:meth:`NameRules.owner_of`,
+    :meth:`NameRules.works_owner`).  A company of a works' name is no company when the report
+    ``text`` writes its start as a place (宝安 of 宝安新能源项目, where it writes 宝安区: :func:`_placed`).
+
+    >>> ms = [Mention("柔宇科技生产线", 0, 7, "Project", "suffix:生产线", 0, "柔宇科技生产线"),
+    ...       Mention("宝安新能源项目", 8, 15, "Project", "suffix:项目", 0, "宝安新能源项目")]
+    >>> _owner_names(ms, "柔宇科技生产线、宝安新能源项目。宝安区")
+    {'柔宇科技': ('Enterprise', '柔宇科技')}
     """
     rules = _name_rules()
     out: dict[str, tuple[str, str]] = {}
@@ -280,7 +292,21 @@ def _owner_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
         if owner:
             cls = "University" if rules.suffix_class(owner) == "University" else "Enterprise"
             out.setdefault(owner, (cls, owner))
+        elif m.cls in _WORKS_CLASSES and (owner := rules.works_owner(m.text)) and not _placed(owner, text):
+            out.setdefault(owner, ("Enterprise", owner))
     return out
+
+
+
+
+def _placed(name: str, text: str) -> bool:
+    """Whether ``name`` opens with a place of the report: its first two or three characters followed
+    by a jurisdiction's word somewhere in ``text`` (宝安 of 宝安新能源, where the report writes 宝安区).
+
+    >>> _placed("宝安新能源", "宝安区加快发展"), _placed("柔宇科技", "宝安区加快发展")
+    (True, False)
+    """
+    return any(name[:n] + w in text for n in (2, 3) for w in PLACE_WORDS)
 
 
 #: After a park's name at the start of a park's name: a part of it (宝龙科技城核心区, 国际低碳城坪西片区).
@@ -498,7 +524,7 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
             per_sentence[i] = _to_mentions(sent, chosen, lexicon)
     mentions = _metro_names([m for ms in per_sentence for m in ms])
     parks = {m.text for m in mentions if top_class(m.cls) == "Park" and m.rule.startswith("suffix")}
-    surfaces = {**_cluster_names(mentions), **_owner_names(mentions), **industries.industry_names(docs, sorted(parks)),
+    surfaces = {**_cluster_names(mentions), **_owner_names(mentions, report.text), **industries.industry_names(docs, sorted(parks)),
                 **_prefix_names(docs, lexicon), **known, **names}
     mentions += _nested_names(mentions, surfaces)
     mentions = _short_forms(mentions, lexicon)

@@ -39,11 +39,20 @@ def test_the_part_or_group_of_a_facility_with_a_stage_is_the_project(sentence, n
     assert facility not in ex.entities
 
 
-def test_a_universitys_campus_stays_the_university():
-    # GUIDE.md: a university's named campus is the university (University), not a school's campus
+def test_a_universitys_named_campus_is_a_university_of_the_university():
+    # GUIDE.md: University is "a university, college or their named campus"; the campus is affiliatedWith
+    # the university (a school's campus is its works, above)
     ex = run("中山大学深圳校区建成使用。")
-    assert "中山大学深圳校区" not in ex.entities
+    assert ex.entities["中山大学深圳校区"].cls == "University"
     assert ex.entities["中山大学"].cls == "University"
+    assert ("中山大学深圳校区", "affiliatedWith", "中山大学") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_a_campus_named_by_its_kind_is_the_universitys_works():
+    # 永久校区, 新校区 name no campus by its place: the works being built, the university's
+    ex = run("加快推进丙丁大学永久校区建设。")
+    assert ex.entities["丙丁大学永久校区"].cls == "Project"
+    assert ("丙丁大学永久校区", "affiliatedWith", "丙丁大学") in {(r.subject, r.predicate, r.object) for r in ex.relations}
 
 
 @pytest.mark.parametrize("sentence, not_a_name", [("推进新校区建设。", "新校区"), ("加快公园群建设。", "公园群")])
