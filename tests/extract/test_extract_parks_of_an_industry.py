@@ -5,7 +5,9 @@ is built does not make them the park's."""
 from graph.extract.oracle import extract_given
 from graph.model import Report
 
-from extract_helpers import relations
+import pytest
+
+from extract_helpers import entities, relations, run
 
 
 def _given(sentence: str, names):
@@ -34,3 +36,18 @@ def test_a_park_without_an_industry_in_its_name_takes_the_industries_developed_b
         ("北湖园", "Park", []), ("研发", "IndustryCluster", []), ("会计", "IndustryCluster", []),
     ])
     assert {("北湖园", "inCluster", "研发"), ("北湖园", "inCluster", "会计")} <= relations(ex)
+
+
+@pytest.mark.parametrize("sentence, park, industries", [
+    ("规划建设低空经济产业园，推动鸢飞科技入驻。", "低空经济产业园", {"低空经济"}),
+    ("建成全市首个数字经济跨境电商产业园。", "数字经济跨境电商产业园", {"数字经济", "跨境电商"}),
+])
+def test_the_one_industrial_park_a_clause_builds_is_a_park_of_its_industries(sentence, park, industries):
+    ex = run(sentence)
+    assert (park, "Park") in entities(ex)
+    assert {(park, "inCluster", c) for c in industries} <= relations(ex)
+
+
+@pytest.mark.parametrize("sentence", ["打造软件产业园。", "规划建设一批软件产业园。", "建设特色产业园。", "争创国家现代农业产业园。"])
+def test_an_industrial_park_named_by_its_industry_without_one_being_built_is_a_kind(sentence):
+    assert not {name for name, cls in entities(run(sentence)) if cls == "Park"}
