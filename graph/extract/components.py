@@ -153,6 +153,27 @@ def init_candidates(doc: Doc) -> Doc:
     return doc
 
 
+#: A verb that builds the one park named after it, maybe a first between (建成全市首个).
+_ONE_PARK_BUILT = re.compile("(?:" + "|".join(P.ONE_PARK_VERBS) + ")(?:全市|全省|全国|全区)?(?:首个|首家)?$")
+
+
+def _industries_only(core: str, rules: NameRules) -> bool:
+    """Whether ``core`` is one or more industries' names one after another, nothing else.
+
+    >>> from graph.extract.names import make_name_rules
+    >>> rules = make_name_rules()
+    >>> _industries_only("数字经济跨境电商", rules), _industries_only("低空经济", rules), _industries_only("特色", rules)
+    (True, True, False)
+    """
+    at = 0
+    while at < len(core):
+        n = next((n for n in range(len(core) - at, 1, -1) if core[at : at + n] in rules.industry_words), 0)
+        if not n:
+            return False
+        at += n
+    return bool(core)
+
+
 def _industry_alone(core: str, rules: NameRules) -> bool:
     """Whether the words before an industrial base's ending are one industry after kind words.
 
@@ -502,10 +523,14 @@ class SuffixNames:
                 nones.append((start, end))  # 龙吴路环境综合整治: no 龙吴路 either
                 continue
             kinds = family is not None and (family.cls in ("Park", "Project") or suffix == "平台")
+            one_park = False
             if kinds and family.ending in P.INDUSTRY_PARK_ENDINGS:
                 # 国家生物产业基地, 航天科技产业基地 are named; 生物产业基地 alone is a kind of base
                 kinds = _industry_alone(plain[: -len(family.ending)], rules)
-            if family is None or not rules.is_specific(plain, industries=kinds):
+            elif kinds and family.ending in P.ONE_PARK_ENDINGS and _ONE_PARK_BUILT.search(raw, 0, start):
+                kinds = False  # 规划建设低空经济产业园: the one park the clause builds
+                one_park = _industries_only(plain[: -len(family.ending)], rules)
+            if family is None or not (one_park or rules.is_specific(plain, industries=kinds)):
                 continue
             if self.counted_kind(text, start):
                 continue  # 建设一批高水平的国家科学中心: kinds of platform, counted

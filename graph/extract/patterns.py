@@ -64,6 +64,12 @@ PROJECT_TAILS = ("建设项目", "新建工程", "项目", "工程", "建设")
 #: and 航天科技产业基地 are named), unless the industry is all there is after kind words (生物产业基地: a kind of base).
 #: Not 产业园: ``modifier + industry + 产业园`` is mostly a kind of park in real reports (数字广告产业园, 旅游文化产业园).
 INDUSTRY_PARK_ENDINGS = ("产业基地",)
+#: Park endings after which the industries alone name one park where the clause builds that one (GUIDE.md:
+#: A产业园 -> A): 规划建设低空经济产业园, 建成全市首个数字经济跨境电商产业园; after any other words it stays a
+#: kind of park (打造软件产业园, 争创国家现代农业产业园, 建设一批软件产业园).
+ONE_PARK_ENDINGS = ("产业园",)
+#: The verbs that, right before such a park (maybe with a first between: 建成全市首个), build that one.
+ONE_PARK_VERBS = ("规划建设", "开工建设", "建设", "建成", "加快", "推进", "新建")
 #: The level word that names a designation before such an ending (国家生物产业基地), unlike a kind word
 #: (特色直播电商产业基地, 市软件产业基地: kinds of base).
 DESIGNATION_WORDS = ("国家",)

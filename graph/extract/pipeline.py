@@ -523,7 +523,7 @@ def extract(report: Report, use_lexicon: bool = True, model: str = DEFAULT_MODEL
             chosen = resolver.resolve_spans(doc, candidates[:n_lexicon] + found + candidates[n_lexicon:])
             per_sentence[i] = _to_mentions(sent, chosen, lexicon)
     mentions = _metro_names([m for ms in per_sentence for m in ms])
-    parks = {m.text for m in mentions if top_class(m.cls) == "Park" and m.rule.startswith("suffix")}
+    parks = {m.text for m in mentions if top_class(m.cls) == "Park"}
     surfaces = {**_cluster_names(mentions), **_owner_names(mentions, report.text), **industries.industry_names(docs, sorted(parks)),
                 **_prefix_names(docs, lexicon), **known, **names}
     mentions += _nested_names(mentions, surfaces)

@@ -242,7 +242,36 @@ def find_relations(
     for name, c, sent in _industry_places(entities, cls, clusters, base, sentences):
         if (name, "inCluster", c) not in stated:  # 集成电路产业园 is already of 集成电路 by its nested name
             rel(name, "inCluster", c, sent, "name:industry-place")
+    rels -= _clause_industries_of_named_parks(rels)
     return sorted(rels), sorted(milestones), sorted(facts)
+
+
+#: The rules by which a park's own name states its industry (集成电路产业园 -> 集成电路).
+_NAME_INDUSTRY_RULES = ("name:cluster", "name:industry-place")
+
+
+def _clause_industries_of_named_parks(rels: set[Relation]) -> set[Relation]:
+    """The industries a development clause gave a park whose own name states its industry, other
+    than the ones its name writes or states (设计 of 龙华设计产业园, 海洋经济 of 蛇口国际海洋城 named for 海洋): ``大力发展研发、设计、会计等专业服务业，加快工业软件产业园、设计产业园二期等项目建设``
+    lists the district's services, not what 工业软件产业园 develops (GUIDE.md: A产业园 -> A).
+
+    Examples
+    --------
+    >>> r = [Relation("工业软件产业园", "inCluster", "工业软件", 1, "name:cluster"),
+    ...      Relation("工业软件产业园", "inCluster", "会计", 1, "clause:发展C，建设P"),
+    ...      Relation("北湖园", "inCluster", "会计", 1, "clause:发展C，建设P")]
+    >>> [x.object for x in _clause_industries_of_named_parks(set(r))]
+    ['会计']
+    """
+    named: dict[str, set[str]] = defaultdict(set)
+    for r in rels:
+        if r.predicate == "inCluster" and r.rule in _NAME_INDUSTRY_RULES:
+            named[r.subject].add(r.object)
+    return {
+        r for r in rels
+        if r.rule == "clause:发展C，建设P" and r.subject in named and r.object not in r.subject
+        and not any(n in r.object or r.object in n for n in named[r.subject])  # 海洋经济 of 蛇口国际海洋城
+    }
 
 
 def cluster_bases(entities: dict[str, Entity]) -> dict[str, str]:

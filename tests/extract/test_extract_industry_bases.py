@@ -30,7 +30,7 @@ def test_a_national_industrial_base_is_of_the_industry_its_name_states():
 @pytest.mark.parametrize("sentence", [
     "规划建设生物产业基地。",
     "打造国家级产业基地。",
-    "规划建设软件产业园。",
+    "规划建设一批软件产业园。",
 ])
 def test_an_industry_or_a_level_word_alone_before_the_ending_names_no_park(sentence):
     assert not {name for name, cls in entities(run(sentence)) if cls == "Park"}
