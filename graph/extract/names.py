@@ -176,7 +176,8 @@ class NameRules:
         own = sorted(own_jurisdictions, key=len, reverse=True)
         self.not_sections = tuple(not_sections)
         self._own_prefix = re.compile("^(?:" + "|".join(map(re.escape, own)) + ")(?![" + re.escape(not_own_after) + "])") if own else None
-        self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[" + re.escape(counters) + r"]|\d{4}年")
+        # 3个…, 3500多个…, 十余所…: a count, with 多 or 余 before its counter too
+        self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[多余]?[" + re.escape(counters) + r"]|\d{4}年")
         self._amount_lead = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
         # a length or area before a name is how much of it was built (建成25公里环城绿道), not its name
         self._measure_lead = re.compile(r"^\d+(?:\.\d+)?[万千百]?(?:" + "|".join(map(re.escape, measures)) + ")")

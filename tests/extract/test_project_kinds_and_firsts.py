@@ -74,3 +74,16 @@ def test_the_hub_a_superlative_describes_is_the_project():
 def test_a_kind_of_hospital_with_a_stage_is_no_project():
     ex = run("加快公立医院、社康中心建设。")
     assert ("公立医院", "Project") not in entities(ex), sorted(entities(ex))
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "name", ["3500多个拟竣工投产项目", "十余所学校", "全球招商大会签约项目", "顺利完成各项目", "年投资亿元以上项目"],
+)
+# fmt: on
+def test_counted_works_and_projects_of_a_kind_are_no_named_project(rules, name):
+    assert not rules.is_name(name) or rules.is_programme(name)
+
+
+def test_a_named_project_is_no_programme(rules):
+    assert not rules.is_programme("环旭电子城市更新项目")
