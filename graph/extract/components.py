@@ -500,6 +500,12 @@ class SuffixNames:
                     continue  # a title it was awarded (入选国家级…平台), not a name
                 start += level.end()
                 name = text[start:end]
+            superlative = rules.after_superlative(name)
+            if superlative:
+                if superlative >= len(name) - len(suffix):
+                    continue  # 全国首个基地: a superlative and the family word, no name
+                start += superlative  # 全市首座生态文明展览馆, 亚洲最大地下火车站福田综合交通枢纽: the name after it
+                name = text[start:end]
             shared = rules.shared_ending(text[start:ending_end])
             if shared and suffix not in rules.works_words:  # 资源和龙胜卫生院: two names, one ending
                 left = shared[0]
@@ -1149,6 +1155,10 @@ class MilestoneProjects:
                 e = s + action.start()  # 樱桃河路整修 -> 樱桃河路; …酒店地块出让 -> …酒店地块
             if not full:
                 s += rules.after_particle(text[s:e])  # 主席亲自为西部通道开通: the subject is no part of it
+                described, named = rules.superlative_end(text[s:e]), rules.after_superlative(text[s:e])
+                if described and named == described:
+                    continue  # 建成全市首座生态文明展览馆: the first of a kind, no name (as after a level word)
+                s += named  # 建成全国最大港口客滚综合枢纽新海港: the name after the description
             name = full or text[s:e]
             if rules.has_inner_verb(name) or not rules.is_name(name, strict=False) or len(name) > 24 or len(name) < 3:
                 continue

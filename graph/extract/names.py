@@ -70,6 +70,8 @@ _NAMED_FOR_FOUNDER = ("Enterprise", "ListedCompany", "University", "ResearchInst
 #: 西门子 of 西门子能源): a longer one is a clause (兴建超大规模集成电路生产基地).
 _WORKS_OWNER_STEM = 4
 _OWN_BODY = 7
+#: The most characters of scope before a superlative that opens a name (粤港澳大湾区 of 粤港澳大湾区首个…).
+_SUPERLATIVE_SCOPE = 6
 #: A university and the place of its campus in brackets: 香港中文大学（深圳）, 哈尔滨工业大学(威海).
 #: A name and the short bracketed words that end it (南澳码头（口岸）).
 _TRAILING_QUALIFIER = re.compile(r"^(.+?)[（(][\u4e00-\u9fff]{1,6}[）)]$")
@@ -119,6 +121,8 @@ class NameRules:
         etc_words: list[str] = (),
         company_works: list[str] = (),
         works_owner_endings: list[str] = (),
+        superlative_words: list[str] = (),
+        facility_kinds: list[str] = (),
     ):
         self.families = tuple(Family.from_row(row) for row in families)
         self.by_ending: dict[str, tuple[Family, ...]] = {}
@@ -163,11 +167,13 @@ class NameRules:
         self.kind_words = frozenset(kind_words)
         self.industry_words = _industry_words() if industry_kinds else frozenset()
         self.industry_labels = _industry_labels() if industry_kinds else frozenset()
+        place_kinds = self.kind_words | self.industry_words | frozenset(facility_kinds)
         self._kinds = {
             False: (self.kind_words, tuple(sorted({len(w) for w in self.kind_words}, reverse=True))),
-            True: (self.kind_words | self.industry_words,
-                   tuple(sorted({len(w) for w in self.kind_words | self.industry_words}, reverse=True))),
+            True: (place_kinds, tuple(sorted({len(w) for w in place_kinds}, reverse=True))),
         }
+        superlatives = sorted(superlative_words, key=len, reverse=True)
+        self._superlative = re.compile("|".join(map(re.escape, superlatives))) if superlatives else None
         # names recur in a report and across reports: the tests of a name are remembered
         self._families: dict[tuple[str, bool], Family | None] = {}
         self._specific: dict[tuple[str, bool], bool] = {}
@@ -178,7 +184,8 @@ class NameRules:
         own = sorted(own_jurisdictions, key=len, reverse=True)
         self.not_sections = tuple(not_sections)
         self._own_prefix = re.compile("^(?:" + "|".join(map(re.escape, own)) + ")(?![" + re.escape(not_own_after) + "])") if own else None
-        self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[" + re.escape(counters) + r"]|\d{4}年")
+        # 3个…, 3500多个…, 十余所…: a count, with 多 or 余 before its counter too
+        self._counted = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)[多余]?[" + re.escape(counters) + r"]|\d{4}年")
         self._amount_lead = re.compile(r"^.*?\d+(?:\.\d+)?[亿万千百]?元")
         # a length or area before a name is how much of it was built (建成25公里环城绿道), not its name
         self._measure_lead = re.compile(r"^\d+(?:\.\d+)?[万千百]?(?:" + "|".join(map(re.escape, measures)) + ")")
@@ -517,6 +524,52 @@ class NameRules:
             return True  # “两重”项目, 三北工程, “百千万”工程: a counted code names a programme (“三馆”主体工程: three halls)
         return (name.endswith(self.programme_tails) and before.endswith(self.programme_verbs)
                 and not self.has_inner_name(name[:-2], classes=("Project", "MetroLine")))
+
+    def after_superlative(self, name: str) -> int:
+        """Where the name inside ``name`` starts when a superlative or a first opens it
+        (``patterns.SUPERLATIVE_WORDS``), or 0: after the superlative, with a scope of at most
+        :data:`_SUPERLATIVE_SCOPE` characters before it (全国, 粤港澳大湾区); or, where the description
+        after it ends with a family's ending and a specific name of a family follows, at that name
+        (亚洲最大地下火车站福田综合交通枢纽: the hub is 福田综合交通枢纽).
+
+        Examples
+        --------
+        >>> rules = make_name_rules()
+        >>> name = "全市首座生态文明展览馆"
+        >>> name[rules.after_superlative(name):]
+        '生态文明展览馆'
+        >>> name = "全国最大港口客滚综合枢纽新海港"
+        >>> name[rules.after_superlative(name):]
+        '新海港'
+        >>> rules.after_superlative("全国首个民法主题公园"), rules.after_superlative("深圳湾超级总部基地")
+        (4, 0)
+        """
+        end = self.superlative_end(name)
+        return (self._appositive_name(name, end) or end) if end else 0
+
+    def superlative_end(self, name: str) -> int:
+        """Where the superlative that opens ``name`` ends (:meth:`after_superlative`), or 0.
+
+        >>> rules = make_name_rules()
+        >>> rules.superlative_end("全国首个民法主题公园"), rules.superlative_end("民法主题公园")
+        (4, 0)
+        """
+        m = self._superlative.search(name, 0, _SUPERLATIVE_SCOPE + 4) if self._superlative else None
+        if m is None or m.start() > _SUPERLATIVE_SCOPE or m.end() >= len(name) - 1:
+            return 0
+        return 0 if m.start() and not self.breaks.isdisjoint(name[: m.start()]) else m.end()
+
+    def _appositive_name(self, name: str, at: int) -> int:
+        """Where a specific name of a family starts after a description of one at ``name[at:]``
+        (港口客滚综合枢纽新海港: 新海港), or 0; the description is a name of a family of three
+        characters or more (一站式数字赋能公共服务平台: 一站 is none)."""
+        for cut in range(len(name) - 3, at + 2, -1):
+            rest, description = name[cut:], name[at:cut]
+            if (self.ends_a_name(name, cut) and self.suffix_class(rest, stage=True) is not None and self.is_name(rest)
+                    and self.is_specific(rest, industries=True) and len(description) >= 3
+                    and self.suffix_class(description, stage=True) is not None):
+                return cut  # 港口客滚综合枢纽新海港: the description, then the name
+        return 0
 
     def is_generic(self, name: str) -> bool:
         """Whether one of the generic words (方案, 机制, 企业…) occurs in ``name``."""
@@ -973,6 +1026,8 @@ def make_name_rules(
     etc_words: list[str] = list(P.ETC_WORDS),
     company_works: list[str] = list(P.COMPANY_WORKS),
     works_owner_endings: list[str] = list(P.WORKS_OWNER_ENDINGS),
+    superlative_words: list[str] = list(P.SUPERLATIVE_WORDS),
+    facility_kinds: list[str] = list(P.FACILITY_KIND_WORDS),
 ) -> NameRules:
     """The shared name rules, by default from :mod:`graph.extract.patterns`.
 
@@ -1039,6 +1094,12 @@ def make_name_rules(
     works_owner_endings
         Trade endings of a company's name trusted only before its works (石化 of 裕龙石化一期), besides
         ``company_endings`` (:meth:`NameRules.works_owner`).
+    superlative_words
+        Superlatives and firsts that open a description (首个, 最大 …): the name starts after them
+        (:meth:`NameRules.after_superlative`).
+    facility_kinds
+        Words that say what kind a facility is (公立, 健身, 长途 …): kind words of a project's, a
+        park's or a platform's name (:meth:`NameRules.is_specific` with ``industries``).
     """
     args = (
         families, platform_words, company_endings, project_endings, heads, left_words, conjunctions, particles,
@@ -1046,7 +1107,7 @@ def make_name_rules(
         generic_suffixes, generic_cores, bad_starts, prepositions, counters, breaks, not_names, works,
         programme_words, measures, programme_verbs, headquarters, headquarters_scopes, water_endings,
         own_jurisdictions, not_own_after, not_sections, particle_words, name_particles, etc_words, company_works,
-        works_owner_endings,
+        works_owner_endings, superlative_words, facility_kinds,
     )
     # the components of a pipeline share one NameRules (and what it remembers) when their lists are the same
     key = json.dumps(args, ensure_ascii=False)

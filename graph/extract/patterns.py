@@ -242,6 +242,25 @@ RIGHT_CONTEXT = (
 #: Level words and firsts at the start of a name (国家级…平台, 全市首个…): a title, not a name.
 LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "全国首个", "全市首个", "国内首个", "全国首批", "全市首批", "首个", "首批")
 
+#: Superlatives and firsts that open a description, not a name (全区首个职业技术教育学校, 亚洲最大地下火车站
+#: 福田综合交通枢纽, 全国最大港口客滚综合枢纽新海港): a name after one starts after it (a scope of a few
+#: characters may stand before it: 全国, 粤港澳大湾区), or, where the description ends with a family's
+#: ending and a specific name follows, at that name (:meth:`NameRules.after_superlative`).
+SUPERLATIVE_WORDS = (
+    "首个", "首家", "首座", "首条", "首支", "首所", "首批", "首台", "首套", "首款", "首例", "首只",
+    "第一个", "第一座", "第一家", "第一条", "最大的", "最大", "最长的", "最长", "最高的", "最高", "最早的", "最早",
+    "唯一的", "唯一",
+)
+
+#: Facility kind words: a project's name whose core (before its ending) is only these and the kind words
+#: is a kind of facility, not a named one (公立医院, 专门学校, 薄弱学校, 长途客运站, 通用机场,
+#: 过境口岸, 区域变电站, 深水航道): GUIDE.md, "Generic or named?".  For projects, parks and platforms
+#: (the kinds of :meth:`NameRules.is_specific` with ``industries``).
+FACILITY_KIND_WORDS = (
+    "公立", "私立", "专门", "薄弱", "长途", "通用", "过境", "二线", "区域", "深水", "镇办", "村办", "地下",
+    "处理", "污水处理", "垃圾处理", "托养", "配套", "改扩建", "标准化", "规范化", "火车",
+)
+
 #: A jurisdiction's word for itself at the start of a facility's name (区中医院, 新区养老院, 市美术馆新馆):
 #: the report's own district or city has one such facility, which the name names.  Not when a level
 #: or scope word follows it (区级, 区属, 市内, 区域, 市政, 县城, 市民: a kind of facility, where, or a word
@@ -281,6 +300,9 @@ PROGRAMME_WORDS = (
     "富裕", "共富", "惠民", "民生", "试点", "防控", "双修", "入户", "培育", "培养", "帮扶", "兜底", "振兴",
     "增收", "创作", "素养", "提质", "扩优", "山水林田湖",
     "超低排放", "节能改造", "脱硝", "既有", "落后", "基层", "相关", "合作项目", "合资项目", "巡河", "交通治理",
+    # projects of a kind the report counts or attracts, not one named (全球招商大会签约项目, 竣工投产项目,
+    # 只要有好项目, 顺利完成各项目, 年投资亿元以上项目, 企业上云项目)
+    "签约项目", "招商项目", "投产项目", "好项目", "各项目", "多个项目", "以上项目", "上云项目",
 )
 
 #: What a company's headquarters is called after its name (京东总部, 招商银行全球总部): the name before it
