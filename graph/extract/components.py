@@ -316,6 +316,48 @@ def make_names_ruler(nlp: Language, name: str, names: dict[str, list[str]], rule
 
 #: Characters before 等 that make it part of a word (平等, 同等, 对等, 均等), not the end of a list.
 _NOT_ETC = frozenset("平同对均相")
+#: 4大机器人产业基地, 三大市级先进制造业园区: a count of parks of one kind, right after the last of a list.
+_COUNTED_KIND = re.compile(r"(?<=[^\d一二三四五六七八九十两、，。；：])(?P<count>[2-9]|[两二三四五六七八九十])大(?P<kind>[^，。；：、！？\d]{2,14}?(?:园区|基地|产业园|园|集聚区|聚集区|片区|新城|城|区))(?![\u4e00-\u9fff]{0,2}(?:园|区|城|基地))")
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_DIRECTIONS = frozenset("东西南北中")
+
+
+def _count_value(word: str) -> int:
+    """The number a count word says: ``4`` -> 4, ``三`` -> 3, ``两`` -> 2."""
+    return int(word) if word.isdigit() else _NUMERALS.get(word, 0)
+
+
+def _list_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` split on 、, one-character pieces too (rules.items drops them):
+    ``_list_pieces("龙岗东、中、西", 0, 7)`` -> ``[(0, 3), (4, 5), (6, 7)]``."""
+    out, at = [], start
+    for piece in text[start:end].split("、"):
+        out.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return out
+
+
+def _places_of_list(items: list[str]) -> list[str] | None:
+    """The places of a list, a lone direction after a place with one given the place's name:
+    ``["龙岗东", "中", "西"]`` -> ``["龙岗东", "龙岗中", "龙岗西"]``; None when a one-character item
+    has no such place before it."""
+    out: list[str] = []
+    for item in items:
+        if len(item) == 1:
+            if item not in _DIRECTIONS or not out or out[-1][-1] not in _DIRECTIONS or len(out[-1]) < 3:
+                return None
+            item = out[-1][:-1] + item
+        out.append(item)
+    return out
+
+
+def _holds_industry(name: str, rules: NameRules) -> bool:
+    """Whether ``name`` holds an industry of the vocabulary (海上风电, 罗湖金融): a field, not a place.
+
+    ``_holds_industry("罗湖金融", rules)`` is True; ``_holds_industry("济南", rules)`` is False."""
+    return any(name[i:j] in rules.industry_labels for i in range(len(name)) for j in range(i + 2, len(name) + 1))
+
+
 
 
 class SuffixNames:
@@ -768,6 +810,9 @@ class Enumerations:
                     if full and rules.is_name(raw[s:e]) and not rules.has_inner_verb(raw[s:e]) \
                             and rules.is_specific(full, industries=True):  # 时尚产业、…片区: a kind of area
                         add_candidate(doc, s, e, c.label_, "enum:list:shared", full)
+        # 济南、青岛、淄博、济宁4大机器人产业基地: as many places as the count, one park of the kind each
+        for m in _COUNTED_KIND.finditer(text) if "大" in text and "、" in text else ():
+            self.name_counted_parks(doc, text, m)
         # 引进X、Y (items right after the verb, up to the next break)
         for verb, pattern in self.object_verbs:
             for m in pattern.finditer(text) if verb in text else ():
@@ -778,6 +823,33 @@ class Enumerations:
                     continue  # typed by the head
                 self.type_items(doc, text, m.end(), end, None, f"context:{verb}", organisations_only=True)
         return doc
+
+    def name_counted_parks(self, doc: Doc, text: str, m: re.Match) -> None:
+        """Name the places listed before a count of parks of one kind, each "<place><kind>", when
+        there are as many places as the count says and the kind is a park's name of its own once a
+        place stands before it: ``做强济南、青岛、淄博、济宁4大机器人产业基地`` -> 济南机器人产业基地 … ,
+        ``龙岗东、中、西三大先进制造业园区`` -> 龙岗中先进制造业园区 (a lone direction after a place with one
+        shares the place).  Items that are industries or names of their own are no places
+        (海上风电、储能四大清洁能源基地: kinds of base)."""
+        rules = self.rules
+        raw = doc_text(doc)
+        kind = m.group("kind")
+        level = rules.level_prefix.match(kind)
+        kind = kind[level.end() :] if level else kind
+        start = rules.enumeration_start(text, m.start("count"))
+        items = _list_pieces(text, start, m.start("count"))
+        items[0] = (rules.trim_lead(text, rules.strip_lead(text, *items[0]), items[0][1]), items[0][1])
+        if len(items) < 2 or len(items) != _count_value(m.group("count")) or "等" in text[start : m.start("count")]:
+            return
+        names = _places_of_list([raw[s:e] for s, e in items])
+        ending = rules.ending_of(kind)
+        if names is None or ending is None or len(kind) <= len(ending) or rules.suffix_class(names[0] + kind) != "Park":
+            return  # 咨询接待、服务窗口、办公服务三大功能区: a bare park word counts areas, no parks of a kind
+            return
+        if any(not rules.is_name(n) or rules.ending_of(n) is not None or _holds_industry(n, rules) for n in names):
+            return
+        for (s, e), name in zip(items, names):
+            add_candidate(doc, s, e, "Park", "enum:counted:shared", name + kind)  # no name of 济南 elsewhere
 
     def share_level(self, doc: Doc, text: str, at: int, level: str) -> None:
         """Name the items listed from ``text[at]`` (a 、) after a jurisdiction's own facility with its

@@ -87,3 +87,36 @@ def test_a_list_starts_after_the_verb_inside_it():
 def test_sectors_in_a_list_of_projects_are_no_companies():
     assert names("储备城市轨道交通、城市标识等重大项目。") == {}
     assert names("推进恩德斯豪斯、华强方特等重大项目。") == {"恩德斯豪斯": "Enterprise", "华强方特": "Enterprise"}
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "sentence, parks",
+    [
+        ("做强济南、青岛、淄博、济宁4大机器人产业基地。",
+         {"济南机器人产业基地", "青岛机器人产业基地", "淄博机器人产业基地", "济宁机器人产业基地"}),
+        ("高标准建设龙岗东、中、西三大市级先进制造业园区。",  # a lone direction shares the place before it
+         {"龙岗东先进制造业园区", "龙岗中先进制造业园区", "龙岗西先进制造业园区"}),
+        ("完成深圳湾、留仙洞两大总部基地建设。", {"深圳湾总部基地", "留仙洞总部基地"}),
+    ],
+)
+# fmt: on
+def test_places_listed_before_a_count_of_parks_of_one_kind_are_one_park_each(sentence, parks):
+    assert {n for n, c in names(sentence).items() if c == "Park"} == parks
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "设置咨询接待、服务窗口、办公服务三大功能区。",  # a bare park word counts areas
+        "推进海上风电、沿海核电、辽西风光、储能四大千万千瓦级清洁能源基地。",  # industries, no places
+        "推进济南、青岛、淄博4大机器人产业基地。",  # three places for a count of four: no list of the count
+    ],
+)
+def test_a_counted_kind_after_no_list_of_places_names_no_park(sentence):
+    assert not [n for n, c in names(sentence).items() if c == "Park"]
+
+
+def test_a_place_named_in_a_counted_list_is_no_park_elsewhere_in_the_report():
+    found = names("做强济南、青岛、淄博、济宁4大机器人产业基地。青岛港董家口港区集装箱码头投用。")
+    assert "青岛" not in found and found.get("青岛机器人产业基地") == "Park"
