@@ -316,6 +316,9 @@ def make_names_ruler(nlp: Language, name: str, names: dict[str, list[str]], rule
 
 #: Characters before 等 that make it part of a word (平等, 同等, 对等, 均等), not the end of a list.
 _NOT_ETC = frozenset("平同对均相")
+#: Heads of a list of the areas a report develops (前海、蛇口等六大重点片区): a bare item is an area of that
+#: list only, its name elsewhere is the place (前海港湾小学), not a park for what is named after it.
+_AREA_HEADS = ("片区", "重点片区")
 #: 4大机器人产业基地, 三大市级先进制造业园区: a count of parks of one kind, right after the last of a list.
 _COUNTED_KIND = re.compile(r"(?<=[^\d一二三四五六七八九十两、，。；：])(?P<count>[2-9]|[两二三四五六七八九十])大(?P<kind>[^，。；：、！？\d]{2,14}?(?:园区|基地|产业园|园|集聚区|聚集区|片区|新城|城|区))(?![\u4e00-\u9fff]{0,2}(?:园|区|城|基地))")
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -756,6 +759,8 @@ class Enumerations:
                 continue  # 依法平等保护…企业: 等 of a word (平等, 同等), no list
             if _HEAD_AS_MODIFIER.match(text, m.end()) and len(_COUNT_WORDS.sub("", m.group("between"))) >= 2:
                 continue  # 等100多个贯穿企业生命周期的服务: the head word qualifies another noun (not 等6家企业投资修复的…)
+            if m.group("head") in _AREA_HEADS and text[m.start("head") - 1 : m.start("head")] in "（〔(":
+                continue  # 龙东上井地块等11个整村（片区）统筹: a kind of renewal unit, glossed
             start = rules.enumeration_start(text, m.start())
             # 等各类孵化器: incubators of every kind, among them those of A and B: A, B are their owners
             owners = "各类" in m.group(0)[:4]
@@ -962,6 +967,9 @@ class Enumerations:
                         not rules.is_specific(name) or name.endswith(rules.headquarters) and rules.owner_of(name) is None):
                     continue  # 区域总部、研发总部、贸易总部等总部企业: kinds of firm, no names
                 cls = own or head_cls
+                if own is None and head in _AREA_HEADS:
+                    add_candidate(doc, s, e, cls, rule + ":shared")  # 前海、蛇口等六大重点片区: 前海 of 前海港湾小学 is the place
+                    continue
             add_candidate(doc, s, e, cls, rule)
 
     def is_public_body(self, name: str) -> bool:

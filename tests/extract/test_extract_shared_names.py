@@ -120,3 +120,18 @@ def test_a_counted_kind_after_no_list_of_places_names_no_park(sentence):
 def test_a_place_named_in_a_counted_list_is_no_park_elsewhere_in_the_report():
     found = names("做强济南、青岛、淄博、济宁4大机器人产业基地。青岛港董家口港区集装箱码头投用。")
     assert "青岛" not in found and found.get("青岛机器人产业基地") == "Park"
+
+
+def test_the_places_a_report_lists_as_its_key_areas_are_parks():
+    found = names("推进前海、蛇口、深圳湾、后海、留仙洞、高新北等六大重点片区建设。")
+    assert {n for n, c in found.items() if c == "Park"} == {"前海", "蛇口", "深圳湾", "后海", "留仙洞", "高新北"}
+
+
+def test_a_key_area_named_inside_a_building_places_no_building_in_it():
+    ex = run("推进前海、蛇口、深圳湾等六大重点片区建设。前海港湾小学开工。")
+    assert not [r for r in ex.relations if r.predicate == "locatedIn"]
+
+
+def test_a_list_of_renewal_units_glossed_as_areas_names_no_park():
+    found = names("重点推进平湖金融基地二三期、龙东上井地块等11个整村（片区）统筹。")
+    assert "龙东上井地块" not in found
