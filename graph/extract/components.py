@@ -810,8 +810,8 @@ class Enumerations:
                 start = rules.enumeration_start(text, c.start_char - 1)
                 items = rules.items(text, start, c.start_char - 1) + [(c.start_char, c.end_char)]
                 for s, e, full in rules.expand_shared(raw, items)[:-1]:
-                    if e - s > _SHARING_ITEM or raw[e - 1] in self._last_of_class.get(c.label_, ()):
-                        continue  # 大工业区、精细化工园区: a bare item ending as a park does is a park of its own
+                    if e - s > _SHARING_ITEM or e - s > 2 and raw[e - 1] in self._last_of_class.get(c.label_, ()):
+                        continue  # 大工业区、精细化工园区: a bare item ending as a park does is a park of its own (not 琼港)
                     if full and rules.is_name(raw[s:e]) and not rules.has_inner_verb(raw[s:e]) \
                             and rules.is_specific(full, industries=True):  # 时尚产业、…片区: a kind of area
                         add_candidate(doc, s, e, c.label_, "enum:list:shared", full)

@@ -967,7 +967,8 @@ class NameRules:
             run: list[int] = []
             for k, (s, e, _) in enumerate(out):
                 name = text[s:e]
-                if self.ending_of(name) is None:
+                ending = self.ending_of(name)
+                if ending is None or len(name) - len(ending) < 2:  # 湘琼、琼港、深儋合作产业园: 港 of 琼港 ends no name
                     run = run + [k] if len(name) <= 6 else []
                     continue
                 tail = self._shared_tail(name, [text[out[j][0] : out[j][1]] for j in run]) if run else None

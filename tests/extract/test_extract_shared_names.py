@@ -135,3 +135,9 @@ def test_a_key_area_named_inside_a_building_places_no_building_in_it():
 def test_a_list_of_renewal_units_glossed_as_areas_names_no_park():
     found = names("重点推进平湖金融基地二三期、龙东上井地块等11个整村（片区）统筹。")
     assert "龙东上井地块" not in found
+
+
+def test_a_two_character_item_ending_as_a_port_shares_the_park_ending_of_the_list():
+    found = names("加快湘琼、粤琼、浙琼、琼港、深儋合作产业园建设。")
+    assert {n for n, c in found.items() if c == "Park"} == {
+        "湘琼合作产业园", "粤琼合作产业园", "浙琼合作产业园", "琼港合作产业园", "深儋合作产业园"}
