@@ -170,10 +170,11 @@ PARTICLES = "是了为在将被把从由对并以向"
 #: What may follow a family's ending without ending the name there: the ending is part of a
 #: longer word (中心城区, 平台经济, 大学生, 基金会, 高速发展), of an event's name (深圳国际低碳城论坛,
 #: 人工智能创新中心峰会: GUIDE.md, events are no entities) or of a ranking's (软科中国大学排名: no university).  Any other following word is allowed.
+#: 城乡 is no town: 义务教育城乡一体化 names no 义务教育城.
 CONTINUATIONS = (
     "化", "型", "性", "式", "员", "师", "会", "生", "城区", "经济", "发展", "增长", "建设者", "企业家", "治理体系",
     "论坛", "峰会", "联赛", "大赛", "年会", "大会", "博览会", "交易会", "研讨会", "招聘会",
-    "域", "组织", "体系", "排名", "学术排名",
+    "域", "组织", "体系", "排名", "学术排名", "乡",
 )
 
 #: Words that begin where a family's ending begins and are no such ending (路线 is a route, not a

@@ -141,3 +141,19 @@ def test_a_two_character_item_ending_as_a_port_shares_the_park_ending_of_the_lis
     found = names("加快湘琼、粤琼、浙琼、琼港、深儋合作产业园建设。")
     assert {n for n, c in found.items() if c == "Park"} == {
         "湘琼合作产业园", "粤琼合作产业园", "浙琼合作产业园", "琼港合作产业园", "深儋合作产业园"}
+
+
+@pytest.mark.parametrize(
+    "sentence, park",
+    [
+        ("文昌国际航天城卫星超级工厂投产。", "文昌国际航天城"),
+        ("加快建设海口永兴教育城。", "海口永兴教育城"),
+        ("高水平规划建设深圳建筑产业生态智谷。", "深圳建筑产业生态智谷"),
+    ],
+)
+def test_a_space_town_an_education_town_and_a_smart_valley_are_parks(sentence, park):
+    assert names(sentence).get(park) == "Park"
+
+
+def test_a_town_ending_before_xiang_is_the_word_for_town_and_country():
+    assert "义务教育城" not in names("推进义务教育城乡一体化。")
