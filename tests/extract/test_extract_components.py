@@ -42,17 +42,17 @@ def test_word_lists_are_settings_of_the_components_config():
 
 
 def test_a_word_list_given_in_the_config_changes_what_a_component_finds():
-    text = "依托浦江智谷，引进企业。"
+    text = "依托浦江创谷，引进企业。"
     default = spacy.blank("zh")
     for name in ("wj_init", "wj_suffix_names", "wj_resolve"):
         default.add_pipe(name)
-    assert ("浦江智谷", "Park") not in entities(default, text)
+    assert ("浦江创谷", "Park") not in entities(default, text)
     custom = spacy.blank("zh")
     custom.add_pipe("wj_init")
-    rules = {"@misc": "wj.name_rules.v1", "families": [["智谷", "Park", "-"], *(f.as_row() for f in load_families())]}
+    rules = {"@misc": "wj.name_rules.v1", "families": [["创谷", "Park", "-"], *(f.as_row() for f in load_families())]}
     custom.add_pipe("wj_suffix_names", config={"rules": rules})
     custom.add_pipe("wj_resolve")
-    assert ("浦江智谷", "Park") in entities(custom, text)
+    assert ("浦江创谷", "Park") in entities(custom, text)
 
 
 def test_rule_ranks_in_the_config_decide_between_candidates_of_equal_length():
