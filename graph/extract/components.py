@@ -318,7 +318,8 @@ def make_names_ruler(nlp: Language, name: str, names: dict[str, list[str]], rule
 _NOT_ETC = frozenset("平同对均相")
 #: Heads of a list of the areas a report develops (前海、蛇口等六大重点片区): a bare item is an area of that
 #: list only, its name elsewhere is the place (前海港湾小学), not a park for what is named after it.
-_AREA_HEADS = ("片区", "重点片区")
+#: A plain 片区 is no such head: 沙井、石岩等“打的”难片区, 前海湾、大空港等三大片区水环境 list areas of a problem.
+_AREA_HEADS = ("重点片区",)
 #: 4大机器人产业基地, 三大市级先进制造业园区: a count of parks of one kind, right after the last of a list.
 _COUNTED_KIND = re.compile(r"(?<=[^\d一二三四五六七八九十两、，。；：])(?P<count>[2-9]|[两二三四五六七八九十])大(?P<kind>[^，。；：、！？\d]{2,14}?(?:园区|基地|产业园|园|集聚区|聚集区|片区|新城|城|区))(?![\u4e00-\u9fff]{0,2}(?:园|区|城|基地))")
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -759,8 +760,6 @@ class Enumerations:
                 continue  # 依法平等保护…企业: 等 of a word (平等, 同等), no list
             if _HEAD_AS_MODIFIER.match(text, m.end()) and len(_COUNT_WORDS.sub("", m.group("between"))) >= 2:
                 continue  # 等100多个贯穿企业生命周期的服务: the head word qualifies another noun (not 等6家企业投资修复的…)
-            if m.group("head") in _AREA_HEADS and text[m.start("head") - 1 : m.start("head")] in "（〔(":
-                continue  # 龙东上井地块等11个整村（片区）统筹: a kind of renewal unit, glossed
             start = rules.enumeration_start(text, m.start())
             # 等各类孵化器: incubators of every kind, among them those of A and B: A, B are their owners
             owners = "各类" in m.group(0)[:4]

@@ -99,7 +99,7 @@ ENUMERATION_HEADS: tuple[tuple[str, str], ...] = (
     ("孵化器", "Incubator"),
     ("研发平台", "Platform"), ("创新平台", "Platform"), ("平台", "Platform"), ("载体", "Project"),
     ("高校", "University"), ("大学", "University"),
-    ("产业园区", "Park"), ("园区", "Park"), ("重点片区", "Park"), ("片区", "Park"),
+    ("产业园区", "Park"), ("园区", "Park"), ("重点片区", "Park"),  # 前海、蛇口等六大重点片区 (GUIDE.md)
     ("基金", "Fund"),
     ("热点经济", "IndustryCluster"), ("产业专班", "IndustryCluster"), ("主导产业", "IndustryCluster"),
     ("新赛道", "IndustryCluster"),
@@ -112,7 +112,7 @@ ENUMERATION_HEADS: tuple[tuple[str, str], ...] = (
 COMPOSING_HEADS = ("孵化器", "碧道")
 
 #: Heads too plain to mark an enumeration without a count (``园区企业`` is no list; ``两所高校`` is).
-PLAIN_HEADS = ("企业", "项目", "平台", "园区", "片区", "公司", "基金", "配套", "载体", "大学", "孵化器", "高校", "创新平台", "研发平台",
+PLAIN_HEADS = ("企业", "项目", "平台", "园区", "重点片区", "公司", "基金", "配套", "载体", "大学", "孵化器", "高校", "创新平台", "研发平台",
                "碧道")
 
 #: An enumeration whose ``等…<head>`` part has one of these words is not a list of names
