@@ -351,7 +351,7 @@ class IndustryFinder:
                 return "industry:in-name", s, e  # 集成电路 of 集成电路产业园
             return "industry:tail", s if end == e else self._modified(text, s), end
         if text.endswith(("产业", "行业", "业"), s, e) and e - s >= 3 and not text.startswith(_BODIES, e) \
-                and not text.startswith(_NOT_YE, e - 1):
+                and not text.startswith(_NOT_YE, e - 1) and not _ends_in_sector_word(text[s:e]):
             # the label has its tail (建筑业, 文化产业); before 园, 联盟 … only the industry is the mention
             if text.startswith(NOT_AFTER_HEAD, e) and text.endswith(KEPT_TAILS, s, e):
                 return "industry:in-name", s, e - (2 if text.endswith(("产业", "行业"), s, e) else len("产业集群"))
@@ -364,7 +364,7 @@ class IndustryFinder:
             return "industry:figure", s, end  # 数字经济增加值, 电子信息产业营收
         if text.startswith(_DEVELOPS, end) and not text.startswith(_BODIES, end) and not self._develops_noun(text, end):
             return "industry:develops", self._modified(text, s), end  # 推动数字经济发展, 促进快递业健康发展
-        if self.develop_verbs.ends_at(text, s):
+        if self.develop_verbs.ends_at(text, _before_quoted_name(text, s)):
             if text.startswith("经济", e) and text[s:e + 2] not in self.umbrellas:
                 return "industry:verb", s, e + 2  # 发展港航经济
             if not text.startswith(_NOT_AFTER_TERM, e):
@@ -672,7 +672,7 @@ def industry_names(docs: Iterable[Doc], parks: Iterable[str] = (),
 _NOT_AFTER_TERM = (
     "风险", "安全", "消费", "市场", "监管", "机构", "诈骗", "下乡", "补贴", "贷款", "站", "园", "企业", "公司",
     "产品", "服务", "保险", "工作", "人才", "技术", "设施", "政策", "改革", "体制", "区", "基地", "中心", "平台",
-    "城", "部", "局", "厅", "委", "控股", "集团", "项目", "工程", "业务", "目的地", "经营",
+    "城", "部", "局", "厅", "委", "控股", "集团", "项目", "工程", "业务", "目的地", "经营", "场景",
 )
 
 
@@ -692,6 +692,31 @@ _NOT_YE = ("业务", "业态", "业主", "业绩", "业内", "业界", "业余",
 _FIGURES = ("增加值", "产值", "总产值", "营收", "营业收入", "主营业务收入", "税收", "增速", "规模以上")
 #: Government bodies named after an industry (信息产业部, 旅游局): no industry mention.
 _BODIES = ("部", "局", "厅", "委", "办", "处", "司", "署")
+
+
+def _before_quoted_name(text: str, s: int, longest: int = 10) -> int:
+    """Where a quoted name right before ``s`` opens (打造“苏韵乡情”休闲农业: the verb is before the quote), else ``s``.
+
+    >>> _before_quoted_name("打造“苏韵乡情”休闲农业", 8), _before_quoted_name("发展休闲农业", 2)
+    (2, 2)
+    """
+    if s == 0 or text[s - 1] != "”":
+        return s
+    opening = text.rfind("“", max(0, s - longest - 2), s - 1)
+    return s if opening < 0 or "”" in text[opening:s - 1] else opening
+
+
+#: Sector words whose 业 belongs to the word, not a generic tail: 智慧农业 is named like 智慧 + 农业, no 产业.
+_SECTOR_WORDS = ("农业", "工业")
+
+
+def _ends_in_sector_word(label: str) -> bool:
+    """Whether a label's closing 业 is that of 农业 or 工业, so that the label carries no cue of its own.
+
+    >>> _ends_in_sector_word("智慧农业"), _ends_in_sector_word("建筑业"), _ends_in_sector_word("文化产业")
+    (True, False, False)
+    """
+    return label.endswith(_SECTOR_WORDS)
 
 
 #: 在 of a word, not the preposition (存在, 现在, 正在, 实在, 所在, 在线).

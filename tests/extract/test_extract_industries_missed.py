@@ -66,3 +66,31 @@ def test_sector_name_with_its_tail_is_found(nlp):
 def test_sector_name_as_a_product_supplied_is_no_industry(nlp):
     # false friend: 水泥 supplied to projects is a material, not an industry the report develops
     assert clusters(nlp, "保障重大项目水泥供给。") == {}
+
+
+# ---------------------------------------------------------------- sector names of several reports (stop 27)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大力发展设施农业，推动乡村振兴。", "设施农业"),
+    ("发展现代设施农业和智慧农业，巩固提升粮食产能。", "智慧农业"),
+    ("力争高端化工营收占比达到60%。", "高端化工"),
+    ("加力推动电子化学品产业发展。", "电子化学品"),
+    ("规范发展互联网金融。", "互联网金融"),
+    ("引导数据产业、数据标注产业等有序发展。", "数据标注"),
+])
+def test_sector_names_official_prose_develops_are_industries(nlp, text, expected):
+    assert expected in clusters(nlp, text).values()
+
+
+def test_label_ending_in_a_sector_word_needs_a_cue_of_its_own(nlp):
+    # false friend: the 业 of 智慧农业 is 农业's, no tail: a technology to research is no industry
+    assert clusters(nlp, "加快智慧农业等关键核心技术攻关。") == {}
+
+
+def test_application_scenes_of_a_term_name_no_industry(nlp):
+    assert clusters(nlp, "培育智慧农业场景100个。") == {}
+
+
+def test_development_verb_before_a_quoted_brand_cues_the_industry_after_it(nlp):
+    assert "休闲农业" in clusters(nlp, "打造“苏韵乡情”休闲农业，开发乡产、乡食。").values()
