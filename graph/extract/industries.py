@@ -89,9 +89,10 @@ INDUSTRY_TAILS = ("产业集群", "产业链", "产业", "行业", "集群", "�
 #: Of those, the tails the mention keeps (集成电路产业 is the mention, 集成电路产业链 is 集成电路产业 + 链).
 KEPT_TAILS = ("产业集群", "产业", "行业", "集群")
 #: Heads after ``A、B等`` that make the items industries (等十大新兴产业, 等优势产业, 等领域).
-LIST_HEADS = ("产业集群", "产业链", "产业", "行业", "集群", "赛道", "服务业", "制造业", "领域", "板块", "方向")
+LIST_HEADS = ("产业集群", "产业链", "产业", "行业", "集群", "赛道", "服务业", "制造业", "领域", "板块", "方向",
+              "业态")
 #: Of those, heads that need most items to be vocabulary industries (教育、医疗等领域 is no list of industries).
-WEAK_HEADS = ("领域", "板块", "方向")
+WEAK_HEADS = ("领域", "板块", "方向", "业态")
 #: What follows ``产业`` when it starts another kind of name (产业园, 产业基地, 产业联盟) or is no industry (产业化).
 NOT_AFTER_HEAD = (
     "园", "基地", "集聚区", "社区", "联盟", "中心", "学院", "研究院", "项目", "化", "工人", "人才", "投资",
@@ -107,7 +108,7 @@ OTHER_KINDS = (
     "品牌", "产品", "技术", "国家", "地区", "城市", "城区", "片区", "区域", "设备", "装置", "学科", "专业",
     "团队", "赛事", "活动", "展会", "节会", "会议", "场景", "示范", "试点", "要素", "资源", "方面", "问题",
     "目的地",
-    "业态", "模式", "环节", "风险", "战略", "行动", "工作",
+    "模式", "环节", "风险", "战略", "行动", "工作",
 )
 #: Item endings that make a list one of undertakings, works or policies, not of industries (…事业, …工程).
 NOT_LIST_ENDS = ("事业", "工程", "项目", "政策", "工作", "行动", "机制", "改革", "制度", "设施", "建设")

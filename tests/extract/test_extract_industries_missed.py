@@ -94,3 +94,16 @@ def test_application_scenes_of_a_term_name_no_industry(nlp):
 
 def test_development_verb_before_a_quoted_brand_cues_the_industry_after_it(nlp):
     assert "休闲农业" in clusters(nlp, "打造“苏韵乡情”休闲农业，开发乡产、乡食。").values()
+
+
+# ---------------------------------------------------------------- A、B等新兴业态: a weak head
+
+
+def test_list_of_industries_ending_in_new_business_forms_makes_its_items_industries(nlp):
+    found = clusters(nlp, "积极发展风险投资、财富管理、商业保理、融资租赁、互联网金融等新兴金融业态。")
+    assert {"财富管理", "融资租赁", "互联网金融", "商业保理"} <= set(found)
+
+
+def test_list_of_activities_ending_in_new_business_forms_names_no_industry(nlp):
+    # false friend: 业态 is a weak head, most items must be industries the vocabulary knows
+    assert clusters(nlp, "积极发展直供直销、社区团购、冷链配送等新业态。") == {}
