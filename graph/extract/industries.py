@@ -16,6 +16,8 @@ none).  A vocabulary term is an industry mention only with a cue of industrial-p
 * ``industry:list``: an enumeration of industries: ``A、B、C等(十大新兴)产业``, ``A、B等领域`` when most
   items are industries, ``发展A、B、C`` or ``A、B、C等健康发展`` when most are; every item of such a
   list is an industry, also one the vocabulary does not list (``industry:list-new``);
+* ``industry:focus``: the focus of a sector, ``以A、B等为重点的X产业`` when a third of the items are
+  vocabulary industries (以航空航天为重点的高端装备制造产业);
 * a term coordinated with a cued one takes its cue: ``支持创新药和医疗器械发展`` (both develop);
 * ``industry:named``: a name a development verb frames as one: ``发展X产业`` for an X the vocabulary
   does not know (防震减灾产业), a modifier before a term (规范发展互联网金融, 大力发展设施农业).
@@ -266,6 +268,9 @@ class IndustryFinder:
                 if rule:
                     found.setdefault((s, e), rule)
                 in_lists.update(range(s, e))  # found, or blocked: an item of 发展A、B等事业 is no industry
+        for s, e, rule in self._focus_items(text):
+            found.setdefault((s, e), rule)
+            in_lists.update(range(s, e))
         for s, e, umbrella in hits:
             if not umbrella and s not in in_lists:
                 cue = self._cue(text, s, e)
@@ -568,6 +573,34 @@ class IndustryFinder:
                 out.append((s, e, "industry:list-new"))
         return out
 
+    def _focus_items(self, text: str) -> list[tuple[int, int, str]]:
+        """The industries an ``以A、B为重点的…产业`` frame names as the focus of a sector (rule ``industry:focus``).
+
+        At least a third of the items must be vocabulary industries, as for a weak list head.
+
+        >>> from graph.extract.pipeline import make_nlp
+        >>> finder = make_nlp().get_pipe(INDUSTRIES)
+        >>> [text[s:e] for text in ["壮大以半导体为重点的电子信息制造业"] for s, e, _ in finder._focus_items(text)]
+        ['半导体']
+        >>> finder._focus_items("构建以信用担保为重点的服务体系")
+        []
+        """
+        out = []
+        for m in _FOCUS_FRAME.finditer(text):
+            if not _FOCUS_HEAD.search(m.group("head")):
+                continue
+            items, pos = [], m.start("items")
+            for piece in m.group("items").split("、"):
+                items += self._split_and(text, pos, pos + len(piece))
+                pos += len(piece) + 1
+            names = [text[s:e] for s, e in items]
+            known = [self._known(n) for n in names]
+            if not items or sum(known) < len(items) / 3:
+                continue
+            out += [(s, e, "industry:focus") for (s, e), n, k in zip(items, names, known)
+                    if k or self._looks_like_industry(n)]
+        return out
+
     def _tailed(self, text: str, s: int, e: int) -> bool:
         """An industry by its own tail: 焦化行业, 新型储能行业, 保险业 (a vocabulary term with 业)."""
         name = text[s:e]
@@ -719,6 +752,13 @@ def _ends_in_sector_word(label: str) -> bool:
     """
     return label.endswith(_SECTOR_WORDS)
 
+
+#: ``以A、B等为重点的X``: the items are the focus of X (以航空航天为重点的高端装备制造产业).
+_FOCUS_FRAME = re.compile(
+    r"以(?P<items>[^，。；：！？（）()“”以为]{2,40}?)等?为(?:重点|主导|核心|支撑|主体|引领|龙头|特色)的"
+    r"(?P<head>[^，。；：、]{0,12})")
+#: What X must contain for the items to be industries (not 以国家公园为主体的自然保护地体系).
+_FOCUS_HEAD = re.compile("产业|行业|服务|制造|经济|集群")
 
 #: 在 of a word, not the preposition (存在, 现在, 正在, 实在, 所在, 在线).
 _NOT_AT_BEFORE = "存现正实所"

@@ -107,3 +107,21 @@ def test_list_of_industries_ending_in_new_business_forms_makes_its_items_industr
 def test_list_of_activities_ending_in_new_business_forms_names_no_industry(nlp):
     # false friend: 业态 is a weak head, most items must be industries the vocabulary knows
     assert clusters(nlp, "积极发展直供直销、社区团购、冷链配送等新业态。") == {}
+
+
+# ---------------------------------------------------------------- 以A、B为重点的…产业: the focus of a sector
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("规划建设航空产业城，以航空航天为重点的高端装备制造产业加快发展。", {"航空航天"}),
+    ("建设以会计审计、法律服务、保险经纪、专利服务、建筑设计等为重点的专业服务核心圈。",
+     {"会计审计", "法律服务", "保险经纪", "专利服务", "建筑设计"}),
+])
+def test_focus_of_a_sector_names_industries(nlp, text, expected):
+    assert expected <= set(clusters(nlp, text))
+
+
+def test_focus_of_a_system_that_is_no_sector_names_no_industry(nlp):
+    # false friend: the same frame before 体系 of no industry, or with items the vocabulary does not know
+    assert clusters(nlp, "构建以国家公园为主体的自然保护地体系。") == {}
+    assert clusters(nlp, "完善以信用担保为重点的服务体系。") == {}
