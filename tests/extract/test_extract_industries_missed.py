@@ -125,3 +125,8 @@ def test_focus_of_a_system_that_is_no_sector_names_no_industry(nlp):
     # false friend: the same frame before 体系 of no industry, or with items the vocabulary does not know
     assert clusters(nlp, "构建以国家公园为主体的自然保护地体系。") == {}
     assert clusters(nlp, "完善以信用担保为重点的服务体系。") == {}
+
+
+def test_industries_whose_emissions_are_cut_are_industries(nlp):
+    # 等重点行业超低排放改造 counts the sectors a report upgrades, as gold annotates them
+    assert {"钢铁", "水泥"} <= set(clusters(nlp, "加快钢铁、水泥等重点行业超低排放改造。"))
