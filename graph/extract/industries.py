@@ -305,7 +305,7 @@ class IndustryFinder:
                 out.append(span)
                 continue
             changed = True
-            start = self._strip_lead_at(text, span.start_char, span.end_char)
+            start = self._strip_lead_at(text, _after_level_word(text, span.start_char, span.end_char), span.end_char)
             name = text[start : span.end_char].replace("“", "").replace("”", "")
             canonical = canonical_industry(name, self.vocabulary)
             if _DIGIT.search(name) or not (self._known(name) or self._looks_like_industry(canonical)):
@@ -726,6 +726,22 @@ _NOT_YE = ("业务", "业态", "业主", "业绩", "业内", "业界", "业余",
 _FIGURES = ("增加值", "产值", "总产值", "营收", "营业收入", "主营业务收入", "税收", "增速", "规模以上")
 #: Government bodies named after an industry (信息产业部, 旅游局): no industry mention.
 _BODIES = ("部", "局", "厅", "委", "办", "处", "司", "署")
+
+
+#: Level words a place name may stand before inside a cluster's name (龙岗 + 世界级 + 电子信息产业集群).
+_LEVEL_WORDS = re.compile("(?:世界|国际|国家|省|万亿|千亿|百亿)级")
+
+
+def _after_level_word(text: str, start: int, end: int) -> int:
+    """Where a cluster's name starts after the last level word in it (the place before it is no part), else ``start``.
+
+    >>> _after_level_word("龙岗世界级电子信息产业集群", 0, 13), _after_level_word("电子信息产业集群", 0, 8)
+    (5, 0)
+    """
+    level = None
+    for level in _LEVEL_WORDS.finditer(text, start, end):
+        pass
+    return level.end() if level is not None and end - level.end() >= 4 else start
 
 
 def _before_quoted_name(text: str, s: int, longest: int = 10) -> int:

@@ -130,3 +130,8 @@ def test_focus_of_a_system_that_is_no_sector_names_no_industry(nlp):
 def test_industries_whose_emissions_are_cut_are_industries(nlp):
     # 等重点行业超低排放改造 counts the sectors a report upgrades, as gold annotates them
     assert {"钢铁", "水泥"} <= set(clusters(nlp, "加快钢铁、水泥等重点行业超低排放改造。"))
+
+
+def test_place_before_a_level_word_is_no_part_of_a_clusters_name(nlp):
+    found = clusters(nlp, "龙岗世界级电子信息产业集群承载区初步形成。")
+    assert "电子信息" in found.values() and "龙岗世界级电子信息" not in found.values()
