@@ -16,6 +16,8 @@ none).  A vocabulary term is an industry mention only with a cue of industrial-p
 * ``industry:list``: an enumeration of industries: ``A、B、C等(十大新兴)产业``, ``A、B等领域`` when most
   items are industries, ``发展A、B、C`` or ``A、B、C等健康发展`` when most are; every item of such a
   list is an industry, also one the vocabulary does not list (``industry:list-new``);
+* ``industry:focus``: the focus of a sector, ``以A、B等为重点的X产业`` when a third of the items are
+  vocabulary industries (以航空航天为重点的高端装备制造产业);
 * a term coordinated with a cued one takes its cue: ``支持创新药和医疗器械发展`` (both develop);
 * ``industry:named``: a name a development verb frames as one: ``发展X产业`` for an X the vocabulary
   does not know (防震减灾产业), a modifier before a term (规范发展互联网金融, 大力发展设施农业).
@@ -89,9 +91,10 @@ INDUSTRY_TAILS = ("产业集群", "产业链", "产业", "行业", "集群", "�
 #: Of those, the tails the mention keeps (集成电路产业 is the mention, 集成电路产业链 is 集成电路产业 + 链).
 KEPT_TAILS = ("产业集群", "产业", "行业", "集群")
 #: Heads after ``A、B等`` that make the items industries (等十大新兴产业, 等优势产业, 等领域).
-LIST_HEADS = ("产业集群", "产业链", "产业", "行业", "集群", "赛道", "服务业", "制造业", "领域", "板块", "方向")
+LIST_HEADS = ("产业集群", "产业链", "产业", "行业", "集群", "赛道", "服务业", "制造业", "领域", "板块", "方向",
+              "业态")
 #: Of those, heads that need most items to be vocabulary industries (教育、医疗等领域 is no list of industries).
-WEAK_HEADS = ("领域", "板块", "方向")
+WEAK_HEADS = ("领域", "板块", "方向", "业态")
 #: What follows ``产业`` when it starts another kind of name (产业园, 产业基地, 产业联盟) or is no industry (产业化).
 NOT_AFTER_HEAD = (
     "园", "基地", "集聚区", "社区", "联盟", "中心", "学院", "研究院", "项目", "化", "工人", "人才", "投资",
@@ -99,7 +102,7 @@ NOT_AFTER_HEAD = (
     "走廊", "转移", "政策", "用地", "结构", "发展集团", "集团", "公司", "控股", "城", "部", "局", "厅", "委",
     "办", "创新带", "协同区", "合作区", "示范带", "集聚带", "发展带", "经济带", "创新区", "功能区", "聚集区",
     "高端", "环节", "上下游", "上游", "中游", "下游", "关键", "专项", "整治", "治理", "安全", "监管", "排查",
-    "检查", "深度治理", "超低排放", "大模型", "模型",
+    "检查", "大模型", "模型",
 )
 #: Words after ``A、B等`` that make the items something else than industries (等企业, 等平台, 等人才).
 OTHER_KINDS = (
@@ -107,7 +110,7 @@ OTHER_KINDS = (
     "品牌", "产品", "技术", "国家", "地区", "城市", "城区", "片区", "区域", "设备", "装置", "学科", "专业",
     "团队", "赛事", "活动", "展会", "节会", "会议", "场景", "示范", "试点", "要素", "资源", "方面", "问题",
     "目的地",
-    "业态", "模式", "环节", "风险", "战略", "行动", "工作",
+    "模式", "环节", "风险", "战略", "行动", "工作",
 )
 #: Item endings that make a list one of undertakings, works or policies, not of industries (…事业, …工程).
 NOT_LIST_ENDS = ("事业", "工程", "项目", "政策", "工作", "行动", "机制", "改革", "制度", "设施", "建设")
@@ -265,6 +268,9 @@ class IndustryFinder:
                 if rule:
                     found.setdefault((s, e), rule)
                 in_lists.update(range(s, e))  # found, or blocked: an item of 发展A、B等事业 is no industry
+        for s, e, rule in self._focus_items(text):
+            found.setdefault((s, e), rule)
+            in_lists.update(range(s, e))
         for s, e, umbrella in hits:
             if not umbrella and s not in in_lists:
                 cue = self._cue(text, s, e)
@@ -299,7 +305,7 @@ class IndustryFinder:
                 out.append(span)
                 continue
             changed = True
-            start = self._strip_lead_at(text, span.start_char, span.end_char)
+            start = self._strip_lead_at(text, _after_level_word(text, span.start_char, span.end_char), span.end_char)
             name = text[start : span.end_char].replace("“", "").replace("”", "")
             canonical = canonical_industry(name, self.vocabulary)
             if _DIGIT.search(name) or not (self._known(name) or self._looks_like_industry(canonical)):
@@ -351,7 +357,7 @@ class IndustryFinder:
                 return "industry:in-name", s, e  # 集成电路 of 集成电路产业园
             return "industry:tail", s if end == e else self._modified(text, s), end
         if text.endswith(("产业", "行业", "业"), s, e) and e - s >= 3 and not text.startswith(_BODIES, e) \
-                and not text.startswith(_NOT_YE, e - 1):
+                and not text.startswith(_NOT_YE, e - 1) and not _ends_in_sector_word(text[s:e]):
             # the label has its tail (建筑业, 文化产业); before 园, 联盟 … only the industry is the mention
             if text.startswith(NOT_AFTER_HEAD, e) and text.endswith(KEPT_TAILS, s, e):
                 return "industry:in-name", s, e - (2 if text.endswith(("产业", "行业"), s, e) else len("产业集群"))
@@ -364,7 +370,7 @@ class IndustryFinder:
             return "industry:figure", s, end  # 数字经济增加值, 电子信息产业营收
         if text.startswith(_DEVELOPS, end) and not text.startswith(_BODIES, end) and not self._develops_noun(text, end):
             return "industry:develops", self._modified(text, s), end  # 推动数字经济发展, 促进快递业健康发展
-        if self.develop_verbs.ends_at(text, s):
+        if self.develop_verbs.ends_at(text, _before_quoted_name(text, s)):
             if text.startswith("经济", e) and text[s:e + 2] not in self.umbrellas:
                 return "industry:verb", s, e + 2  # 发展港航经济
             if not text.startswith(_NOT_AFTER_TERM, e):
@@ -567,6 +573,34 @@ class IndustryFinder:
                 out.append((s, e, "industry:list-new"))
         return out
 
+    def _focus_items(self, text: str) -> list[tuple[int, int, str]]:
+        """The industries an ``以A、B为重点的…产业`` frame names as the focus of a sector (rule ``industry:focus``).
+
+        At least a third of the items must be vocabulary industries, as for a weak list head.
+
+        >>> from graph.extract.pipeline import make_nlp
+        >>> finder = make_nlp().get_pipe(INDUSTRIES)
+        >>> [text[s:e] for text in ["壮大以半导体为重点的电子信息制造业"] for s, e, _ in finder._focus_items(text)]
+        ['半导体']
+        >>> finder._focus_items("构建以信用担保为重点的服务体系")
+        []
+        """
+        out = []
+        for m in _FOCUS_FRAME.finditer(text):
+            if not _FOCUS_HEAD.search(m.group("head")):
+                continue
+            items, pos = [], m.start("items")
+            for piece in m.group("items").split("、"):
+                items += self._split_and(text, pos, pos + len(piece))
+                pos += len(piece) + 1
+            names = [text[s:e] for s, e in items]
+            known = [self._known(n) for n in names]
+            if not items or sum(known) < len(items) / 3:
+                continue
+            out += [(s, e, "industry:focus") for (s, e), n, k in zip(items, names, known)
+                    if k or self._looks_like_industry(n)]
+        return out
+
     def _tailed(self, text: str, s: int, e: int) -> bool:
         """An industry by its own tail: 焦化行业, 新型储能行业, 保险业 (a vocabulary term with 业)."""
         name = text[s:e]
@@ -672,7 +706,7 @@ def industry_names(docs: Iterable[Doc], parks: Iterable[str] = (),
 _NOT_AFTER_TERM = (
     "风险", "安全", "消费", "市场", "监管", "机构", "诈骗", "下乡", "补贴", "贷款", "站", "园", "企业", "公司",
     "产品", "服务", "保险", "工作", "人才", "技术", "设施", "政策", "改革", "体制", "区", "基地", "中心", "平台",
-    "城", "部", "局", "厅", "委", "控股", "集团", "项目", "工程", "业务", "目的地", "经营",
+    "城", "部", "局", "厅", "委", "控股", "集团", "项目", "工程", "业务", "目的地", "经营", "场景",
 )
 
 
@@ -693,6 +727,54 @@ _FIGURES = ("增加值", "产值", "总产值", "营收", "营业收入", "主�
 #: Government bodies named after an industry (信息产业部, 旅游局): no industry mention.
 _BODIES = ("部", "局", "厅", "委", "办", "处", "司", "署")
 
+
+#: Level words a place name may stand before inside a cluster's name (龙岗 + 世界级 + 电子信息产业集群).
+_LEVEL_WORDS = re.compile("(?:世界|国际|国家|省|万亿|千亿|百亿)级")
+
+
+def _after_level_word(text: str, start: int, end: int) -> int:
+    """Where a cluster's name starts after the last level word in it (the place before it is no part), else ``start``.
+
+    >>> _after_level_word("龙岗世界级电子信息产业集群", 0, 13), _after_level_word("电子信息产业集群", 0, 8)
+    (5, 0)
+    """
+    level = None
+    for level in _LEVEL_WORDS.finditer(text, start, end):
+        pass
+    return level.end() if level is not None and end - level.end() >= 4 else start
+
+
+def _before_quoted_name(text: str, s: int, longest: int = 10) -> int:
+    """Where a quoted name right before ``s`` opens (打造“苏韵乡情”休闲农业: the verb is before the quote), else ``s``.
+
+    >>> _before_quoted_name("打造“苏韵乡情”休闲农业", 8), _before_quoted_name("发展休闲农业", 2)
+    (2, 2)
+    """
+    if s == 0 or text[s - 1] != "”":
+        return s
+    opening = text.rfind("“", max(0, s - longest - 2), s - 1)
+    return s if opening < 0 or "”" in text[opening:s - 1] else opening
+
+
+#: Sector words whose 业 belongs to the word, not a generic tail: 智慧农业 is named like 智慧 + 农业, no 产业.
+_SECTOR_WORDS = ("农业", "工业")
+
+
+def _ends_in_sector_word(label: str) -> bool:
+    """Whether a label's closing 业 is that of 农业 or 工业, so that the label carries no cue of its own.
+
+    >>> _ends_in_sector_word("智慧农业"), _ends_in_sector_word("建筑业"), _ends_in_sector_word("文化产业")
+    (True, False, False)
+    """
+    return label.endswith(_SECTOR_WORDS)
+
+
+#: ``以A、B等为重点的X``: the items are the focus of X (以航空航天为重点的高端装备制造产业).
+_FOCUS_FRAME = re.compile(
+    r"以(?P<items>[^，。；：！？（）()“”以为]{2,40}?)等?为(?:重点|主导|核心|支撑|主体|引领|龙头|特色)的"
+    r"(?P<head>[^，。；：、]{0,12})")
+#: What X must contain for the items to be industries (not 以国家公园为主体的自然保护地体系).
+_FOCUS_HEAD = re.compile("产业|行业|服务|制造|经济|集群")
 
 #: 在 of a word, not the preposition (存在, 现在, 正在, 实在, 所在, 在线).
 _NOT_AT_BEFORE = "存现正实所"

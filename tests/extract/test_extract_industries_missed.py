@@ -66,3 +66,72 @@ def test_sector_name_with_its_tail_is_found(nlp):
 def test_sector_name_as_a_product_supplied_is_no_industry(nlp):
     # false friend: 水泥 supplied to projects is a material, not an industry the report develops
     assert clusters(nlp, "保障重大项目水泥供给。") == {}
+
+
+# ---------------------------------------------------------------- sector names of several reports (stop 27)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大力发展设施农业，推动乡村振兴。", "设施农业"),
+    ("发展现代设施农业和智慧农业，巩固提升粮食产能。", "智慧农业"),
+    ("力争高端化工营收占比达到60%。", "高端化工"),
+    ("加力推动电子化学品产业发展。", "电子化学品"),
+    ("规范发展互联网金融。", "互联网金融"),
+    ("引导数据产业、数据标注产业等有序发展。", "数据标注"),
+])
+def test_sector_names_official_prose_develops_are_industries(nlp, text, expected):
+    assert expected in clusters(nlp, text).values()
+
+
+def test_label_ending_in_a_sector_word_needs_a_cue_of_its_own(nlp):
+    # false friend: the 业 of 智慧农业 is 农业's, no tail: a technology to research is no industry
+    assert clusters(nlp, "加快智慧农业等关键核心技术攻关。") == {}
+
+
+def test_application_scenes_of_a_term_name_no_industry(nlp):
+    assert clusters(nlp, "培育智慧农业场景100个。") == {}
+
+
+def test_development_verb_before_a_quoted_brand_cues_the_industry_after_it(nlp):
+    assert "休闲农业" in clusters(nlp, "打造“苏韵乡情”休闲农业，开发乡产、乡食。").values()
+
+
+# ---------------------------------------------------------------- A、B等新兴业态: a weak head
+
+
+def test_list_of_industries_ending_in_new_business_forms_makes_its_items_industries(nlp):
+    found = clusters(nlp, "积极发展风险投资、财富管理、商业保理、融资租赁、互联网金融等新兴金融业态。")
+    assert {"财富管理", "融资租赁", "互联网金融", "商业保理"} <= set(found)
+
+
+def test_list_of_activities_ending_in_new_business_forms_names_no_industry(nlp):
+    # false friend: 业态 is a weak head, most items must be industries the vocabulary knows
+    assert clusters(nlp, "积极发展直供直销、社区团购、冷链配送等新业态。") == {}
+
+
+# ---------------------------------------------------------------- 以A、B为重点的…产业: the focus of a sector
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("规划建设航空产业城，以航空航天为重点的高端装备制造产业加快发展。", {"航空航天"}),
+    ("建设以会计审计、法律服务、保险经纪、专利服务、建筑设计等为重点的专业服务核心圈。",
+     {"会计审计", "法律服务", "保险经纪", "专利服务", "建筑设计"}),
+])
+def test_focus_of_a_sector_names_industries(nlp, text, expected):
+    assert expected <= set(clusters(nlp, text))
+
+
+def test_focus_of_a_system_that_is_no_sector_names_no_industry(nlp):
+    # false friend: the same frame before 体系 of no industry, or with items the vocabulary does not know
+    assert clusters(nlp, "构建以国家公园为主体的自然保护地体系。") == {}
+    assert clusters(nlp, "完善以信用担保为重点的服务体系。") == {}
+
+
+def test_industries_whose_emissions_are_cut_are_industries(nlp):
+    # 等重点行业超低排放改造 counts the sectors a report upgrades, as gold annotates them
+    assert {"钢铁", "水泥"} <= set(clusters(nlp, "加快钢铁、水泥等重点行业超低排放改造。"))
+
+
+def test_place_before_a_level_word_is_no_part_of_a_clusters_name(nlp):
+    found = clusters(nlp, "龙岗世界级电子信息产业集群承载区初步形成。")
+    assert "电子信息" in found.values() and "龙岗世界级电子信息" not in found.values()

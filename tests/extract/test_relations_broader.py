@@ -30,23 +30,23 @@ def test_a_cluster_the_vocabulary_lists_takes_no_broader_link_from_the_character
 
 
 def test_a_cluster_the_vocabulary_does_not_list_is_narrower_than_the_cluster_that_heads_its_name():
-    names = {"互联网金融": "IndustryCluster", "互联网": "IndustryCluster", "金融": "IndustryCluster"}
-    assert load_vocabulary().concept_of("互联网金融") is None
-    assert broader(given("t", "发展互联网、金融和互联网金融。", names)) == {("互联网金融", "金融")}
+    names = {"区块链金融": "IndustryCluster", "区块链": "IndustryCluster", "金融": "IndustryCluster"}
+    assert load_vocabulary().concept_of("区块链金融") is None
+    assert broader(given("t", "发展区块链、金融和区块链金融。", names)) == {("区块链金融", "金融")}
 
 
 def test_a_broader_link_to_a_name_that_resolution_makes_no_cluster_is_dropped_and_the_graph_conforms():
-    a = given("a-2025", "发展互联网金融和金融。", {"互联网金融": "IndustryCluster", "金融": "IndustryCluster"})
+    a = given("a-2025", "发展区块链金融和金融。", {"区块链金融": "IndustryCluster", "金融": "IndustryCluster"})
     b = given("b-2026", "推进金融建设，金融建成，金融开园，金融开业。", {"金融": "Park"})
-    assert broader(a) == {("互联网金融", "金融")}
+    assert broader(a) == {("区块链金融", "金融")}
     res = resolve([a, b], use_lexicon=False)
     assert res.extractions[1].entities["金融"].cls == res.extractions[0].entities["金融"].cls == "Park"
     assert broader(res.extractions[0]) == set()
     assert [(d.name, d.target) for d in res.decisions if d.action == "dropped" and d.target.startswith("broader")] == [
-        ("互联网金融", "broader 金融")]
+        ("区块链金融", "broader 金融")]
     kept, _ = leave_out(res.extractions)
     g = union_graph(to_rdf(kept))
-    assert (entity_iri("互联网金融"), SKOS.broader, entity_iri("金融")) not in g
+    assert (entity_iri("区块链金融"), SKOS.broader, entity_iri("金融")) not in g
     report = validate(g)
     assert report.conforms, str(report)
 
