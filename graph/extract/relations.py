@@ -298,15 +298,15 @@ def named_broader(clusters: list[tuple[str, str]], vocabulary: IndustryVocabular
     ``clusters`` are (surface form, canonical name), longest surface first.  Where the vocabulary
     lists a cluster, its hierarchy says what is broader (:mod:`graph.rdf.industry_links`), not the
     characters: 新能源汽车 is no kind of 新能源, 电子商务 none of 电子.  Of the clusters named inside
-    another, the one that ends it (its head, before a generic tail) comes first: 互联网金融 is a kind
-    of 金融, not of 互联网; else the longest (民用航空机载装备产业集群 -> 民用航空).
+    another, the one that ends it (its head, before a generic tail) comes first: 区块链金融 is a kind
+    of 金融, not of 区块链; else the longest (民用航空机载装备产业集群 -> 民用航空).
 
     Examples
     --------
     >>> from graph.extract.vocabulary import load_vocabulary
-    >>> names = ["民用航空零部件集群", "互联网金融", "新能源汽车", "电子商务", "民用航空", "互联网", "新能源", "金融", "电子"]
+    >>> names = ["民用航空零部件集群", "区块链金融", "新能源汽车", "电子商务", "民用航空", "区块链", "新能源", "金融", "电子"]
     >>> named_broader([(n, n) for n in names], load_vocabulary())
-    {'互联网金融': '金融', '民用航空零部件集群': '民用航空'}
+    {'区块链金融': '金融', '民用航空零部件集群': '民用航空'}
     """
     out = {}
     for name in sorted({c for _, c in clusters}):
