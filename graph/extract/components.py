@@ -46,6 +46,7 @@ from graph.extract.milestones import STAGE_WORDS
 from graph.extract.names import NameRules, make_name_rules
 from graph.extract.spans import CANDIDATES, ENTITIES, add_candidate, doc_text, masked_text
 from graph.extract.vocabulary import load_vocabulary
+from graph.text.numbers import parse_chinese_integer
 
 __all__ = [
     "CANDIDATES",
@@ -322,13 +323,12 @@ _NOT_ETC = frozenset("平同对均相")
 _AREA_HEADS = ("重点片区",)
 #: 4大机器人产业基地, 三大市级先进制造业园区: a count of parks of one kind, right after the last of a list.
 _COUNTED_KIND = re.compile(r"(?<=[^\d一二三四五六七八九十两、，。；：])(?P<count>[2-9]|[两二三四五六七八九十])大(?P<kind>[^，。；：、！？\d]{2,14}?(?:园区|基地|产业园|园|集聚区|聚集区|片区|新城|城|区))(?![\u4e00-\u9fff]{0,2}(?:园|区|城|基地))")
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _DIRECTIONS = frozenset("东西南北中")
 
 
 def _count_value(word: str) -> int:
     """The number a count word says: ``4`` -> 4, ``三`` -> 3, ``两`` -> 2."""
-    return int(word) if word.isdigit() else _NUMERALS.get(word, 0)
+    return int(word) if word.isdigit() else parse_chinese_integer(word)
 
 
 def _list_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -849,7 +849,6 @@ class Enumerations:
         ending = rules.ending_of(kind)
         if names is None or ending is None or len(kind) <= len(ending) or rules.suffix_class(names[0] + kind) != "Park":
             return  # 咨询接待、服务窗口、办公服务三大功能区: a bare park word counts areas, no parks of a kind
-            return
         if any(not rules.is_name(n) or rules.ending_of(n) is not None or _holds_industry(n, rules) for n in names):
             return
         for (s, e), name in zip(items, names):
